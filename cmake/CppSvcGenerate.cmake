@@ -1,0 +1,142 @@
+# cppsvc_generate(TARGET <target>
+#                 PROTOS <file.proto>...
+#                 IMPORT_DIRS <dir>...
+#                 [OUT_DIR <dir>]
+#                 [PLUGIN_OPTIONS <key=value>...])
+#
+# Runs protoc with --cpp_out and --cpp-svc_out over PROTOS (all versions of a
+# domain must be in one call: a version chain spans files) and adds the outputs
+# to TARGET. Outputs are named relative to the import directory that holds each
+# proto: `<dir>/acme/people/v1/people.proto` gives `acme/people/v1/people.pb.*`,
+# and package `acme.people.v1` gives `acme/people/v1.svc.*`. The generated
+# sources compile with -Wall -Wextra -Werror.
+#
+# Works from the build tree (add_subdirectory) and from an installed package.
+#
+# Package segments that are C++ keywords (`acme.people.private`) become
+# `private_` in C++, in protoc's output as in ours: protobuf 3.21 itself
+# writes `namespace private`, which does not compile, so its output is fixed
+# up after protoc runs (CppSvcFixKeywordNamespaces.cmake).
+
+set(_CPPSVC_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+
+# C++ keywords, as protobuf's C++ generator lists them.
+set(_CPPSVC_CXX_KEYWORDS
+  alignas alignof and and_eq asm auto bitand bitor bool break case catch char
+  char8_t char16_t char32_t class compl concept const consteval constexpr
+  constinit const_cast continue co_await co_return co_yield decltype default
+  delete do double dynamic_cast else enum explicit export extern false float
+  for friend goto if inline int long mutable namespace new noexcept not not_eq
+  nullptr operator or or_eq private protected public register
+  reinterpret_cast requires return short signed sizeof static static_assert
+  static_cast struct switch template this thread_local throw true try typedef
+  typeid typename union unsigned using virtual void volatile wchar_t while
+  xor xor_eq)
+
+function(cppsvc_generate)
+  cmake_parse_arguments(ARG "" "TARGET;OUT_DIR" "PROTOS;IMPORT_DIRS;PLUGIN_OPTIONS" ${ARGN})
+  if(NOT ARG_TARGET)
+    message(FATAL_ERROR "cppsvc_generate: TARGET is required")
+  endif()
+  if(NOT ARG_PROTOS)
+    message(FATAL_ERROR "cppsvc_generate: PROTOS is required")
+  endif()
+  if(NOT ARG_OUT_DIR)
+    set(ARG_OUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/cppsvc_gen/${ARG_TARGET}")
+  endif()
+  file(MAKE_DIRECTORY "${ARG_OUT_DIR}")
+
+  set(import_args -I "${CPPSVC_PROTO_DIR}")
+  set(abs_import_dirs)
+  foreach(dir IN LISTS ARG_IMPORT_DIRS)
+    get_filename_component(abs_dir "${dir}" ABSOLUTE)
+    list(APPEND abs_import_dirs "${abs_dir}")
+    list(APPEND import_args -I "${abs_dir}")
+  endforeach()
+
+  set(outputs)
+  set(proto_args)
+  set(packages)
+  foreach(proto IN LISTS ARG_PROTOS)
+    get_filename_component(abs_proto "${proto}" ABSOLUTE)
+    set(rel_proto)
+    foreach(dir IN LISTS abs_import_dirs)
+      file(RELATIVE_PATH candidate "${dir}" "${abs_proto}")
+      if(NOT candidate MATCHES "^\\.\\./")
+        set(rel_proto "${candidate}")
+        break()
+      endif()
+    endforeach()
+    if(NOT rel_proto)
+      message(FATAL_ERROR
+        "cppsvc_generate: ${proto} is not under any of IMPORT_DIRS (${ARG_IMPORT_DIRS}); "
+        "add the directory its import paths are relative to")
+    endif()
+    list(APPEND proto_args "${rel_proto}")
+    string(REGEX REPLACE "\\.proto$" "" stem "${rel_proto}")
+    list(APPEND outputs "${ARG_OUT_DIR}/${stem}.pb.h" "${ARG_OUT_DIR}/${stem}.pb.cc")
+    # Our outputs are per package; read the package statement.
+    file(STRINGS "${abs_proto}" package_lines REGEX "^[ \t]*package[ \t]+[A-Za-z0-9_.]+[ \t]*;")
+    set(package "")
+    if(package_lines)
+      list(GET package_lines 0 package_line)
+      string(REGEX REPLACE "^[ \t]*package[ \t]+([A-Za-z0-9_.]+)[ \t]*;.*$" "\\1" package "${package_line}")
+    endif()
+    list(APPEND packages "${package}")
+  endforeach()
+  list(REMOVE_DUPLICATES packages)
+  set(keyword_segments)
+  foreach(package IN LISTS packages)
+    string(REPLACE "." ";" segments "${package}")
+    foreach(segment IN LISTS segments)
+      if(segment IN_LIST _CPPSVC_CXX_KEYWORDS)
+        list(APPEND keyword_segments "${segment}")
+      endif()
+    endforeach()
+  endforeach()
+  set(pb_outputs ${outputs})
+  set(fix_command)
+  if(keyword_segments)
+    list(REMOVE_DUPLICATES keyword_segments)
+    # `|`-separated: a `;` would split the argument of a custom command.
+    list(JOIN keyword_segments "|" keyword_arg)
+    list(JOIN pb_outputs "|" files_arg)
+    set(fix_command COMMAND "${CMAKE_COMMAND}" "-DKEYWORDS=${keyword_arg}"
+        "-DFILES=${files_arg}" -P "${_CPPSVC_CMAKE_DIR}/CppSvcFixKeywordNamespaces.cmake")
+  endif()
+  foreach(package IN LISTS packages)
+    if(package STREQUAL "")
+      set(package_path "root")
+    else()
+      string(REPLACE "." "/" package_path "${package}")
+    endif()
+    list(APPEND outputs "${ARG_OUT_DIR}/${package_path}.svc.h" "${ARG_OUT_DIR}/${package_path}.svc.cc")
+  endforeach()
+
+  set(options "")
+  if(ARG_PLUGIN_OPTIONS)
+    list(JOIN ARG_PLUGIN_OPTIONS "," options)
+  endif()
+
+  add_custom_command(
+    OUTPUT ${outputs}
+    COMMAND protobuf::protoc ${import_args}
+            "--plugin=protoc-gen-cpp-svc=$<TARGET_FILE:CppSvc::protoc-gen-cpp-svc>"
+            "--cpp_out=${ARG_OUT_DIR}"
+            "--cpp-svc_out=${ARG_OUT_DIR}"
+            "--cpp-svc_opt=${options}"
+            ${proto_args}
+    ${fix_command}
+    DEPENDS ${ARG_PROTOS} CppSvc::protoc-gen-cpp-svc protobuf::protoc
+    COMMENT "cppsvc: generating C++ for ${ARG_TARGET}"
+    VERBATIM)
+
+  target_sources(${ARG_TARGET} PRIVATE ${outputs})
+  target_include_directories(${ARG_TARGET} PUBLIC "${ARG_OUT_DIR}")
+  target_link_libraries(${ARG_TARGET} PUBLIC CppSvc::runtime protobuf::libprotobuf)
+  # Our own generated sources must be warning-free.
+  set(svc_sources ${outputs})
+  list(FILTER svc_sources INCLUDE REGEX "\\.svc\\.cc$")
+  set_source_files_properties(${svc_sources} PROPERTIES
+    COMPILE_OPTIONS "-Wall;-Wextra;-Werror")
+endfunction()

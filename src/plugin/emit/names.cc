@@ -1,0 +1,201 @@
+#include "plugin/emit/names.h"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "google/protobuf/compiler/cpp/names.h"
+
+// Exported by libprotoc, but declared only in its helpers.h, which Debian's
+// package does not install in a usable form (it includes a missing header).
+namespace google::protobuf::compiler::cpp {
+std::string ResolveKeyword(const std::string& name);
+}  // namespace google::protobuf::compiler::cpp
+
+namespace cppsvc::plugin::names {
+
+namespace cpp = ::google::protobuf::compiler::cpp;
+
+namespace {
+
+// `acme::people::private_`: a package as a C++ namespace, with segments that
+// are C++ keywords escaped the way protobuf escapes other identifiers.
+// protobuf 3.21's C++ generator does not escape them (it writes
+// `namespace private`, which does not compile); cppsvc_generate fixes its
+// output to match (cmake/CppSvcFixKeywordNamespaces.cmake).
+std::string NamespaceOf(const std::string& proto_package) {
+  std::vector<std::string> parts;
+  for (absl::string_view part : absl::StrSplit(proto_package, '.')) {
+    parts.push_back(cpp::ResolveKeyword(std::string(part)));
+  }
+  return absl::StrJoin(parts, "::");
+}
+
+std::string FileNamespace(const pb::FileDescriptor* file) {
+  if (file->package().empty()) return "";
+  return absl::StrCat("::", NamespaceOf(file->package()));
+}
+
+// protobuf's qualified name of a type, with its package part escaped.
+template <typename Descriptor>
+std::string QualifiedTypeName(const Descriptor* type) {
+  const std::string qualified = cpp::QualifiedClassName(type);
+  const std::string& package = type->file()->package();
+  if (package.empty()) return qualified;
+  const std::string unescaped =
+      absl::StrCat("::", absl::StrReplaceAll(package, {{".", "::"}}));
+  return absl::StrCat(FileNamespace(type->file()),
+                      qualified.substr(unescaped.size()));
+}
+
+}  // namespace
+
+std::string Message(const pb::Descriptor* message) {
+  return QualifiedTypeName(message);
+}
+
+std::string Enum(const pb::EnumDescriptor* enumeration) {
+  return QualifiedTypeName(enumeration);
+}
+
+std::string EnumValue(const pb::EnumValueDescriptor* value) {
+  const pb::Descriptor* parent = value->type()->containing_type();
+  const std::string scope = parent != nullptr
+                                ? QualifiedTypeName(parent)
+                                : FileNamespace(value->file());
+  return absl::StrCat(scope, "::", cpp::EnumValueName(value));
+}
+
+std::string Field(const pb::FieldDescriptor* field) {
+  return cpp::FieldName(field);
+}
+
+std::string OneofCase(const pb::FieldDescriptor* member) {
+  return absl::StrCat(QualifiedTypeName(member->containing_type()), "::",
+                      cpp::OneofCaseConstantName(member));
+}
+
+std::string OneofNotSet(const pb::OneofDescriptor* oneof) {
+  return absl::StrCat(QualifiedTypeName(oneof->containing_type()), "::",
+                      absl::AsciiStrToUpper(oneof->name()), "_NOT_SET");
+}
+
+std::string OneofCaseAccessor(const pb::OneofDescriptor* oneof) {
+  return absl::StrCat(oneof->name(), "_case");
+}
+
+std::string PackageNamespace(const Package& package) {
+  return NamespaceOf(package.name);
+}
+
+std::string GeneratedNamespace(const Package& package) {
+  return package.name.empty() ? "svc"
+                              : absl::StrCat(PackageNamespace(package), "::svc");
+}
+
+std::string QualifiedGeneratedNamespace(const std::string& proto_package) {
+  return proto_package.empty()
+             ? "::svc"
+             : absl::StrCat("::", NamespaceOf(proto_package), "::svc");
+}
+
+namespace {
+std::string PackagePath(const std::string& proto_package) {
+  return proto_package.empty() ? "root"
+                               : absl::StrReplaceAll(proto_package, {{".", "/"}});
+}
+}  // namespace
+
+std::string HeaderFile(const std::string& proto_package) {
+  return absl::StrCat(PackagePath(proto_package), ".svc.h");
+}
+
+std::string SourceFile(const std::string& proto_package) {
+  return absl::StrCat(PackagePath(proto_package), ".svc.cc");
+}
+
+std::string HeaderGuard(const std::string& proto_package) {
+  std::string guard = absl::StrCat(HeaderFile(proto_package), "_");
+  for (char& c : guard) {
+    c = absl::ascii_isalnum(c) ? absl::ascii_toupper(c) : '_';
+  }
+  return guard;
+}
+
+std::string ProtoHeader(const pb::FileDescriptor* file) {
+  return absl::StrCat(cpp::StripProto(file->name()), ".pb.h");
+}
+
+std::string ValueType(const pb::FieldDescriptor* field) {
+  switch (field->cpp_type()) {
+    case pb::FieldDescriptor::CPPTYPE_INT32:
+      return "int32_t";
+    case pb::FieldDescriptor::CPPTYPE_INT64:
+      return "int64_t";
+    case pb::FieldDescriptor::CPPTYPE_UINT32:
+      return "uint32_t";
+    case pb::FieldDescriptor::CPPTYPE_UINT64:
+      return "uint64_t";
+    case pb::FieldDescriptor::CPPTYPE_FLOAT:
+      return "float";
+    case pb::FieldDescriptor::CPPTYPE_DOUBLE:
+      return "double";
+    case pb::FieldDescriptor::CPPTYPE_BOOL:
+      return "bool";
+    case pb::FieldDescriptor::CPPTYPE_ENUM:
+      return Enum(field->enum_type());
+    case pb::FieldDescriptor::CPPTYPE_STRING:
+      return "::absl::string_view";
+    case pb::FieldDescriptor::CPPTYPE_MESSAGE:
+      return Message(field->message_type());
+  }
+  return "";
+}
+
+std::string Int64Literal(int64_t value) {
+  if (value == std::numeric_limits<int64_t>::min()) {
+    return "(-9223372036854775807 - 1)";  // the literal itself does not fit
+  }
+  return absl::StrCat(value);
+}
+
+std::string Uint64Literal(uint64_t value) { return absl::StrCat(value, "u"); }
+
+namespace {
+template <typename T>
+std::string ShortestFloating(T value, absl::string_view suffix,
+                             absl::string_view type) {
+  if (std::isinf(value)) {
+    return absl::StrCat(value < 0 ? "-" : "", "std::numeric_limits<", type,
+                        ">::infinity()");
+  }
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof(buffer), value);
+  std::string text(buffer, result.ptr);
+  if (text.find_first_of(".e") == std::string::npos) text += ".0";
+  return absl::StrCat(text, suffix);
+}
+}  // namespace
+
+std::string DoubleLiteral(double value) {
+  return ShortestFloating(value, "", "double");
+}
+
+std::string FloatLiteral(float value) {
+  return ShortestFloating(value, "f", "float");
+}
+
+std::string StringLiteral(absl::string_view value) {
+  // Octal escapes never run into a following digit the way \x escapes can;
+  // `?` is escaped so that no trigraph can form.
+  return absl::StrCat(
+      "\"", absl::StrReplaceAll(absl::CEscape(value), {{"?", "\\?"}}), "\"");
+}
+
+}  // namespace cppsvc::plugin::names

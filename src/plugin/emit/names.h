@@ -1,0 +1,62 @@
+// Every C++ name the emitters write, in one place.
+//
+// Names of protobuf's own types and members come from libprotoc's C++ naming
+// functions, so references are exactly what `--cpp_out` declares (`class_`,
+// `Outer_Inner`, `delete_`). Names we invent are built here too, and never
+// clash with protobuf's: our code for package `a.b.v1` lives in namespace
+// `a::b::v1::svc`, and the model rejects package-level symbols named `svc`.
+#ifndef CPPSVC_PLUGIN_EMIT_NAMES_H_
+#define CPPSVC_PLUGIN_EMIT_NAMES_H_
+
+#include <string>
+
+#include "google/protobuf/descriptor.h"
+#include "plugin/model/model.h"
+
+namespace cppsvc::plugin::names {
+
+// `::acme::people::v1::Person_Hobby`.
+std::string Message(const pb::Descriptor* message);
+// `::acme::people::v1::Person_Employment`.
+std::string Enum(const pb::EnumDescriptor* enumeration);
+// `::acme::people::v1::Person::EMPLOYED`: the constant of an enum value.
+std::string EnumValue(const pb::EnumValueDescriptor* value);
+// The accessor stem of a field: `first_name`, `class_`.
+std::string Field(const pb::FieldDescriptor* field);
+// `::acme::people::v1::Person::kCoding`, the oneof case of a member.
+std::string OneofCase(const pb::FieldDescriptor* member);
+// `::acme::people::v1::Person::TYPE_NOT_SET`.
+std::string OneofNotSet(const pb::OneofDescriptor* oneof);
+// `type_case`, the accessor of a oneof's case.
+std::string OneofCaseAccessor(const pb::OneofDescriptor* oneof);
+
+// `acme::people::v1` (no leading `::`; empty for the root package).
+std::string PackageNamespace(const Package& package);
+// `acme::people::v1::svc`, where our code for the package lives.
+std::string GeneratedNamespace(const Package& package);
+// `::acme::people::v1::svc`.
+std::string QualifiedGeneratedNamespace(const std::string& proto_package);
+
+// Output files of a package: `acme/people/v1.svc.h` and `.svc.cc`.
+std::string HeaderFile(const std::string& proto_package);
+std::string SourceFile(const std::string& proto_package);
+// `ACME_PEOPLE_V1_SVC_H_`.
+std::string HeaderGuard(const std::string& proto_package);
+// The protobuf header of a proto file: `acme/people/v1/people.pb.h`.
+std::string ProtoHeader(const pb::FileDescriptor* file);
+
+// The C++ type of a field's values (`int32_t`, `::acme::Person_Kind`,
+// `absl::string_view` for strings and bytes, which is how we compare them).
+std::string ValueType(const pb::FieldDescriptor* field);
+
+// C++ literals.
+std::string Int64Literal(int64_t value);
+std::string Uint64Literal(uint64_t value);
+std::string DoubleLiteral(double value);
+std::string FloatLiteral(float value);
+// A C++ string literal with everything outside printable ASCII escaped.
+std::string StringLiteral(absl::string_view value);
+
+}  // namespace cppsvc::plugin::names
+
+#endif  // CPPSVC_PLUGIN_EMIT_NAMES_H_

@@ -1,0 +1,36 @@
+// Renders code from raw-string templates that read like their output.
+//
+//   Render(R"cc(
+//     void $name$() {
+//       $body$
+//     }
+//   )cc", {{"name", "Run"}, {"body", "a();\nb();"}});
+//
+// The template is dedented (its common leading whitespace and the first and
+// last lines, when blank, are dropped), then every `$var$` is replaced. A
+// variable that stands alone on its line is expanded line by line at that
+// line's indentation, and removed with its line when it is empty, so nested
+// parts can be passed in as whole blocks. `$$` is a literal `$`.
+#ifndef CPPSVC_PLUGIN_EMIT_WRITER_H_
+#define CPPSVC_PLUGIN_EMIT_WRITER_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace cppsvc::plugin {
+
+using Vars = std::vector<std::pair<std::string, std::string>>;
+
+// Returns the rendered template; every line ends with '\n'. A `$var$` missing
+// from `vars` is a bug in the emitter and aborts.
+std::string Render(absl::string_view text, const Vars& vars = {});
+
+// Joins rendered blocks with one blank line between them.
+std::string JoinBlocks(const std::vector<std::string>& blocks);
+
+}  // namespace cppsvc::plugin
+
+#endif  // CPPSVC_PLUGIN_EMIT_WRITER_H_

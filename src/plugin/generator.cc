@@ -1,0 +1,78 @@
+#include "plugin/generator.h"
+
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/io/zero_copy_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "plugin/model/builder.h"
+#include "plugin/parameters.h"
+
+namespace cppsvc::plugin {
+
+absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
+    const std::vector<const google::protobuf::FileDescriptor*>& files,
+    const std::string& parameter) {
+  absl::StatusOr<Parameters> parameters = ParseParameters(parameter);
+  if (!parameters.ok()) return parameters.status();
+  Diagnostics diagnostics;
+  std::unique_ptr<const Model> model = BuildModel(files, *parameters, diagnostics);
+  if (!diagnostics.empty()) {
+    const size_t count = diagnostics.Sorted().size();
+    return absl::InvalidArgumentError(
+        absl::StrCat(count, count == 1 ? " problem" : " problems",
+                     " in the proto files:\n", diagnostics.Render()));
+  }
+  std::vector<GeneratedFile> generated;
+  for (const auto& package : model->packages()) {
+    for (GeneratedFile& file : EmitPackage(*model, *package)) {
+      generated.push_back(std::move(file));
+    }
+  }
+  return generated;
+}
+
+bool CppSvcGenerator::Generate(const google::protobuf::FileDescriptor* file,
+                               const std::string& parameter,
+                               google::protobuf::compiler::GeneratorContext* context,
+                               std::string* error) const {
+  return GenerateAll({file}, parameter, context, error);
+}
+
+bool CppSvcGenerator::GenerateAll(
+    const std::vector<const google::protobuf::FileDescriptor*>& files,
+    const std::string& parameter,
+    google::protobuf::compiler::GeneratorContext* context,
+    std::string* error) const {
+  absl::StatusOr<std::vector<GeneratedFile>> generated =
+      GenerateFiles(files, parameter);
+  if (!generated.ok()) {
+    std::string message(generated.status().message());
+    if (!message.empty() && message.back() == '\n') message.pop_back();
+    *error = message;
+    return false;
+  }
+  for (const GeneratedFile& file : *generated) {
+    std::unique_ptr<google::protobuf::io::ZeroCopyOutputStream> output(
+        context->Open(file.name));
+    void* data = nullptr;
+    int size = 0;
+    size_t written = 0;
+    while (written < file.content.size()) {
+      if (!output->Next(&data, &size)) {
+        *error = absl::StrCat("could not write ", file.name);
+        return false;
+      }
+      const size_t chunk =
+          std::min(static_cast<size_t>(size), file.content.size() - written);
+      std::memcpy(data, file.content.data() + written, chunk);
+      written += chunk;
+      if (chunk < static_cast<size_t>(size)) {
+        output->BackUp(size - static_cast<int>(chunk));
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace cppsvc::plugin

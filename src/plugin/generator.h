@@ -1,0 +1,41 @@
+// The plugin's entry points: the whole pipeline as a function (used in-process
+// by tests) and as protoc's CodeGenerator.
+#ifndef CPPSVC_PLUGIN_GENERATOR_H_
+#define CPPSVC_PLUGIN_GENERATOR_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "google/protobuf/compiler/code_generator.h"
+#include "plugin/emit/file_emitter.h"
+
+namespace cppsvc::plugin {
+
+// Parses `parameter`, builds the model of `files` and emits every package.
+// On bad input returns InvalidArgument whose message is a summary line
+// followed by every diagnostic, one per line, sorted.
+absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
+    const std::vector<const google::protobuf::FileDescriptor*>& files,
+    const std::string& parameter);
+
+class CppSvcGenerator : public google::protobuf::compiler::CodeGenerator {
+ public:
+  // Chains span files, so all files are generated together.
+  bool Generate(const google::protobuf::FileDescriptor* file,
+                const std::string& parameter,
+                google::protobuf::compiler::GeneratorContext* context,
+                std::string* error) const override;
+  bool GenerateAll(
+      const std::vector<const google::protobuf::FileDescriptor*>& files,
+      const std::string& parameter,
+      google::protobuf::compiler::GeneratorContext* context,
+      std::string* error) const override;
+  uint64_t GetSupportedFeatures() const override {
+    return FEATURE_PROTO3_OPTIONAL;
+  }
+};
+
+}  // namespace cppsvc::plugin
+
+#endif  // CPPSVC_PLUGIN_GENERATOR_H_

@@ -1,0 +1,228 @@
+// Stage 3 of the model: a field and its counterpart must hold compatible
+// values (SPEC §2), and enum fields get their value mappings (SPEC §4).
+//
+// Only the hop an element was resolved through is checked (next for ordinary
+// elements, private for latest and deprecated ones), so one mismatch is
+// reported once, where it is introduced.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "plugin/model/annotations.h"
+#include "plugin/model/model_builder.h"
+
+namespace cppsvc::plugin {
+namespace {
+
+// The element type of a field: the map value for maps, else the field.
+const pb::FieldDescriptor* ValueField(const pb::FieldDescriptor* field) {
+  return field->is_map() ? field->message_type()->map_value() : field;
+}
+
+std::string ElementTypeName(const pb::FieldDescriptor* field) {
+  if (field->message_type() != nullptr) return field->message_type()->full_name();
+  if (field->enum_type() != nullptr) return field->enum_type()->full_name();
+  return field->type_name();
+}
+
+std::string DescribeType(const pb::FieldDescriptor* field) {
+  if (field->is_map()) {
+    return absl::StrCat("map<",
+                        ElementTypeName(field->message_type()->map_key()), ", ",
+                        ElementTypeName(field->message_type()->map_value()),
+                        ">");
+  }
+  return absl::StrCat(field->is_repeated() ? "repeated " : "",
+                      ElementTypeName(field));
+}
+
+std::string ValueName(const pb::EnumValueDescriptor* value) {
+  return absl::StrCat(value->type()->full_name(), ".", value->name());
+}
+
+}  // namespace
+
+void ModelBuilder::CheckFieldTypes(const MessageModel& message) {
+  for (const FieldModel& field : message.fields) {
+    if (field.next != nullptr) {
+      CheckFieldType(message, field, field.next, /*is_next=*/true);
+    } else if (field.private_counterpart != nullptr) {
+      CheckFieldType(message, field, field.private_counterpart,
+                     /*is_next=*/false);
+    }
+  }
+}
+
+void ModelBuilder::CheckFieldType(const MessageModel& message,
+                                  const FieldModel& field,
+                                  const pb::FieldDescriptor* counterpart,
+                                  bool is_next) {
+  const pb::FieldDescriptor* from = field.descriptor;
+  // A message whose converter is written by hand may change types freely.
+  if (message.converter_empty) return;
+  if (!ValuesCompatible(from, counterpart, is_next)) {
+    std::string hint;
+    if (const pb::Descriptor* type = ValueField(from)->message_type()) {
+      if (const MessageModel* local = MutableFind(type)) {
+        const pb::Descriptor* maps_to =
+            is_next ? local->next : local->private_counterpart;
+        if (maps_to != nullptr) {
+          hint = absl::StrCat(" (", type->full_name(), " maps to ",
+                              maps_to->full_name(), ")");
+        }
+      }
+    }
+    diagnostics_.Error(
+        from,
+        absl::StrCat("field ", from->full_name(), ": type ", DescribeType(from),
+                     " does not match ", DescribeType(counterpart), " of ",
+                     counterpart->full_name(), hint,
+                     "; convert it by hand with "
+                     "(gen.svc.message).converter.empty and an override"));
+    return;
+  }
+  const pb::FieldDescriptor* value = ValueField(from);
+  if (value->enum_type() == nullptr) return;
+  if (is_next) {
+    const EnumMapping* next = MapEnum(from, counterpart, nullptr);
+    model_->next_mappings_[from] = next;
+    const EnumMapping* beyond = model_->PrivateMapping(counterpart);
+    if (beyond != nullptr) {
+      model_->private_mappings_[from] = MapEnum(from, counterpart, next);
+    }
+  } else {
+    model_->private_mappings_[from] = MapEnum(from, counterpart, nullptr);
+  }
+}
+
+bool ModelBuilder::ValuesCompatible(const pb::FieldDescriptor* from,
+                                    const pb::FieldDescriptor* to,
+                                    bool is_next) {
+  if (from->is_map() != to->is_map() || from->is_repeated() != to->is_repeated()) {
+    return false;
+  }
+  if (from->is_map()) {
+    return ValuesCompatible(from->message_type()->map_key(),
+                            to->message_type()->map_key(), is_next) &&
+           ValuesCompatible(from->message_type()->map_value(),
+                            to->message_type()->map_value(), is_next);
+  }
+  if (from->cpp_type() != to->cpp_type()) return false;
+  switch (from->cpp_type()) {
+    case pb::FieldDescriptor::CPPTYPE_STRING:
+      return from->type() == to->type();  // string and bytes do not mix
+    case pb::FieldDescriptor::CPPTYPE_MESSAGE: {
+      if (from->message_type() == to->message_type()) return true;
+      const MessageModel* local = MutableFind(from->message_type());
+      if (local == nullptr) return false;  // external types copy as they are
+      const pb::Descriptor* maps_to =
+          is_next ? local->next : local->private_counterpart;
+      // An unresolved message type is reported where it is declared.
+      return maps_to == nullptr || maps_to == to->message_type();
+    }
+    default:
+      return true;  // same C++ type: int32/sint32/sfixed32 etc. carry over
+  }
+}
+
+// Maps the enum values of `from` onto those of `to`. Directly: each value goes
+// to its delegate (or same) name; a counterpart value maps back to the public
+// value that receives it. Through `through` (from -> next): composed with the
+// next field's own private mapping, so many-to-one receive rules of every hop
+// apply on the way back (protoc-gen-go-svc's ToDeprecatedPublic skipped them).
+const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
+                                         const pb::FieldDescriptor* to_field,
+                                         const EnumMapping* through) {
+  auto mapping = std::make_unique<EnumMapping>();
+  const pb::EnumDescriptor* from = ValueField(from_field)->enum_type();
+  mapping->from = from;
+  if (through != nullptr) {
+    const EnumMapping* onward = model_->PrivateMapping(to_field);
+    mapping->to = onward->to;
+    for (const pb::EnumValueDescriptor* next_value : through->forward) {
+      mapping->forward.push_back(
+          next_value == nullptr ? nullptr : onward->forward[next_value->index()]);
+    }
+    for (const auto& [private_value, next_value] : onward->backward) {
+      for (const auto& [candidate, public_value] : through->backward) {
+        if (candidate == next_value) {
+          mapping->backward.emplace_back(private_value, public_value);
+        }
+      }
+    }
+  } else {
+    const pb::EnumDescriptor* to = ValueField(to_field)->enum_type();
+    mapping->to = to;
+    const EnumModel& model = *model_->enum_index_[from];
+    for (const EnumValueModel& value : model.values) {
+      const pb::EnumValueDescriptor* target = to->FindValueByName(value.target_name);
+      if (target == nullptr) {
+        const bool delegated = value.target_name != value.descriptor->name();
+        diagnostics_.Error(
+            value.descriptor,
+            absl::StrCat("enum value ", ValueName(value.descriptor), ": ",
+                         delegated ? "delegate" : "no value", " \"",
+                         value.target_name, "\"", delegated ? " not found" : "",
+                         " in ", to->full_name()));
+      }
+      mapping->forward.push_back(target);
+      std::vector<std::string> receives = value.receive_names;
+      if (receives.empty() && target != nullptr) receives.push_back(target->name());
+      for (const std::string& name : receives) {
+        const pb::EnumValueDescriptor* received = to->FindValueByName(name);
+        if (received == nullptr) {
+          diagnostics_.Error(value.descriptor,
+                             absl::StrCat("enum value ", ValueName(value.descriptor),
+                                          ": receives \"", name,
+                                          "\", which is not a value of ",
+                                          to->full_name()));
+          continue;
+        }
+        bool taken = false;
+        for (const auto& [counterpart, receiver] : mapping->backward) {
+          if (counterpart->number() == received->number()) {
+            diagnostics_.Error(
+                value.descriptor,
+                absl::StrCat("enum value ", ValueName(value.descriptor),
+                             ": receives ", ValueName(received), ", which ",
+                             receiver->name(),
+                             " receives already; each counterpart value maps "
+                             "back to one value"));
+            taken = true;
+          }
+        }
+        if (!taken) mapping->backward.emplace_back(received, value.descriptor);
+      }
+    }
+  }
+  model_->mappings_.push_back(std::move(mapping));
+  return model_->mappings_.back().get();
+}
+
+void ModelBuilder::CheckMethodTypes(const MethodModel& method) {
+  if (method.converter_empty) return;
+  const pb::MethodDescriptor* counterpart =
+      method.next != nullptr ? method.next : method.private_counterpart;
+  if (counterpart == nullptr) return;
+  const bool is_next = method.next != nullptr;
+  auto check = [&](const pb::Descriptor* from, const pb::Descriptor* to,
+                   absl::string_view what, absl::string_view verb) {
+    const MessageModel* local = MutableFind(from);
+    // External types (e.g. google.protobuf.Empty) convert to an empty
+    // counterpart message unless they are the same type (protoc-gen-go-svc).
+    if (local == nullptr || local->converter_empty) return;
+    const pb::Descriptor* maps_to = is_next ? local->next : local->private_counterpart;
+    if (maps_to == nullptr || maps_to == to) return;
+    diagnostics_.Error(
+        method.descriptor,
+        absl::StrCat("method ", method.descriptor->full_name(), ": ", what, " ",
+                     from->full_name(), " maps to ", maps_to->full_name(),
+                     ", but ", counterpart->full_name(), " ", verb, " ",
+                     to->full_name()));
+  };
+  check(method.descriptor->input_type(), counterpart->input_type(), "request",
+        "takes");
+  check(method.descriptor->output_type(), counterpart->output_type(),
+        "response", "returns");
+}
+
+}  // namespace cppsvc::plugin

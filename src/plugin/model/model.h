@@ -1,0 +1,229 @@
+// The one model of everything the emitters need, built once per request.
+//
+// The builder reads every annotation, groups packages into domains and version
+// chains, resolves every element to its counterparts and parses validation
+// rules, collecting all problems as diagnostics. Emitters only read this model:
+// they never look at options or search for a counterpart themselves.
+//
+// Terms (SPEC §2): a *domain* is a package minus its last segment; that segment
+// is a *version* (`v1`, `v2beta1`, `v20240101`) or `private`. Versions of a
+// domain form a chain v1 -> v2 -> ... -> latest -> private. An element's *next*
+// counterpart lives in the next version; its *private* counterpart lives in the
+// domain's private package (reached transitively through the chain, or
+// directly for latest and deprecated elements).
+#ifndef CPPSVC_PLUGIN_MODEL_MODEL_H_
+#define CPPSVC_PLUGIN_MODEL_MODEL_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "google/protobuf/descriptor.h"
+#include "plugin/model/version.h"
+
+namespace cppsvc::plugin {
+
+namespace pb = ::google::protobuf;
+
+struct Domain;
+struct Package;
+
+// ---- Validation rules --------------------------------------------------------
+
+enum class Format { kNone, kUuid, kEmail, kUrl };
+
+// A min or max bound, already converted to the domain the field is compared
+// in: byte length for strings, int64 for signed integers, uint64 for unsigned
+// integers, double for floating point.
+struct Bound {
+  enum class Kind { kLength, kInt64, kUint64, kDouble };
+  Kind kind = Kind::kInt64;
+  int64_t int64_value = 0;    // kLength and kInt64
+  uint64_t uint64_value = 0;  // kUint64
+  double double_value = 0;    // kDouble
+};
+
+// One value of an `in` list, parsed for the field's type. Exactly one member
+// is meaningful, chosen by the field's type.
+struct InValue {
+  std::string text;                                  // string and bytes
+  int64_t int64_value = 0;                           // signed integers
+  uint64_t uint64_value = 0;                         // unsigned integers
+  double double_value = 0;                           // float and double
+  bool bool_value = false;                           // bool
+  const pb::EnumValueDescriptor* enum_value = nullptr;  // enums
+};
+
+// The rules of `(gen.svc.field).validate`, checked against the field's type.
+// On a repeated or map field they apply to each element (each map value).
+struct FieldRules {
+  bool required = false;
+  Format format = Format::kNone;
+  std::vector<InValue> in;
+  std::optional<Bound> min;
+  std::optional<Bound> max;
+
+  bool empty() const {
+    return !required && format == Format::kNone && in.empty() &&
+           !min.has_value() && !max.has_value();
+  }
+};
+
+// ---- Elements ------------------------------------------------------------------
+
+struct FieldModel {
+  const pb::FieldDescriptor* descriptor = nullptr;
+  bool deprecated = false;        // the field's own annotation
+  bool receive_required = false;  // (gen.svc.field).receive.required
+  // Counterparts; null where the chain has none (latest or deprecated fields
+  // have no next; schema-only chains have no private).
+  const pb::FieldDescriptor* next = nullptr;
+  const pb::FieldDescriptor* private_counterpart = nullptr;
+  FieldRules rules;
+};
+
+struct OneofModel {
+  const pb::OneofDescriptor* descriptor = nullptr;  // a real (not synthetic) oneof
+  bool deprecated = false;
+  bool receive_required = false;
+  bool required = false;  // (gen.svc.oneof).validate.required
+  const pb::OneofDescriptor* next = nullptr;
+  const pb::OneofDescriptor* private_counterpart = nullptr;
+};
+
+struct MessageModel {
+  const pb::Descriptor* descriptor = nullptr;
+  const Package* package = nullptr;
+  bool deprecated = false;  // own annotation, or inherited from an enclosing message
+  bool converter_empty = false;
+  const pb::Descriptor* next = nullptr;
+  const pb::Descriptor* private_counterpart = nullptr;
+  std::vector<FieldModel> fields;  // declaration order, oneof members included
+  std::vector<OneofModel> oneofs;  // real oneofs, declaration order
+  // True when validating this message can report anything: it has rules, or
+  // reaches a message with rules through its fields.
+  bool has_rules = false;
+
+  const FieldModel* FindField(const pb::FieldDescriptor* field) const;
+  const OneofModel* FindOneof(const pb::OneofDescriptor* oneof) const;
+};
+
+struct EnumValueModel {
+  const pb::EnumValueDescriptor* descriptor = nullptr;
+  std::string target_name;                 // delegate, or its own name
+  std::vector<std::string> receive_names;  // counterpart values mapping back
+};
+
+struct EnumModel {
+  const pb::EnumDescriptor* descriptor = nullptr;
+  const Package* package = nullptr;
+  std::vector<EnumValueModel> values;  // declaration order
+};
+
+// How an enum field's values map onto the values of its counterpart field's
+// enum, in both directions (SPEC §4). Checked when the model is built.
+struct EnumMapping {
+  const pb::EnumDescriptor* from = nullptr;
+  const pb::EnumDescriptor* to = nullptr;
+  // forward[i] is the counterpart of from->value(i).
+  std::vector<const pb::EnumValueDescriptor*> forward;
+  // (counterpart value, public value) pairs: which public value each
+  // counterpart value maps back to. Counterpart values missing here cannot
+  // be mapped back.
+  std::vector<std::pair<const pb::EnumValueDescriptor*,
+                        const pb::EnumValueDescriptor*>>
+      backward;
+};
+
+struct MethodModel {
+  const pb::MethodDescriptor* descriptor = nullptr;
+  bool deprecated = false;
+  bool converter_empty = false;
+  const pb::MethodDescriptor* next = nullptr;
+  const pb::MethodDescriptor* private_counterpart = nullptr;
+};
+
+struct ServiceModel {
+  const pb::ServiceDescriptor* descriptor = nullptr;
+  const Package* package = nullptr;
+  const pb::ServiceDescriptor* next = nullptr;
+  const pb::ServiceDescriptor* private_counterpart = nullptr;
+  std::vector<MethodModel> methods;  // declaration order
+};
+
+// ---- Packages and chains ---------------------------------------------------
+
+enum class PackageRole {
+  kVersion,     // last segment is a version: part of a chain
+  kPrivate,     // the domain's private package
+  kStandalone,  // neither (shared types): validators only
+};
+
+struct Package {
+  std::string name;  // full proto package, e.g. acme.people.v1
+  PackageRole role = PackageRole::kStandalone;
+  std::optional<Version> version;  // for kVersion
+  const Domain* domain = nullptr;  // for kVersion and kPrivate
+  const Package* next = nullptr;   // next version; null for latest
+  bool latest = false;
+  std::vector<const pb::FileDescriptor*> files;  // sorted by name
+  std::vector<const MessageModel*> messages;     // depth-first, no map entries
+  std::vector<const EnumModel*> enums;           // depth-first
+  std::vector<const ServiceModel*> services;     // file order, then declaration
+
+  // The package's last segment (`v1`, `private`), or its whole name.
+  std::string LastSegment() const;
+};
+
+struct Domain {
+  std::string name;                        // package minus its last segment
+  std::vector<const Package*> versions;    // oldest first; the last is latest
+  const Package* private_package = nullptr;  // null for a schema-only chain
+};
+
+class Model {
+ public:
+  const std::vector<std::unique_ptr<Package>>& packages() const {
+    return packages_;
+  }
+  const std::vector<std::unique_ptr<Domain>>& domains() const {
+    return domains_;
+  }
+
+  // Null for messages outside the files being generated (e.g. well-known
+  // types), which are passed through as they are.
+  const MessageModel* Find(const pb::Descriptor* message) const;
+  const EnumModel* Find(const pb::EnumDescriptor* enumeration) const;
+  const ServiceModel* Find(const pb::ServiceDescriptor* service) const;
+  const Package* FindPackage(const std::string& name) const;
+  // The value mapping of an enum field onto its next or private counterpart;
+  // null when that counterpart does not exist.
+  const EnumMapping* NextMapping(const pb::FieldDescriptor* field) const;
+  const EnumMapping* PrivateMapping(const pb::FieldDescriptor* field) const;
+
+ private:
+  friend class ModelBuilder;
+
+  std::vector<std::unique_ptr<Package>> packages_;  // sorted by name
+  std::vector<std::unique_ptr<Domain>> domains_;    // sorted by name
+  std::vector<std::unique_ptr<MessageModel>> messages_;
+  std::vector<std::unique_ptr<EnumModel>> enums_;
+  std::vector<std::unique_ptr<ServiceModel>> services_;
+  std::vector<std::unique_ptr<EnumMapping>> mappings_;
+  absl::flat_hash_map<const pb::Descriptor*, MessageModel*> message_index_;
+  absl::flat_hash_map<const pb::EnumDescriptor*, EnumModel*> enum_index_;
+  absl::flat_hash_map<const pb::ServiceDescriptor*, ServiceModel*>
+      service_index_;
+  absl::flat_hash_map<std::string, Package*> package_index_;
+  absl::flat_hash_map<const pb::FieldDescriptor*, const EnumMapping*>
+      next_mappings_;
+  absl::flat_hash_map<const pb::FieldDescriptor*, const EnumMapping*>
+      private_mappings_;
+};
+
+}  // namespace cppsvc::plugin
+
+#endif  // CPPSVC_PLUGIN_MODEL_MODEL_H_

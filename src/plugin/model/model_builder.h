@@ -1,0 +1,82 @@
+// Internal to the model: the stages of BuildModel, each in its own file.
+#ifndef CPPSVC_PLUGIN_MODEL_MODEL_BUILDER_H_
+#define CPPSVC_PLUGIN_MODEL_MODEL_BUILDER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "plugin/model/diagnostics.h"
+#include "plugin/model/model.h"
+#include "plugin/parameters.h"
+
+namespace cppsvc::plugin {
+
+class ModelBuilder {
+ public:
+  ModelBuilder(const Parameters& parameters, Diagnostics& diagnostics)
+      : parameters_(parameters),
+        diagnostics_(diagnostics),
+        model_(std::make_unique<Model>()) {}
+
+  std::unique_ptr<const Model> Build(
+      const std::vector<const pb::FileDescriptor*>& files);
+
+ private:
+  // builder.cc: packages, elements and annotations, domains and chains.
+  void CollectPackages(const std::vector<const pb::FileDescriptor*>& files);
+  void CollectMessage(const pb::Descriptor* message, Package& package,
+                      bool parent_deprecated);
+  void CollectEnum(const pb::EnumDescriptor* enumeration, Package& package);
+  void CollectService(const pb::ServiceDescriptor* service, Package& package);
+  void FormChains();
+  void CheckGeneratedNamespace(const Package& package);
+
+  // resolve.cc: counterparts of every element of every public version.
+  void ResolveDomain(const Domain& domain);
+  void ResolveMessage(MessageModel& message);
+  void ResolveFields(MessageModel& message);
+  void ResolveOneofs(MessageModel& message);
+  void ResolveEnumDelegate(const EnumModel& enumeration);
+  void ResolveService(ServiceModel& service);
+  const pb::FieldDescriptor* FindOneofMember(
+      const pb::FieldDescriptor* member, const pb::OneofDescriptor* target,
+      bool to_private);
+  void CheckMethodTypes(const MethodModel& method);
+
+  // compatibility.cc: field types against their counterparts; enum mappings.
+  void CheckFieldTypes(const MessageModel& message);
+  void CheckFieldType(const MessageModel& message, const FieldModel& field,
+                      const pb::FieldDescriptor* counterpart, bool is_next);
+  bool ValuesCompatible(const pb::FieldDescriptor* from,
+                        const pb::FieldDescriptor* to, bool is_next);
+  const EnumMapping* MapEnum(const pb::FieldDescriptor* from,
+                             const pb::FieldDescriptor* to,
+                             const EnumMapping* through);
+
+  // rules.cc is a free function (ParseFieldRules); this stage applies it.
+  void ParseRules();
+  void ComputeHasRules();
+
+  MessageModel* MutableFind(const pb::Descriptor* message) const;
+  MessageModel* FindInPackage(const Package& package,
+                              const std::string& full_name) const;
+
+  const Parameters& parameters_;
+  Diagnostics& diagnostics_;
+  std::unique_ptr<Model> model_;
+  absl::flat_hash_map<std::string, MessageModel*> messages_by_name_;
+};
+
+// Parses `(gen.svc.field).validate` of `field` against its type. Problems go to
+// `diagnostics`, and the offending rule is left out of the result.
+FieldRules ParseFieldRules(const pb::FieldDescriptor* field,
+                           Diagnostics& diagnostics);
+
+// `(gen.svc.oneof).validate.required`.
+bool ParseOneofRequired(const pb::OneofDescriptor* oneof);
+
+}  // namespace cppsvc::plugin
+
+#endif  // CPPSVC_PLUGIN_MODEL_MODEL_BUILDER_H_

@@ -1,0 +1,26 @@
+// Plugin parameters, as given by `--cpp-svc_opt=key=value,...`.
+#ifndef CPPSVC_PLUGIN_PARAMETERS_H_
+#define CPPSVC_PLUGIN_PARAMETERS_H_
+
+#include <set>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace cppsvc::plugin {
+
+struct Parameters {
+  // Full names of packages that are private packages even though their last
+  // segment is not `private` (protoc-gen-go-svc's `private_package=`). May be
+  // given several times, one per domain.
+  std::set<std::string> private_packages;
+};
+
+// Parses the comma-separated parameter string. Unknown keys, missing values
+// and malformed values are errors whose text names the offending parameter.
+absl::StatusOr<Parameters> ParseParameters(absl::string_view text);
+
+}  // namespace cppsvc::plugin
+
+#endif  // CPPSVC_PLUGIN_PARAMETERS_H_

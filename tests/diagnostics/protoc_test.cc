@@ -1,0 +1,74 @@
+// The plugin run by the real protoc process, as users run it: exit status and
+// the exact diagnostic lines users see on stderr.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+
+namespace {
+
+struct ProtocRun {
+  int exit_code;
+  std::string output;  // stdout and stderr
+};
+
+ProtocRun Protoc(const std::string& arguments) {
+  const std::string out_dir = ::testing::TempDir() + "/protoc_out";
+  std::system(("mkdir -p '" + out_dir + "'").c_str());
+  const std::string command = absl::StrCat(
+      CPPSVC_PROTOC, " --plugin=protoc-gen-cpp-svc=", CPPSVC_PLUGIN,
+      " -I", CPPSVC_PROTO_DIR, " -I", CPPSVC_BAD_PROTO_DIR,
+      " -I", CPPSVC_EXAMPLE_PROTO_DIR, " --cpp-svc_out=", out_dir, " ",
+      arguments, " 2>&1");
+  ProtocRun run{-1, ""};
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  char buffer[4096];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) run.output.append(buffer, n);
+  const int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+TEST(ProtocTest, GeneratesTheExample) {
+  ProtocRun run = Protoc("acme/people/v1/people.proto acme/people/v2/people.proto "
+                   "acme/people/private/people.proto");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_EQ(run.output, "");
+}
+
+TEST(ProtocTest, ReportsEveryProblemOfABrokenTreeSorted) {
+  ProtocRun run = Protoc("broken/v1/broken.proto broken/v2/broken.proto broken/private/broken.proto");
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_EQ(run.output,
+            "--cpp-svc_out: 6 problems in the proto files:\n"
+            "broken/v1/broken.proto:9:3: field broken.v1.Person.name: delegate \"full_name\" not found in broken.v2.Person\n"
+            "broken/v1/broken.proto:10:3: field broken.v1.Person.age: \"min\" does not apply to bool fields\n"
+            "broken/v1/broken.proto:11:3: field broken.v1.Person.email: \"is: EMAIL\" applies to string and bytes fields, not int64\n"
+            "broken/v1/broken.proto:14:1: message broken.v1.Orphan: no message \"Orphan\" in broken.v2 (add one, or name the counterpart with a delegate)\n"
+            "broken/v1/broken.proto:19:3: enum value broken.v1.Status.ACTIVE: no value \"ACTIVE\" in broken.v2.Status\n"
+            "broken/v2/broken.proto:22:3: method broken.v2.Directory.Lookup: no method \"Lookup\" in broken.private.Directory (add one, or name the counterpart with a delegate)\n");
+}
+
+TEST(ProtocTest, UnknownParameterIsAnError) {
+  ProtocRun run = Protoc("--cpp-svc_opt=paths=source_relative acme/people/v2/people.proto "
+                   "acme/people/private/people.proto");
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_EQ(run.output,
+            "--cpp-svc_out: unknown parameter \"paths\" (known parameters: private_package)\n");
+}
+
+TEST(ProtocTest, VersionFlag) {
+  FILE* pipe = popen((std::string(CPPSVC_PLUGIN) + " --version").c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char buffer[256] = {};
+  const size_t n = fread(buffer, 1, sizeof(buffer) - 1, pipe);
+  EXPECT_EQ(pclose(pipe), 0);
+  EXPECT_EQ(std::string(buffer, n), "protoc-gen-cpp-svc 0.1.0\n");
+}
+
+}  // namespace

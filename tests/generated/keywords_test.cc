@@ -1,0 +1,34 @@
+// Messages, fields, enums, oneofs and packages named after C++ keywords.
+#include "gtest/gtest.h"
+#include "kw/private.svc.h"
+#include "kw/v1.svc.h"
+
+namespace {
+
+TEST(KeywordsTest, GeneratedCodeCompilesAndValidates) {
+  kw::v1::class_ message;
+  EXPECT_EQ(kw::v1::svc::Validate(message).ToString(),
+            "Namespace: cannot be blank; delete: cannot be blank.");
+  message.set_delete_("f95616f1-23e3-4694-8658-8082b0a18267");
+  message.set_new_(0);
+  message.set_switch_(kw::v1::int_);
+  message.set_typename_("x");
+  message.add_default_();
+  EXPECT_EQ(kw::v1::svc::Validate(message).ToString(),
+            "default: (0: (private: cannot be blank.).); switch: must be a valid value; "
+            "typename: the length must be no less than 2.");
+  message.mutable_this_()->mutable_register_();
+  (*message.mutable_auto_())["k"].set_private_("p");
+  EXPECT_EQ(kw::v1::svc::Validate(message).ToString(),
+            "default: (0: (private: cannot be blank.).); switch: must be a valid value; "
+            "this: (private: cannot be blank; register: (volatile: cannot be blank.).).");
+}
+
+TEST(KeywordsTest, KeywordPackageSegmentsAreEscaped) {
+  kw::private_::struct_ message;
+  message.set_private_("p");
+  message.mutable_register_()->set_volatile_(true);
+  EXPECT_TRUE(kw::private_::svc::Validate(message).ok());
+}
+
+}  // namespace

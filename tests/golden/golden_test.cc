@@ -1,0 +1,92 @@
+// Golden tests: the emitted text for the example tree, compared byte for byte
+// with the files under tests/golden/. To regenerate after an intended change:
+//
+//   CPPSVC_UPDATE_GOLDEN=1 ctest --test-dir build -R Golden
+//
+// then review `git diff tests/golden`.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "plugin/generator.h"
+#include "support/proto_tree.h"
+
+namespace cppsvc::plugin {
+namespace {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+void WriteFile(const std::string& path, const std::string& content) {
+  std::system(("mkdir -p \"$(dirname '" + path + "')\"").c_str());
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+// A unified diff of what changed, for the failure message.
+std::string Diff(const std::string& golden_path, const std::string& actual) {
+  const std::string actual_path = ::testing::TempDir() + "/golden_actual";
+  WriteFile(actual_path, actual);
+  std::string command = "diff -u '" + golden_path + "' '" + actual_path + "' 2>&1";
+  std::string out;
+  if (FILE* pipe = popen(command.c_str(), "r")) {
+    char buffer[4096];
+    size_t n;
+    while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) out.append(buffer, n);
+    pclose(pipe);
+  }
+  return out;
+}
+
+void ExpectMatchesGolden(const std::vector<std::string>& protos,
+                         const std::string& parameter) {
+  testing::ProtoTree tree;
+  auto files = tree.Load(protos);
+  ASSERT_EQ(tree.errors(), "");
+  auto generated = GenerateFiles(files, parameter);
+  ASSERT_TRUE(generated.ok()) << generated.status();
+  const bool update = std::getenv("CPPSVC_UPDATE_GOLDEN") != nullptr;
+  for (const GeneratedFile& file : *generated) {
+    const std::string path = std::string(CPPSVC_GOLDEN_DIR) + "/" + file.name;
+    if (update) {
+      WriteFile(path, file.content);
+      continue;
+    }
+    EXPECT_EQ(ReadFile(path), file.content)
+        << file.name << " differs from its golden file:\n"
+        << Diff(path, file.content)
+        << "If the change is intended: CPPSVC_UPDATE_GOLDEN=1 ctest -R Golden";
+  }
+}
+
+TEST(GoldenTest, PeopleExample) {
+  ExpectMatchesGolden({"acme/people/v1/people.proto", "acme/people/v2/people.proto",
+                       "acme/people/private/people.proto"},
+                      "");
+}
+
+TEST(GoldenTest, OutputIsDeterministic) {
+  auto run = [] {
+    testing::ProtoTree tree;
+    auto files = tree.Load({"acme/people/private/people.proto",
+                            "acme/people/v2/people.proto",
+                            "acme/people/v1/people.proto"});
+    auto generated = GenerateFiles(files, "");
+    EXPECT_TRUE(generated.ok());
+    std::string all;
+    for (const GeneratedFile& file : *generated) all += file.name + "\n" + file.content;
+    return all;
+  };
+  const std::string first = run();
+  EXPECT_EQ(first, run());
+  EXPECT_EQ(first.find("/work/"), std::string::npos) << "no absolute paths";
+}
+
+}  // namespace
+}  // namespace cppsvc::plugin

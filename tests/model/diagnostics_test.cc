@@ -1,0 +1,199 @@
+// Every user mistake is a `file:line:col: message` diagnostic naming the
+// element; all of them are reported at once, sorted.
+#include <string>
+
+#include "gtest/gtest.h"
+#include "support/proto_tree.h"
+
+namespace cppsvc::plugin {
+namespace {
+
+using ::cppsvc::testing::ProtoTree;
+
+constexpr char kHeader[] =
+    "syntax = \"proto3\";\nimport \"gen/svc/annotations.proto\";\n";
+
+std::string Proto(const std::string& package, const std::string& body) {
+  return std::string(kHeader) + "package " + package + ";\n" + body;
+}
+
+TEST(DiagnosticsTest, MissingCounterpartsAllReportedSorted) {
+  ProtoTree tree;
+  tree.Add("p/v1.proto", Proto("acme.p.v1", R"(message Person {
+  string name = 1 [(gen.svc.field).delegate.name = "full_name"];
+  string nick = 2;
+}
+message Lost {}
+message Renamed { option (gen.svc.message).delegate.name = "Nowhere"; }
+service People { rpc Get(Person) returns (Person); }
+)"))
+      .Add("p/v2.proto", Proto("acme.p.v2", R"(message Person { string other = 1; }
+message Renamed {}
+)"))
+      .Add("p/private.proto", Proto("acme.p.private", "message Person {}\n"));
+  EXPECT_EQ(tree.Diagnose(),
+            "p/v1.proto:5:3: field acme.p.v1.Person.name: delegate \"full_name\" not found in acme.p.v2.Person\n"
+            "p/v1.proto:6:3: field acme.p.v1.Person.nick: no field \"nick\" in acme.p.v2.Person (add one, or name the counterpart with a delegate)\n"
+            "p/v1.proto:8:1: message acme.p.v1.Lost: no message \"Lost\" in acme.p.v2 (add one, or name the counterpart with a delegate)\n"
+            "p/v1.proto:9:1: message acme.p.v1.Renamed: delegate \"Nowhere\" not found in acme.p.v2\n"
+            "p/v1.proto:10:1: service acme.p.v1.People: no service \"People\" in acme.p.v2\n"
+            "p/v2.proto:4:18: field acme.p.v2.Person.other: no field \"other\" in acme.p.private.Person (add one, or name the counterpart with a delegate)\n"
+            "p/v2.proto:5:1: message acme.p.v2.Renamed: no message \"Renamed\" in acme.p.private (add one, or name the counterpart with a delegate)\n");
+}
+
+TEST(DiagnosticsTest, MethodsAndTheirMessages) {
+  ProtoTree tree;
+  tree.Add("m/v1.proto", Proto("acme.m.v1", R"(message A {} message B {}
+service S {
+  rpc Gone(A) returns (A);
+  rpc Old(A) returns (A) { option (gen.svc.method) = { deprecated: true, delegate: { name: "Legacy" } }; }
+  rpc Mixed(A) returns (B);
+}
+)"))
+      .Add("m/private.proto", Proto("acme.m.private", R"(message A {} message B {}
+service S { rpc Mixed(B) returns (B); }
+)"));
+  EXPECT_EQ(tree.Diagnose(),
+            "m/v1.proto:6:3: method acme.m.v1.S.Gone: no method \"Gone\" in acme.m.private.S (add one, or name the counterpart with a delegate)\n"
+            "m/v1.proto:7:3: method acme.m.v1.S.Old: delegate \"Legacy\" not found in acme.m.private.S\n"
+            "m/v1.proto:8:3: method acme.m.v1.S.Mixed: request acme.m.v1.A maps to acme.m.private.A, but acme.m.private.S.Mixed takes acme.m.private.B\n");
+}
+
+TEST(DiagnosticsTest, IncompatibleFieldTypes) {
+  ProtoTree tree;
+  tree.Add("t/v1.proto", Proto("acme.t.v1", R"(message M {
+  string age = 1;
+  bytes blob = 2;
+  repeated string tags = 3;
+  N n = 4;
+  map<string, int32> counts = 5;
+  int32 widened = 6;
+}
+message N {}
+message O {}
+)"))
+      .Add("t/private.proto", Proto("acme.t.private", R"(message M {
+  int64 age = 1;
+  string blob = 2;
+  string tags = 3;
+  O n = 4;
+  map<string, string> counts = 5;
+  sint32 widened = 6;
+}
+message N {}
+message O {}
+)"));
+  EXPECT_EQ(tree.Diagnose(),
+            "t/v1.proto:5:3: field acme.t.v1.M.age: type string does not match int64 of acme.t.private.M.age; convert it by hand with (gen.svc.message).converter.empty and an override\n"
+            "t/v1.proto:6:3: field acme.t.v1.M.blob: type bytes does not match string of acme.t.private.M.blob; convert it by hand with (gen.svc.message).converter.empty and an override\n"
+            "t/v1.proto:7:3: field acme.t.v1.M.tags: type repeated string does not match string of acme.t.private.M.tags; convert it by hand with (gen.svc.message).converter.empty and an override\n"
+            "t/v1.proto:8:3: field acme.t.v1.M.n: type acme.t.v1.N does not match acme.t.private.O of acme.t.private.M.n (acme.t.v1.N maps to acme.t.private.N); convert it by hand with (gen.svc.message).converter.empty and an override\n"
+            "t/v1.proto:9:3: field acme.t.v1.M.counts: type map<string, int32> does not match map<string, string> of acme.t.private.M.counts; convert it by hand with (gen.svc.message).converter.empty and an override\n");
+}
+
+TEST(DiagnosticsTest, ConverterEmptyAllowsAnyTypes) {
+  ProtoTree tree;
+  tree.Add("t/v1.proto", Proto("acme.t.v1", R"(message M {
+  option (gen.svc.message).converter.empty = true;
+  string age = 1;
+}
+)"))
+      .Add("t/private.proto", Proto("acme.t.private", "message M { int64 age = 1; }\n"));
+  EXPECT_EQ(tree.Diagnose(), "");
+}
+
+TEST(DiagnosticsTest, EnumValues) {
+  ProtoTree tree;
+  tree.Add("e/v1.proto", Proto("acme.e.v1", R"(enum Color {
+  NONE = 0;
+  RED = 1 [(gen.svc.enum_value).delegate.name = "CRIMSON"];
+  BLUE = 2 [(gen.svc.enum_value).receive = { names: ["NAVY", "TEAL"] }];
+  CYAN = 3 [(gen.svc.enum_value).receive.name = "TEAL"];
+  GREEN = 4;
+}
+message M { Color color = 1; }
+)"))
+      .Add("e/private.proto", Proto("acme.e.private", R"(enum Color { NONE = 0; RED = 1; BLUE = 2; TEAL = 3; CYAN = 4; }
+message M { Color color = 1; }
+)"));
+  EXPECT_EQ(tree.Diagnose(),
+            "e/v1.proto:6:3: enum value acme.e.v1.Color.RED: delegate \"CRIMSON\" not found in acme.e.private.Color\n"
+            "e/v1.proto:7:3: enum value acme.e.v1.Color.BLUE: receives \"NAVY\", which is not a value of acme.e.private.Color\n"
+            "e/v1.proto:8:3: enum value acme.e.v1.Color.CYAN: receives acme.e.private.Color.TEAL, which BLUE receives already; each counterpart value maps back to one value\n"
+            "e/v1.proto:9:3: enum value acme.e.v1.Color.GREEN: no value \"GREEN\" in acme.e.private.Color\n");
+}
+
+TEST(DiagnosticsTest, RulesThatDoNotFitTheirField) {
+  ProtoTree tree;
+  tree.Add("r/v1.proto", Proto("acme.r.v1", R"(enum E { E0 = 0; E1 = 1; }
+message N {}
+message M {
+  bool flag = 1 [(gen.svc.field).validate.min.int64 = 1];
+  int64 count = 2 [(gen.svc.field).validate.is = UUID];
+  int32 small = 3 [(gen.svc.field).validate = { in: ["1", "x", "3000000000"] }];
+  uint64 big = 4 [(gen.svc.field).validate.min.int64 = -1];
+  E e = 5 [(gen.svc.field).validate = { in: ["E1", "E2"] }];
+  N n = 6 [(gen.svc.field).validate = { in: ["x"] }];
+  string s = 7 [(gen.svc.field).validate.min.double = 1.5];
+  int64 range = 8 [(gen.svc.field).validate = { min: { int64: 5 }, max: { int64: 1 } }];
+  bool b = 9 [(gen.svc.field).validate = { in: ["yes"] }];
+  bytes raw = 10 [(gen.svc.field).validate.max.int64 = 3];
+}
+)"));
+  EXPECT_EQ(tree.Diagnose(),
+            "r/v1.proto:7:3: field acme.r.v1.M.flag: \"min\" does not apply to bool fields\n"
+            "r/v1.proto:8:3: field acme.r.v1.M.count: \"is: UUID\" applies to string and bytes fields, not int64\n"
+            "r/v1.proto:9:3: field acme.r.v1.M.small: \"in\" value \"3000000000\" is not a valid int32\n"
+            "r/v1.proto:9:3: field acme.r.v1.M.small: \"in\" value \"x\" is not a valid int32\n"
+            "r/v1.proto:10:3: field acme.r.v1.M.big: \"min\" on a uint64 field cannot be negative\n"
+            "r/v1.proto:11:3: field acme.r.v1.M.e: \"in\" value \"E2\" is not a value of acme.r.v1.E\n"
+            "r/v1.proto:12:3: field acme.r.v1.M.n: \"in\" does not apply to message fields\n"
+            "r/v1.proto:13:3: field acme.r.v1.M.s: \"min\" on a string field needs an integer (int64 or uint64), not a double\n"
+            "r/v1.proto:14:3: field acme.r.v1.M.range: \"min\" is greater than \"max\": no value can pass\n"
+            "r/v1.proto:15:3: field acme.r.v1.M.b: \"in\" value \"yes\" is not a valid bool\n"
+            "r/v1.proto:16:3: field acme.r.v1.M.raw: \"max\" does not apply to bytes fields\n");
+}
+
+TEST(DiagnosticsTest, DeprecatedWithoutPrivateAndReservedNamespace) {
+  ProtoTree tree;
+  tree.Add("s/v1.proto", Proto("acme.s.v1", R"(message M {
+  string old = 1 [(gen.svc.field).deprecated = true];
+}
+message svc {}
+)"))
+      .Add("s/v2.proto", Proto("acme.s.v2", "message M {}\nmessage svc {}\n"));
+  EXPECT_EQ(tree.Diagnose(),
+            "s/v1.proto:5:3: field acme.s.v1.M.old is deprecated, but domain acme.s has no private package to carry it\n"
+            "s/v1.proto:7:1: message acme.s.v1.svc: the name \"svc\" is reserved at package level for the namespace of generated code; rename it\n"
+            "s/v2.proto:5:1: message acme.s.v2.svc: the name \"svc\" is reserved at package level for the namespace of generated code; rename it\n");
+}
+
+TEST(DiagnosticsTest, OneofsAndTheirMembers) {
+  ProtoTree tree;
+  tree.Add("o/v1.proto", Proto("acme.o.v1", R"(message A {} message B {}
+message M {
+  oneof kind { A a = 1; B b = 2; string text = 3; }
+  oneof gone { int32 x = 4; }
+}
+)"))
+      .Add("o/private.proto", Proto("acme.o.private", R"(message A {} message B {}
+message M {
+  oneof kind { A a = 1; string words = 3; }
+  int32 x = 4;
+}
+)"));
+  EXPECT_EQ(tree.Diagnose(),
+            "o/v1.proto:6:25: oneof member acme.o.v1.M.b: no member \"b\" nor one of the counterpart type in oneof acme.o.private.M.kind\n"
+            "o/v1.proto:6:34: oneof member acme.o.v1.M.text: no member \"text\" in oneof acme.o.private.M.kind\n"
+            "o/v1.proto:7:3: oneof acme.o.v1.M.gone: no oneof \"gone\" in acme.o.private.M (add one, or name the counterpart with a delegate)\n");
+}
+
+TEST(DiagnosticsTest, UnknownPrivatePackageParameter) {
+  ProtoTree tree;
+  tree.Add("u/v1.proto", Proto("acme.u.v1", "message M {}\n"));
+  EXPECT_EQ(tree.Diagnose("private_package=acme.u.internal"),
+            "u/v1.proto: parameter private_package: package \"acme.u.internal\" is not among the files being generated\n");
+}
+
+}  // namespace
+}  // namespace cppsvc::plugin
