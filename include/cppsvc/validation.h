@@ -23,35 +23,54 @@
 #define CPPSVC_VALIDATION_H_
 
 #include <cstdint>
-#include <utility>
 
-#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "cppsvc/violations.h"
 
 namespace cppsvc {
 
 class ValidationContext {
+ private:
+  // One step of the current path. Steps live in the Scopes on the caller's
+  // stack and link to the step before them, so entering a field costs two
+  // pointer writes and never allocates, however deep the message.
+  struct Step {
+    PathElement::Kind kind;
+    enum class Number : uint8_t { kNone, kSigned, kUnsigned } number;
+    absl::string_view name;  // field, oneof or string map key
+    uint64_t value;          // index or integer map key (two's complement)
+    const Step* parent;
+  };
+
  public:
   // Undoes the path steps it was created with when it goes out of scope.
+  // Scopes are made only by the methods below, in place (C++17 guaranteed
+  // copy elision), and are neither copied nor moved.
   class [[nodiscard]] Scope {
    public:
-    Scope(Scope&& other) noexcept
-        : context_(std::exchange(other.context_, nullptr)),
-          steps_(other.steps_) {}
     Scope(const Scope&) = delete;
     Scope& operator=(const Scope&) = delete;
-    Scope& operator=(Scope&&) = delete;
-    ~Scope() {
-      if (context_ != nullptr) context_->Pop(steps_);
-    }
+    ~Scope() { context_->top_ = saved_; }
 
    private:
     friend class ValidationContext;
-    Scope(ValidationContext* context, int steps)
-        : context_(context), steps_(steps) {}
+    Scope(ValidationContext* context, Step first)
+        : context_(context), saved_(context->top_), first_(first) {
+      first_.parent = saved_;
+      context_->top_ = &first_;
+    }
+    Scope(ValidationContext* context, Step first, Step second)
+        : context_(context), saved_(context->top_), first_(first),
+          second_(second) {
+      first_.parent = saved_;
+      second_.parent = &first_;
+      context_->top_ = &second_;
+    }
+
     ValidationContext* context_;
-    int steps_;
+    const Step* saved_;
+    Step first_;
+    Step second_{};
   };
 
   ValidationContext() = default;
@@ -60,13 +79,35 @@ class ValidationContext {
 
   // Path steps. `name` must outlive the returned Scope (generated code passes
   // string literals; map keys are views into the message being validated).
-  Scope Field(absl::string_view name);
-  Scope Oneof(absl::string_view name);
-  Scope Element(absl::string_view field, int index);
-  Scope MapEntry(absl::string_view field, absl::string_view key);
-  Scope MapEntry(absl::string_view field, int64_t key);
-  Scope MapEntry(absl::string_view field, uint64_t key);
-  Scope MapEntry(absl::string_view field, bool key);
+  Scope Field(absl::string_view name) {
+    return Scope(this, Named(PathElement::Kind::kField, name));
+  }
+  Scope Oneof(absl::string_view name) {
+    return Scope(this, Named(PathElement::Kind::kOneof, name));
+  }
+  Scope Element(absl::string_view field, int index) {
+    return Scope(this, Named(PathElement::Kind::kField, field),
+                 Numbered(PathElement::Kind::kIndex, Step::Number::kUnsigned,
+                          static_cast<uint64_t>(index)));
+  }
+  Scope MapEntry(absl::string_view field, absl::string_view key) {
+    return Scope(this, Named(PathElement::Kind::kField, field),
+                 Named(PathElement::Kind::kMapKey, key));
+  }
+  Scope MapEntry(absl::string_view field, int64_t key) {
+    return Scope(this, Named(PathElement::Kind::kField, field),
+                 Numbered(PathElement::Kind::kMapKey, Step::Number::kSigned,
+                          static_cast<uint64_t>(key)));
+  }
+  Scope MapEntry(absl::string_view field, uint64_t key) {
+    return Scope(this, Named(PathElement::Kind::kField, field),
+                 Numbered(PathElement::Kind::kMapKey, Step::Number::kUnsigned,
+                          key));
+  }
+  Scope MapEntry(absl::string_view field, bool key) {
+    return Scope(this, Named(PathElement::Kind::kField, field),
+                 Named(PathElement::Kind::kMapKey, key ? "true" : "false"));
+  }
 
   // Reports a violation of `rule` at the current path.
   void Report(Rule rule, absl::string_view message);
@@ -83,20 +124,16 @@ class ValidationContext {
   Violations TakeViolations() { return std::move(violations_); }
 
  private:
-  struct Step {
-    PathElement::Kind kind;
-    absl::string_view name;  // field, oneof or string map key
-    enum class Number { kNone, kSigned, kUnsigned } number = Number::kNone;
-    uint64_t value = 0;  // index or integer map key (two's complement)
-  };
-
-  Scope Push(Step step);
-  Scope Push(Step first, Step second);
-  void Pop(int steps);
+  static Step Named(PathElement::Kind kind, absl::string_view name) {
+    return Step{kind, Step::Number::kNone, name, 0, nullptr};
+  }
+  static Step Numbered(PathElement::Kind kind, Step::Number number,
+                       uint64_t value) {
+    return Step{kind, number, {}, value, nullptr};
+  }
   void Add(Rule rule, absl::string_view message, const Step* leaf);
 
-  // Deep enough for most messages without touching the heap.
-  absl::InlinedVector<Step, 16> path_;
+  const Step* top_ = nullptr;  // the innermost step of the current path
   Violations violations_;
 };
 

@@ -3,7 +3,7 @@
 #include "acme/people/private.svc.h"
 #include "acme/people/v1.svc.h"
 #include "acme/people/v2.svc.h"
-#include "allocation_counter.h"
+#include "support/allocation_counter.h"
 #include "gtest/gtest.h"
 
 namespace {
