@@ -188,6 +188,20 @@ message M {
             "o/v1.proto:7:3: oneof acme.o.v1.M.gone: no oneof \"gone\" in acme.o.private.M (add one, or name the counterpart with a delegate)\n");
 }
 
+TEST(DiagnosticsTest, ConflictingDelegates) {
+  ProtoTree tree;
+  tree.Add("c/v1.proto", Proto("acme.c.v1", R"(message M {
+  string a = 1 [(gen.svc.field).delegate.name = "x"];
+  string b = 2 [(gen.svc.field).delegate.name = "x"];
+  string x = 3 [(gen.svc.field).deprecated = true];
+}
+)"))
+      .Add("c/private.proto", Proto("acme.c.private", "message M { string x = 1; }\n"));
+  EXPECT_EQ(tree.Diagnose(),
+            "c/v1.proto:6:3: field acme.c.v1.M.b: maps to acme.c.private.M.x, as field a does; two fields cannot share a counterpart\n"
+            "c/v1.proto:7:3: field acme.c.v1.M.x: maps to acme.c.private.M.x, as field a does; two fields cannot share a counterpart\n");
+}
+
 TEST(DiagnosticsTest, UnknownPrivatePackageParameter) {
   ProtoTree tree;
   tree.Add("u/v1.proto", Proto("acme.u.v1", "message M {}\n"));

@@ -8,6 +8,7 @@
 // private counterpart.
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "plugin/model/annotations.h"
 #include "plugin/model/model_builder.h"
@@ -112,6 +113,9 @@ void ModelBuilder::ResolveMessage(MessageModel& message) {
 
 void ModelBuilder::ResolveFields(MessageModel& message) {
   const Package& package = *message.package;
+  // Two fields mapping onto one counterpart would overwrite each other.
+  absl::flat_hash_map<const pb::FieldDescriptor*, const pb::FieldDescriptor*>
+      claimed;
   for (FieldModel& field : message.fields) {
     if (field.descriptor->real_containing_oneof() != nullptr) continue;
     const bool to_private =
@@ -143,6 +147,16 @@ void ModelBuilder::ResolveFields(MessageModel& message) {
                        counterpart->full_name(), ", a member of oneof ",
                        counterpart->real_containing_oneof()->name(),
                        "; a plain field cannot map to a oneof member"));
+      continue;
+    }
+    auto [owner, fresh] = claimed.emplace(counterpart, field.descriptor);
+    if (!fresh) {
+      diagnostics_.Error(
+          field.descriptor,
+          absl::StrCat("field ", field.descriptor->full_name(), ": maps to ",
+                       counterpart->full_name(), ", as field ",
+                       owner->second->name(),
+                       " does; two fields cannot share a counterpart"));
       continue;
     }
     if (to_private) {
