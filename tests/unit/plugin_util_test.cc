@@ -50,7 +50,7 @@ TEST(NamesTest, LiteralsAreValidCpp) {
 TEST(NamesTest, OutputFilesFollowThePackage) {
   EXPECT_EQ(names::HeaderFile("acme.people.v1"), "acme/people/v1.svc.h");
   EXPECT_EQ(names::SourceFile("acme.people.v1"), "acme/people/v1.svc.cc");
-  EXPECT_EQ(names::HeaderGuard("acme.people.v1"), "ACME_PEOPLE_V1_SVC_H_");
+  EXPECT_EQ(names::HeaderGuard("acme/people/v1.svc.h"), "ACME_PEOPLE_V1_SVC_H_");
   EXPECT_EQ(names::QualifiedGeneratedNamespace("acme.people.v1"),
             "::acme::people::v1::svc");
 }

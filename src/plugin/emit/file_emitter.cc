@@ -7,6 +7,9 @@
 #include "cppsvc/version.h"
 #include "plugin/emit/names.h"
 #include "plugin/emit/sections.h"
+#include "plugin/emit/chain_emitter.h"
+#include "plugin/emit/converter_emitter.h"
+#include "plugin/emit/service_emitter.h"
 #include "plugin/emit/validator_emitter.h"
 #include "plugin/emit/writer.h"
 
@@ -36,7 +39,8 @@ std::string Preamble(const Package& package) {
                  {"sources", absl::StrJoin(sources, ", ")}});
 }
 
-std::string Header(const Package& package, const Sections& sections) {
+std::string Header(const Package& package, const std::string& file,
+                   const Sections& sections) {
   return Render(R"cc(
     $preamble$
     #ifndef $guard$
@@ -58,16 +62,17 @@ std::string Header(const Package& package, const Sections& sections) {
     #endif  // $guard$
   )cc",
                 {{"preamble", Preamble(package)},
-                 {"guard", names::HeaderGuard(package.name)},
+                 {"guard", names::HeaderGuard(file)},
                  {"includes", Includes(sections.header_includes)},
                  {"version", absl::StrCat(CPPSVC_RUNTIME_VERSION)},
                  {"version_string", CPPSVC_VERSION_STRING},
-                 {"file", names::HeaderFile(package.name)},
+                 {"file", file},
                  {"namespace", names::GeneratedNamespace(package)},
                  {"blocks", JoinBlocks(sections.header_blocks)}});
 }
 
-std::string Source(const Package& package, const Sections& sections) {
+std::string Source(const Package& package, const std::string& header,
+                   const Sections& sections) {
   return Render(R"cc(
     $preamble$
     #include "$header$"
@@ -81,7 +86,7 @@ std::string Source(const Package& package, const Sections& sections) {
     }  // namespace $namespace$
   )cc",
                 {{"preamble", Preamble(package)},
-                 {"header", names::HeaderFile(package.name)},
+                 {"header", header},
                  {"includes", Includes(sections.source_includes)},
                  {"namespace", names::GeneratedNamespace(package)},
                  {"blocks", JoinBlocks(sections.source_blocks)}});
@@ -93,10 +98,22 @@ std::vector<GeneratedFile> EmitPackage(const Model& model,
                                        const Package& package) {
   Sections sections;
   EmitValidators(model, package, sections);
-  return {
-      {names::HeaderFile(package.name), Header(package, sections)},
-      {names::SourceFile(package.name), Source(package, sections)},
+  EmitConverters(model, package, sections);
+  EmitServices(model, package, sections);
+  const std::string header = names::HeaderFile(package.name);
+  std::vector<GeneratedFile> files = {
+      {header, Header(package, header, sections)},
+      {names::SourceFile(package.name), Source(package, header, sections)},
   };
+  if (package.role == PackageRole::kPrivate) {
+    Sections chains;
+    EmitChains(model, package, chains);
+    const std::string chain_header = names::ChainHeaderFile(package.name);
+    files.push_back({chain_header, Header(package, chain_header, chains)});
+    files.push_back({names::ChainSourceFile(package.name),
+                     Source(package, chain_header, chains)});
+  }
+  return files;
 }
 
 }  // namespace cppsvc::plugin

@@ -60,6 +60,10 @@ std::string Message(const pb::Descriptor* message) {
   return QualifiedTypeName(message);
 }
 
+std::string ClassName(const pb::Descriptor* message) {
+  return cpp::ClassName(message);
+}
+
 std::string Enum(const pb::EnumDescriptor* enumeration) {
   return QualifiedTypeName(enumeration);
 }
@@ -88,6 +92,14 @@ std::string OneofNotSet(const pb::OneofDescriptor* oneof) {
 
 std::string OneofCaseAccessor(const pb::OneofDescriptor* oneof) {
   return absl::StrCat(oneof->name(), "_case");
+}
+
+std::string Service(const pb::ServiceDescriptor* service) {
+  return cpp::ResolveKeyword(service->name());
+}
+
+std::string Method(const pb::MethodDescriptor* method) {
+  return cpp::ResolveKeyword(method->name());
 }
 
 std::string PackageNamespace(const Package& package) {
@@ -120,8 +132,16 @@ std::string SourceFile(const std::string& proto_package) {
   return absl::StrCat(PackagePath(proto_package), ".svc.cc");
 }
 
-std::string HeaderGuard(const std::string& proto_package) {
-  std::string guard = absl::StrCat(HeaderFile(proto_package), "_");
+std::string ChainHeaderFile(const std::string& private_package) {
+  return absl::StrCat(PackagePath(private_package), ".chain.h");
+}
+
+std::string ChainSourceFile(const std::string& private_package) {
+  return absl::StrCat(PackagePath(private_package), ".chain.cc");
+}
+
+std::string HeaderGuard(const std::string& file) {
+  std::string guard = absl::StrCat(file, "_");
   for (char& c : guard) {
     c = absl::ascii_isalnum(c) ? absl::ascii_toupper(c) : '_';
   }

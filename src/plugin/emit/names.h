@@ -17,6 +17,8 @@ namespace cppsvc::plugin::names {
 
 // `::acme::people::v1::Person_Hobby`.
 std::string Message(const pb::Descriptor* message);
+// `Person_Hobby`: protobuf's unqualified class name.
+std::string ClassName(const pb::Descriptor* message);
 // `::acme::people::v1::Person_Employment`.
 std::string Enum(const pb::EnumDescriptor* enumeration);
 // `::acme::people::v1::Person::EMPLOYED`: the constant of an enum value.
@@ -30,6 +32,11 @@ std::string OneofNotSet(const pb::OneofDescriptor* oneof);
 // `type_case`, the accessor of a oneof's case.
 std::string OneofCaseAccessor(const pb::OneofDescriptor* oneof);
 
+// Our class for a service and our member function for an RPC: their proto
+// names, with C++ keywords escaped (`virtual_`).
+std::string Service(const pb::ServiceDescriptor* service);
+std::string Method(const pb::MethodDescriptor* method);
+
 // `acme::people::v1` (no leading `::`; empty for the root package).
 std::string PackageNamespace(const Package& package);
 // `acme::people::v1::svc`, where our code for the package lives.
@@ -40,8 +47,12 @@ std::string QualifiedGeneratedNamespace(const std::string& proto_package);
 // Output files of a package: `acme/people/v1.svc.h` and `.svc.cc`.
 std::string HeaderFile(const std::string& proto_package);
 std::string SourceFile(const std::string& proto_package);
-// `ACME_PEOPLE_V1_SVC_H_`.
-std::string HeaderGuard(const std::string& proto_package);
+// The chain of a domain, next to its private package's files:
+// `acme/people/private.chain.h` and `.chain.cc`.
+std::string ChainHeaderFile(const std::string& private_package);
+std::string ChainSourceFile(const std::string& private_package);
+// `ACME_PEOPLE_V1_SVC_H_` for `acme/people/v1.svc.h`.
+std::string HeaderGuard(const std::string& file);
 // The protobuf header of a proto file: `acme/people/v1/people.pb.h`.
 std::string ProtoHeader(const pb::FileDescriptor* file);
 

@@ -48,6 +48,7 @@ std::unique_ptr<const Model> ModelBuilder::Build(
   for (const auto& domain : model_->domains_) ResolveDomain(*domain);
   ParseRules();
   ComputeHasRules();
+  ComputeCarriesDeprecated();
   for (const auto& package : model_->packages_) {
     CheckGeneratedNamespace(*package);
   }

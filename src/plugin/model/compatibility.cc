@@ -59,6 +59,17 @@ void ModelBuilder::CheckFieldType(const MessageModel& message,
   const pb::FieldDescriptor* from = field.descriptor;
   // A message whose converter is written by hand may change types freely.
   if (message.converter_empty) return;
+  if (const pb::Descriptor* type = ValueField(from)->message_type()) {
+    const MessageModel* local = MutableFind(type);
+    if (is_next && local != nullptr && local->deprecated && !local->converter_empty) {
+      diagnostics_.Error(
+          from, absl::StrCat("field ", from->full_name(), ": its type ",
+                             type->full_name(),
+                             " is deprecated (it maps to private only), so "
+                             "the field must be deprecated too"));
+      return;
+    }
+  }
   if (!ValuesCompatible(from, counterpart, is_next)) {
     std::string hint;
     if (const pb::Descriptor* type = ValueField(from)->message_type()) {

@@ -106,6 +106,10 @@ struct MessageModel {
   // True when validating this message can report anything: it has rules, or
   // reaches a message with rules through its fields.
   bool has_rules = false;
+  // True when a deprecated field is reachable from this message through
+  // non-deprecated message fields: converting it forward through the chain
+  // would drop data that must be carried to private separately (SPEC §4).
+  bool carries_deprecated = false;
 
   const FieldModel* FindField(const pb::FieldDescriptor* field) const;
   const OneofModel* FindOneof(const pb::OneofDescriptor* oneof) const;

@@ -40,6 +40,7 @@ class ModelBuilder {
   void ResolveOneofs(MessageModel& message);
   void ResolveEnumDelegate(const EnumModel& enumeration);
   void ResolveService(ServiceModel& service);
+  void MarkHandWrittenConverters(const Package& package);
   const pb::FieldDescriptor* FindOneofMember(
       const pb::FieldDescriptor* member, const pb::OneofDescriptor* target,
       bool to_private);
@@ -58,6 +59,7 @@ class ModelBuilder {
   // rules.cc is a free function (ParseFieldRules); this stage applies it.
   void ParseRules();
   void ComputeHasRules();
+  void ComputeCarriesDeprecated();
 
   MessageModel* MutableFind(const pb::Descriptor* message) const;
   MessageModel* FindInPackage(const Package& package,

@@ -48,6 +48,7 @@ std::string NoPrivatePackage(absl::string_view kind, const std::string& name,
 void ModelBuilder::ResolveDomain(const Domain& domain) {
   for (auto it = domain.versions.rbegin(); it != domain.versions.rend(); ++it) {
     const Package& package = **it;
+    MarkHandWrittenConverters(package);
     // Parents come before their nested messages in `messages`, so a nested
     // message can resolve relative to its parent's counterpart.
     for (const MessageModel* message : package.messages) {
@@ -278,6 +279,23 @@ void ModelBuilder::ResolveEnumDelegate(const EnumModel& enumeration) {
   }
 }
 
+// `(gen.svc.method).converter.empty` makes the converters of the method's
+// request and response hand-written, as a message-level flag would
+// (protoc-gen-go-svc instead overwrote the message-level flag: fixed).
+void ModelBuilder::MarkHandWrittenConverters(const Package& package) {
+  for (const ServiceModel* service : package.services) {
+    for (const MethodModel& method : service->methods) {
+      if (!method.converter_empty) continue;
+      for (const pb::Descriptor* type :
+           {method.descriptor->input_type(), method.descriptor->output_type()}) {
+        if (MessageModel* message = MutableFind(type)) {
+          message->converter_empty = true;
+        }
+      }
+    }
+  }
+}
+
 void ModelBuilder::ResolveService(ServiceModel& service) {
   const Package& package = *service.package;
   const Package* private_package = package.domain->private_package;
@@ -306,6 +324,16 @@ void ModelBuilder::ResolveService(ServiceModel& service) {
   }
 
   for (MethodModel& method : service.methods) {
+    if (method.descriptor->client_streaming() ||
+        method.descriptor->server_streaming()) {
+      diagnostics_.Error(
+          method.descriptor,
+          absl::StrCat("method ", method.descriptor->full_name(),
+                       ": streaming RPCs are not supported by the service "
+                       "chain; serve this method outside the chain (e.g. in "
+                       "a separate service) or make it unary"));
+      continue;
+    }
     const bool to_private = GoesToPrivate(package, method.deprecated);
     const pb::ServiceDescriptor* target_service =
         to_private ? service.private_counterpart : service.next;

@@ -324,3 +324,40 @@ void ModelBuilder::ComputeHasRules() {
 }
 
 }  // namespace cppsvc::plugin
+
+namespace cppsvc::plugin {
+
+// A fixed point, like has_rules: messages can be recursive.
+void ModelBuilder::ComputeCarriesDeprecated() {
+  for (const auto& message : model_->messages_) {
+    if (message->private_counterpart == nullptr) continue;
+    for (const FieldModel& field : message->fields) {
+      if (field.deprecated && field.private_counterpart != nullptr) {
+        message->carries_deprecated = true;
+      }
+    }
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& message : model_->messages_) {
+      if (message->carries_deprecated || message->private_counterpart == nullptr) {
+        continue;
+      }
+      for (const FieldModel& field : message->fields) {
+        const pb::FieldDescriptor* value =
+            field.descriptor->is_map() ? field.descriptor->message_type()->map_value()
+                                       : field.descriptor;
+        const MessageModel* nested =
+            value->message_type() ? model_->Find(value->message_type()) : nullptr;
+        if (!field.deprecated && field.next != nullptr && nested != nullptr &&
+            nested->carries_deprecated) {
+          message->carries_deprecated = true;
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace cppsvc::plugin

@@ -4,6 +4,7 @@
 #ifndef ACME_PEOPLE_PRIVATE_SVC_H_
 #define ACME_PEOPLE_PRIVATE_SVC_H_
 
+#include "absl/status/status.h"
 #include "acme/people/private/people.pb.h"
 #include "cppsvc/validation.h"
 #include "cppsvc/violations.h"
@@ -83,6 +84,21 @@ class Validator {
 ::cppsvc::Violations Validate(const ::acme::people::private_::BatchResponse& message);
 ::cppsvc::Violations Validate(const ::acme::people::private_::PingRequest& message);
 ::cppsvc::Violations Validate(const ::acme::people::private_::PingResponse& message);
+
+// The one implementation of acme.people.private.People that every public version of the
+// service calls, through its chain (see acme/people/private.chain.h). Requests arrive
+// converted and validated; errors are returned to clients unchanged.
+class People {
+ public:
+  virtual ~People() = default;
+
+  virtual ::absl::Status Create(const ::acme::people::private_::CreateRequest& request, ::acme::people::private_::CreateResponse* response) = 0;
+  virtual ::absl::Status Fetch(const ::acme::people::private_::GetRequest& request, ::acme::people::private_::GetResponse* response) = 0;
+  virtual ::absl::Status Delete(const ::acme::people::private_::DeleteRequest& request, ::acme::people::private_::DeleteResponse* response) = 0;
+  virtual ::absl::Status List(const ::acme::people::private_::ListRequest& request, ::acme::people::private_::ListResponse* response) = 0;
+  virtual ::absl::Status Batch(const ::acme::people::private_::BatchRequest& request, ::acme::people::private_::BatchResponse* response) = 0;
+  virtual ::absl::Status Ping(const ::acme::people::private_::PingRequest& request, ::acme::people::private_::PingResponse* response) = 0;
+};
 
 }  // namespace acme::people::private_::svc
 

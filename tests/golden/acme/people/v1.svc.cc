@@ -4,8 +4,10 @@
 #include "acme/people/v1.svc.h"
 
 #include "cppsvc/formats.h"
+#include "cppsvc/internal/convert_support.h"
 #include "cppsvc/internal/no_destructor.h"
 #include "cppsvc/internal/validate_support.h"
+#include "cppsvc/validation.h"
 
 namespace acme::people::v1::svc {
 
@@ -204,6 +206,719 @@ void Validator::Validate(const ::acme::people::v1::ListResponse& message,
   ::cppsvc::ValidationContext context;
   Validator::Default().Validate(message, context);
   return context.TakeViolations();
+}
+
+const Converter& Converter::Default() {
+  static const ::cppsvc::internal::NoDestructor<Converter> kDefault;
+  return kDefault.get();
+}
+
+namespace {
+
+// acme.people.v1.Person.Employment -> acme.people.v2.Person.Employment; unknown numbers become 0, as in protoc-gen-go-svc.
+::acme::people::v2::Person_Employment MapPerson_employment_ToNext(int value) {
+  switch (value) {
+    case 0:  // UNSET
+      return ::acme::people::v2::Person::UNSET;
+    case 1:  // EMPLOYED
+      return ::acme::people::v2::Person::FULL_TIME;
+    case 2:  // UNEMPLOYED
+      return ::acme::people::v2::Person::UNEMPLOYED;
+    default:
+      return static_cast<::acme::people::v2::Person_Employment>(0);
+  }
+}
+
+// acme.people.v1.Person.Employment -> acme.people.private.Person.Employment; unknown numbers become 0, as in protoc-gen-go-svc.
+::acme::people::private_::Person_Employment MapPerson_employment_ToPrivate(int value) {
+  switch (value) {
+    case 0:  // UNSET
+      return ::acme::people::private_::Person::UNDEFINED;
+    case 1:  // EMPLOYED
+      return ::acme::people::private_::Person::FULL_TIME;
+    case 2:  // UNEMPLOYED
+      return ::acme::people::private_::Person::UNEMPLOYED;
+    default:
+      return static_cast<::acme::people::private_::Person_Employment>(0);
+  }
+}
+
+// acme.people.v2.Person.Employment -> acme.people.v1.Person.Employment, through each value's receive set.
+bool MapPerson_employment_FromNext(int value, ::acme::people::v1::Person_Employment* out) {
+  switch (value) {
+    case 0:  // UNSET
+      *out = ::acme::people::v1::Person::UNSET;
+      return true;
+    case 1:  // FULL_TIME
+      *out = ::acme::people::v1::Person::EMPLOYED;
+      return true;
+    case 2:  // PART_TIME
+      *out = ::acme::people::v1::Person::EMPLOYED;
+      return true;
+    case 3:  // UNEMPLOYED
+      *out = ::acme::people::v1::Person::UNEMPLOYED;
+      return true;
+    default:
+      return false;
+  }
+}
+
+// acme.people.private.Person.Employment -> acme.people.v1.Person.Employment, through each value's receive set.
+bool MapPerson_employment_FromPrivate(int value, ::acme::people::v1::Person_Employment* out) {
+  switch (value) {
+    case 0:  // UNDEFINED
+      *out = ::acme::people::v1::Person::UNSET;
+      return true;
+    case 1:  // FULL_TIME
+      *out = ::acme::people::v1::Person::EMPLOYED;
+      return true;
+    case 2:  // PART_TIME
+      *out = ::acme::people::v1::Person::EMPLOYED;
+      return true;
+    case 3:  // UNEMPLOYED
+      *out = ::acme::people::v1::Person::UNEMPLOYED;
+      return true;
+    default:
+      return false;
+  }
+}
+
+// acme.people.v1.Person.Employment -> acme.people.v2.Person.Employment; unknown numbers become 0, as in protoc-gen-go-svc.
+::acme::people::v2::Person_Employment MapCreateRequest_employment_ToNext(int value) {
+  switch (value) {
+    case 0:  // UNSET
+      return ::acme::people::v2::Person::UNSET;
+    case 1:  // EMPLOYED
+      return ::acme::people::v2::Person::FULL_TIME;
+    case 2:  // UNEMPLOYED
+      return ::acme::people::v2::Person::UNEMPLOYED;
+    default:
+      return static_cast<::acme::people::v2::Person_Employment>(0);
+  }
+}
+
+// acme.people.v1.Person.Employment -> acme.people.private.Person.Employment; unknown numbers become 0, as in protoc-gen-go-svc.
+::acme::people::private_::Person_Employment MapCreateRequest_employment_ToPrivate(int value) {
+  switch (value) {
+    case 0:  // UNSET
+      return ::acme::people::private_::Person::UNDEFINED;
+    case 1:  // EMPLOYED
+      return ::acme::people::private_::Person::FULL_TIME;
+    case 2:  // UNEMPLOYED
+      return ::acme::people::private_::Person::UNEMPLOYED;
+    default:
+      return static_cast<::acme::people::private_::Person_Employment>(0);
+  }
+}
+
+// acme.people.v2.Person.Employment -> acme.people.v1.Person.Employment, through each value's receive set.
+bool MapCreateRequest_employment_FromNext(int value, ::acme::people::v1::Person_Employment* out) {
+  switch (value) {
+    case 0:  // UNSET
+      *out = ::acme::people::v1::Person::UNSET;
+      return true;
+    case 1:  // FULL_TIME
+      *out = ::acme::people::v1::Person::EMPLOYED;
+      return true;
+    case 2:  // PART_TIME
+      *out = ::acme::people::v1::Person::EMPLOYED;
+      return true;
+    case 3:  // UNEMPLOYED
+      *out = ::acme::people::v1::Person::UNEMPLOYED;
+      return true;
+    default:
+      return false;
+  }
+}
+
+// acme.people.private.Person.Employment -> acme.people.v1.Person.Employment, through each value's receive set.
+bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v1::Person_Employment* out) {
+  switch (value) {
+    case 0:  // UNDEFINED
+      *out = ::acme::people::v1::Person::UNSET;
+      return true;
+    case 1:  // FULL_TIME
+      *out = ::acme::people::v1::Person::EMPLOYED;
+      return true;
+    case 2:  // PART_TIME
+      *out = ::acme::people::v1::Person::EMPLOYED;
+      return true;
+    case 3:  // UNEMPLOYED
+      *out = ::acme::people::v1::Person::UNEMPLOYED;
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+::absl::Status Converter::ToNext(const ::acme::people::v1::Person& in, ::acme::people::v2::Person& out) const {
+  out.set_id(in.id());
+  out.set_employment(MapPerson_employment_ToNext(in.employment()));
+  if (in.has_hobby()) {
+    CPPSVC_RETURN_IF_ERROR(ToNext(in.hobby(), *out.mutable_hobby()));
+  }
+  if (in.has_created_at()) *out.mutable_created_at() = in.created_at();
+  if (in.has_updated_at()) *out.mutable_updated_at() = in.updated_at();
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v1::Person& in, ::acme::people::private_::Person& out) const {
+  out.set_id(in.id());
+  out.set_first_name(in.first_name());
+  out.set_last_name(in.last_name());
+  out.set_employment(MapPerson_employment_ToPrivate(in.employment()));
+  if (in.has_hobby()) {
+    CPPSVC_RETURN_IF_ERROR(ToPrivate(in.hobby(), *out.mutable_hobby()));
+  }
+  if (in.has_created_at()) *out.mutable_created_at() = in.created_at();
+  if (in.has_updated_at()) *out.mutable_updated_at() = in.updated_at();
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::v2::Person& next, const ::acme::people::private_::Person* priv, ::acme::people::v1::Person& out) const {
+  ::cppsvc::ValidationContext blank;
+  if (next.id().empty()) {
+    blank.Report("Id", ::cppsvc::Rule::kRequired, "cannot be blank");
+  }
+  if (priv == nullptr || priv->first_name().empty()) {
+    blank.Report("FirstName", ::cppsvc::Rule::kRequired, "cannot be blank");
+  }
+  if (priv == nullptr || priv->last_name().empty()) {
+    blank.Report("LastName", ::cppsvc::Rule::kRequired, "cannot be blank");
+  }
+  if (next.employment() == 0) {
+    blank.Report("Employment", ::cppsvc::Rule::kRequired, "cannot be blank");
+  }
+  if (blank.violation_count() > 0) {
+    return ::absl::FailedPreconditionError(blank.TakeViolations().ToString());
+  }
+  out.set_id(next.id());
+  if (priv != nullptr) {
+    out.set_first_name(priv->first_name());
+  }
+  if (priv != nullptr) {
+    out.set_last_name(priv->last_name());
+  }
+  {
+    ::acme::people::v1::Person_Employment mapped;
+    if (!MapPerson_employment_FromNext(next.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
+    out.set_employment(mapped);
+  }
+  if (next.has_hobby()) {
+    CPPSVC_RETURN_IF_ERROR(ToPublic(next.hobby(), priv != nullptr && priv->has_hobby() ? &priv->hobby() : nullptr, *out.mutable_hobby()));
+  }
+  if (next.has_created_at()) *out.mutable_created_at() = next.created_at();
+  if (next.has_updated_at()) *out.mutable_updated_at() = next.updated_at();
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::Person& priv, ::acme::people::v1::Person& out) const {
+  ::cppsvc::ValidationContext blank;
+  if (priv.id().empty()) {
+    blank.Report("Id", ::cppsvc::Rule::kRequired, "cannot be blank");
+  }
+  if (priv.first_name().empty()) {
+    blank.Report("FirstName", ::cppsvc::Rule::kRequired, "cannot be blank");
+  }
+  if (priv.last_name().empty()) {
+    blank.Report("LastName", ::cppsvc::Rule::kRequired, "cannot be blank");
+  }
+  if (priv.employment() == 0) {
+    blank.Report("Employment", ::cppsvc::Rule::kRequired, "cannot be blank");
+  }
+  if (blank.violation_count() > 0) {
+    return ::absl::FailedPreconditionError(blank.TakeViolations().ToString());
+  }
+  out.set_id(priv.id());
+  out.set_first_name(priv.first_name());
+  out.set_last_name(priv.last_name());
+  {
+    ::acme::people::v1::Person_Employment mapped;
+    if (!MapPerson_employment_FromPrivate(priv.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
+    out.set_employment(mapped);
+  }
+  if (priv.has_hobby()) {
+    CPPSVC_RETURN_IF_ERROR(ToDeprecatedPublic(priv.hobby(), *out.mutable_hobby()));
+  }
+  if (priv.has_created_at()) *out.mutable_created_at() = priv.created_at();
+  if (priv.has_updated_at()) *out.mutable_updated_at() = priv.updated_at();
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::CarryDeprecated(const ::acme::people::v1::Person& in, ::acme::people::private_::Person& out) const {
+  out.set_first_name(in.first_name());
+  out.set_last_name(in.last_name());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToNext(const ::acme::people::v1::Hobby& in, ::acme::people::v2::Hobby& out) const {
+  switch (in.type_case()) {
+    case ::acme::people::v1::Hobby::kBiking: {
+      if (in.has_biking()) {
+        CPPSVC_RETURN_IF_ERROR(ToNext(in.biking(), *out.mutable_cycling()));
+      }
+      break;
+    }
+    case ::acme::people::v1::Hobby::kCoding: {
+      if (in.has_coding()) {
+        CPPSVC_RETURN_IF_ERROR(ToNext(in.coding(), *out.mutable_coding()));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v1::Hobby& in, ::acme::people::private_::Hobby& out) const {
+  switch (in.type_case()) {
+    case ::acme::people::v1::Hobby::kBiking: {
+      if (in.has_biking()) {
+        CPPSVC_RETURN_IF_ERROR(ToPrivate(in.biking(), *out.mutable_cycling()));
+      }
+      break;
+    }
+    case ::acme::people::v1::Hobby::kCoding: {
+      if (in.has_coding()) {
+        CPPSVC_RETURN_IF_ERROR(ToPrivate(in.coding(), *out.mutable_coding()));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::v2::Hobby& next, const ::acme::people::private_::Hobby* priv, ::acme::people::v1::Hobby& out) const {
+  switch (next.type_case()) {
+    case ::acme::people::v2::Hobby::kCycling: {
+      if (true) {
+        CPPSVC_RETURN_IF_ERROR(ToPublic(next.cycling(), priv != nullptr && priv->type_case() == ::acme::people::private_::Hobby::kCycling ? &priv->cycling() : nullptr, *out.mutable_biking()));
+      }
+      break;
+    }
+    case ::acme::people::v2::Hobby::kCoding: {
+      if (true) {
+        CPPSVC_RETURN_IF_ERROR(ToPublic(next.coding(), priv != nullptr && priv->type_case() == ::acme::people::private_::Hobby::kCoding ? &priv->coding() : nullptr, *out.mutable_coding()));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::Hobby& priv, ::acme::people::v1::Hobby& out) const {
+  switch (priv.type_case()) {
+    case ::acme::people::private_::Hobby::kCycling: {
+      if (true) {
+        CPPSVC_RETURN_IF_ERROR(ToDeprecatedPublic(priv.cycling(), *out.mutable_biking()));
+      }
+      break;
+    }
+    case ::acme::people::private_::Hobby::kCoding: {
+      if (true) {
+        CPPSVC_RETURN_IF_ERROR(ToDeprecatedPublic(priv.coding(), *out.mutable_coding()));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToNext(const ::acme::people::v1::Biking& in, ::acme::people::v2::Cycling& out) const {
+  out.set_style(in.style());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v1::Biking& in, ::acme::people::private_::Cycling& out) const {
+  out.set_style(in.style());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::v2::Cycling& next, const ::acme::people::private_::Cycling* /*priv*/, ::acme::people::v1::Biking& out) const {
+  out.set_style(next.style());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::Cycling& priv, ::acme::people::v1::Biking& out) const {
+  out.set_style(priv.style());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToNext(const ::acme::people::v1::Coding& in, ::acme::people::v2::Coding& out) const {
+  out.set_language(in.language());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v1::Coding& in, ::acme::people::private_::Coding& out) const {
+  out.set_language(in.language());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::v2::Coding& next, const ::acme::people::private_::Coding* /*priv*/, ::acme::people::v1::Coding& out) const {
+  out.set_language(next.language());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::Coding& priv, ::acme::people::v1::Coding& out) const {
+  out.set_language(priv.language());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToNext(const ::acme::people::v1::CreateRequest& in, ::acme::people::v2::CreateRequest& out) const {
+  out.set_id(in.id());
+  out.set_employment(MapCreateRequest_employment_ToNext(in.employment()));
+  if (in.has_hobby()) {
+    CPPSVC_RETURN_IF_ERROR(ToNext(in.hobby(), *out.mutable_hobby()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v1::CreateRequest& in, ::acme::people::private_::CreateRequest& out) const {
+  out.set_id(in.id());
+  out.set_first_name(in.first_name());
+  out.set_last_name(in.last_name());
+  out.set_employment(MapCreateRequest_employment_ToPrivate(in.employment()));
+  if (in.has_hobby()) {
+    CPPSVC_RETURN_IF_ERROR(ToPrivate(in.hobby(), *out.mutable_hobby()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::v2::CreateRequest& next, const ::acme::people::private_::CreateRequest* priv, ::acme::people::v1::CreateRequest& out) const {
+  out.set_id(next.id());
+  if (priv != nullptr) {
+    out.set_first_name(priv->first_name());
+  }
+  if (priv != nullptr) {
+    out.set_last_name(priv->last_name());
+  }
+  {
+    ::acme::people::v1::Person_Employment mapped;
+    if (!MapCreateRequest_employment_FromNext(next.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
+    out.set_employment(mapped);
+  }
+  if (next.has_hobby()) {
+    CPPSVC_RETURN_IF_ERROR(ToPublic(next.hobby(), priv != nullptr && priv->has_hobby() ? &priv->hobby() : nullptr, *out.mutable_hobby()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::CreateRequest& priv, ::acme::people::v1::CreateRequest& out) const {
+  out.set_id(priv.id());
+  out.set_first_name(priv.first_name());
+  out.set_last_name(priv.last_name());
+  {
+    ::acme::people::v1::Person_Employment mapped;
+    if (!MapCreateRequest_employment_FromPrivate(priv.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
+    out.set_employment(mapped);
+  }
+  if (priv.has_hobby()) {
+    CPPSVC_RETURN_IF_ERROR(ToDeprecatedPublic(priv.hobby(), *out.mutable_hobby()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::CarryDeprecated(const ::acme::people::v1::CreateRequest& in, ::acme::people::private_::CreateRequest& out) const {
+  out.set_first_name(in.first_name());
+  out.set_last_name(in.last_name());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToNext(const ::acme::people::v1::CreateResponse& in, ::acme::people::v2::CreateResponse& out) const {
+  if (in.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(ToNext(in.person(), *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v1::CreateResponse& in, ::acme::people::private_::CreateResponse& out) const {
+  if (in.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(ToPrivate(in.person(), *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::v2::CreateResponse& next, const ::acme::people::private_::CreateResponse* priv, ::acme::people::v1::CreateResponse& out) const {
+  if (next.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(ToPublic(next.person(), priv != nullptr && priv->has_person() ? &priv->person() : nullptr, *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::CreateResponse& priv, ::acme::people::v1::CreateResponse& out) const {
+  if (priv.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(ToDeprecatedPublic(priv.person(), *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::CarryDeprecated(const ::acme::people::v1::CreateResponse& in, ::acme::people::private_::CreateResponse& out) const {
+  if (in.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(CarryDeprecated(in.person(), *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToNext(const ::acme::people::v1::GetRequest& in, ::acme::people::v2::GetRequest& out) const {
+  out.set_id(in.id());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v1::GetRequest& in, ::acme::people::private_::GetRequest& out) const {
+  out.set_id(in.id());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::v2::GetRequest& next, const ::acme::people::private_::GetRequest* /*priv*/, ::acme::people::v1::GetRequest& out) const {
+  out.set_id(next.id());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::GetRequest& priv, ::acme::people::v1::GetRequest& out) const {
+  out.set_id(priv.id());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToNext(const ::acme::people::v1::GetResponse& in, ::acme::people::v2::GetResponse& out) const {
+  if (in.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(ToNext(in.person(), *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v1::GetResponse& in, ::acme::people::private_::GetResponse& out) const {
+  if (in.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(ToPrivate(in.person(), *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::v2::GetResponse& next, const ::acme::people::private_::GetResponse* priv, ::acme::people::v1::GetResponse& out) const {
+  if (next.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(ToPublic(next.person(), priv != nullptr && priv->has_person() ? &priv->person() : nullptr, *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::GetResponse& priv, ::acme::people::v1::GetResponse& out) const {
+  if (priv.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(ToDeprecatedPublic(priv.person(), *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::CarryDeprecated(const ::acme::people::v1::GetResponse& in, ::acme::people::private_::GetResponse& out) const {
+  if (in.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(CarryDeprecated(in.person(), *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToNext(const ::acme::people::v1::DeleteRequest& in, ::acme::people::v2::DeleteRequest& out) const {
+  out.set_id(in.id());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v1::DeleteRequest& in, ::acme::people::private_::DeleteRequest& out) const {
+  out.set_id(in.id());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::v2::DeleteRequest& next, const ::acme::people::private_::DeleteRequest* /*priv*/, ::acme::people::v1::DeleteRequest& out) const {
+  out.set_id(next.id());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::DeleteRequest& priv, ::acme::people::v1::DeleteRequest& out) const {
+  out.set_id(priv.id());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToNext(const ::acme::people::v1::DeleteResponse& /*in*/, ::acme::people::v2::DeleteResponse& /*out*/) const {
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v1::DeleteResponse& /*in*/, ::acme::people::private_::DeleteResponse& /*out*/) const {
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::v2::DeleteResponse& /*next*/, const ::acme::people::private_::DeleteResponse* /*priv*/, ::acme::people::v1::DeleteResponse& /*out*/) const {
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::DeleteResponse& /*priv*/, ::acme::people::v1::DeleteResponse& /*out*/) const {
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v1::ListRequest& in, ::acme::people::private_::ListRequest& out) const {
+  out.set_page_size(in.page_size());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::ListRequest& priv, ::acme::people::v1::ListRequest& out) const {
+  out.set_page_size(priv.page_size());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v1::ListResponse& in, ::acme::people::private_::ListResponse& out) const {
+  out.mutable_people()->Reserve(in.people_size());
+  for (const auto& item : in.people()) {
+    CPPSVC_RETURN_IF_ERROR(ToPrivate(item, *out.add_people()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::ListResponse& priv, ::acme::people::v1::ListResponse& out) const {
+  out.mutable_people()->Reserve(priv.people_size());
+  for (const auto& item : priv.people()) {
+    CPPSVC_RETURN_IF_ERROR(ToDeprecatedPublic(item, *out.add_people()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToNext(const ::google::protobuf::Empty& /*in*/, ::acme::people::v2::PingRequest& /*out*/) const {
+  return ::absl::OkStatus();  // starts empty; override to fill
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::v2::PingResponse& /*next*/, const ::acme::people::private_::PingResponse* /*priv*/, ::google::protobuf::Empty& /*out*/) const {
+  return ::absl::OkStatus();  // starts empty; override to fill
+}
+
+People::People(
+    const Validator& validator, const Converter& converter,
+    ::acme::people::v2::svc::People* next,
+    const ::acme::people::private_::svc::Validator& private_validator,
+    ::acme::people::private_::svc::People& implementation)
+    : validator_(validator),
+      converter_(converter),
+      next_(next),
+      private_validator_(private_validator),
+      implementation_(implementation) {}
+
+::absl::Status People::Create(const ::acme::people::v1::CreateRequest& request, ::acme::people::v1::CreateResponse* response) {
+  {
+    ::cppsvc::ValidationContext context;
+    validator_.Validate(request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  ::acme::people::private_::CreateResponse private_response;
+  return Create(request, nullptr, response, &private_response);
+}
+
+::absl::Status People::Create(const ::acme::people::v1::CreateRequest& request,
+    const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
+    ::acme::people::v1::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response) {
+  ::acme::people::v2::CreateRequest next_request;
+  ::absl::Status status = converter_.ToNext(request, next_request);
+  if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
+  // This version's deprecated fields skip the next version.
+  const ::cppsvc::internal::CarryOf<Converter, ::acme::people::v1::CreateRequest, ::acme::people::private_::CreateRequest> carry(converter_, request, carried);
+  ::acme::people::v2::CreateResponse next_response;
+  status = next_->Create(next_request, &carry, &next_response, private_response);
+  if (!status.ok()) return status;
+  return ::cppsvc::internal::ConversionFailure(
+      converter_.ToPublic(next_response, private_response, *response));
+}
+
+::absl::Status People::Get(const ::acme::people::v1::GetRequest& request, ::acme::people::v1::GetResponse* response) {
+  {
+    ::cppsvc::ValidationContext context;
+    validator_.Validate(request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  ::acme::people::private_::GetResponse private_response;
+  return Get(request, nullptr, response, &private_response);
+}
+
+::absl::Status People::Get(const ::acme::people::v1::GetRequest& request,
+    const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
+    ::acme::people::v1::GetResponse* response, ::acme::people::private_::GetResponse* private_response) {
+  ::acme::people::v2::GetRequest next_request;
+  ::absl::Status status = converter_.ToNext(request, next_request);
+  if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
+  ::acme::people::v2::GetResponse next_response;
+  status = next_->Get(next_request, carried, &next_response, private_response);
+  if (!status.ok()) return status;
+  return ::cppsvc::internal::ConversionFailure(
+      converter_.ToPublic(next_response, private_response, *response));
+}
+
+::absl::Status People::Delete(const ::acme::people::v1::DeleteRequest& request, ::acme::people::v1::DeleteResponse* response) {
+  {
+    ::cppsvc::ValidationContext context;
+    validator_.Validate(request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  ::acme::people::private_::DeleteResponse private_response;
+  return Delete(request, nullptr, response, &private_response);
+}
+
+::absl::Status People::Delete(const ::acme::people::v1::DeleteRequest& request,
+    const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
+    ::acme::people::v1::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response) {
+  ::acme::people::v2::DeleteRequest next_request;
+  ::absl::Status status = converter_.ToNext(request, next_request);
+  if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
+  ::acme::people::v2::DeleteResponse next_response;
+  status = next_->Delete(next_request, carried, &next_response, private_response);
+  if (!status.ok()) return status;
+  return ::cppsvc::internal::ConversionFailure(
+      converter_.ToPublic(next_response, private_response, *response));
+}
+
+::absl::Status People::List(const ::acme::people::v1::ListRequest& request, ::acme::people::v1::ListResponse* response) {
+  {
+    ::cppsvc::ValidationContext context;
+    validator_.Validate(request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  ::acme::people::private_::ListResponse private_response;
+  return List(request, nullptr, response, &private_response);
+}
+
+::absl::Status People::List(const ::acme::people::v1::ListRequest& request,
+    const ::cppsvc::internal::Carry<::acme::people::private_::ListRequest>* carried,
+    ::acme::people::v1::ListResponse* response, ::acme::people::private_::ListResponse* private_response) {
+  ::acme::people::private_::ListRequest private_request;
+  ::absl::Status status = converter_.ToPrivate(request, private_request);
+  if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
+  if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
+  {
+    ::cppsvc::ValidationContext context;
+    private_validator_.Validate(private_request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  status = implementation_.List(private_request, private_response);
+  if (!status.ok()) return status;
+  return ::cppsvc::internal::ConversionFailure(
+      converter_.ToDeprecatedPublic(*private_response, *response));
+}
+
+::absl::Status People::Ping(const ::google::protobuf::Empty& request, ::google::protobuf::Empty* response) {
+  ::acme::people::private_::PingResponse private_response;
+  return Ping(request, nullptr, response, &private_response);
+}
+
+::absl::Status People::Ping(const ::google::protobuf::Empty& request,
+    const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
+    ::google::protobuf::Empty* response, ::acme::people::private_::PingResponse* private_response) {
+  ::acme::people::v2::PingRequest next_request;
+  ::absl::Status status = converter_.ToNext(request, next_request);
+  if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
+  ::acme::people::v2::PingResponse next_response;
+  status = next_->Ping(next_request, carried, &next_response, private_response);
+  if (!status.ok()) return status;
+  return ::cppsvc::internal::ConversionFailure(
+      converter_.ToPublic(next_response, private_response, *response));
 }
 
 }  // namespace acme::people::v1::svc

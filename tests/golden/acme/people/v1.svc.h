@@ -4,7 +4,13 @@
 #ifndef ACME_PEOPLE_V1_SVC_H_
 #define ACME_PEOPLE_V1_SVC_H_
 
+#include "absl/status/status.h"
+#include "acme/people/private.svc.h"
+#include "acme/people/private/people.pb.h"
 #include "acme/people/v1/people.pb.h"
+#include "acme/people/v2.svc.h"
+#include "acme/people/v2/people.pb.h"
+#include "cppsvc/internal/convert_support.h"
 #include "cppsvc/validation.h"
 #include "cppsvc/violations.h"
 #include "cppsvc/version.h"
@@ -71,6 +77,135 @@ class Validator {
 ::cppsvc::Violations Validate(const ::acme::people::v1::DeleteResponse& message);
 ::cppsvc::Violations Validate(const ::acme::people::v1::ListRequest& message);
 ::cppsvc::Violations Validate(const ::acme::people::v1::ListResponse& message);
+
+// Converts the messages of acme.people.v1 along its version chain: to acme.people.v2 (ToNext), to acme.people.private (ToPrivate), and back (ToPublic, ToDeprecatedPublic).
+//
+// Nested messages convert through the same object, so a subclass that
+// overrides one overload changes that message wherever it appears
+// (add `using Converter::ToNext;` etc. to keep the other overloads).
+// Every conversion returns a status: a value that cannot be mapped back
+// (an enum value nothing receives, a blank receive.required field) is
+// FailedPrecondition with protoc-gen-go-svc's text.
+class Converter {
+ public:
+  Converter() = default;
+  virtual ~Converter() = default;
+
+  // The generated conversions; stateless and safe to share across threads.
+  static const Converter& Default();
+
+  virtual ::absl::Status ToNext(const ::acme::people::v1::Person& in, ::acme::people::v2::Person& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v1::Person& in, ::acme::people::private_::Person& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::v2::Person& next, const ::acme::people::private_::Person* priv, ::acme::people::v1::Person& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::Person& priv, ::acme::people::v1::Person& out) const;
+  virtual ::absl::Status CarryDeprecated(const ::acme::people::v1::Person& in, ::acme::people::private_::Person& out) const;
+  virtual ::absl::Status ToNext(const ::acme::people::v1::Hobby& in, ::acme::people::v2::Hobby& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v1::Hobby& in, ::acme::people::private_::Hobby& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::v2::Hobby& next, const ::acme::people::private_::Hobby* priv, ::acme::people::v1::Hobby& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::Hobby& priv, ::acme::people::v1::Hobby& out) const;
+  virtual ::absl::Status ToNext(const ::acme::people::v1::Biking& in, ::acme::people::v2::Cycling& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v1::Biking& in, ::acme::people::private_::Cycling& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::v2::Cycling& next, const ::acme::people::private_::Cycling* priv, ::acme::people::v1::Biking& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::Cycling& priv, ::acme::people::v1::Biking& out) const;
+  virtual ::absl::Status ToNext(const ::acme::people::v1::Coding& in, ::acme::people::v2::Coding& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v1::Coding& in, ::acme::people::private_::Coding& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::v2::Coding& next, const ::acme::people::private_::Coding* priv, ::acme::people::v1::Coding& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::Coding& priv, ::acme::people::v1::Coding& out) const;
+  virtual ::absl::Status ToNext(const ::acme::people::v1::CreateRequest& in, ::acme::people::v2::CreateRequest& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v1::CreateRequest& in, ::acme::people::private_::CreateRequest& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::v2::CreateRequest& next, const ::acme::people::private_::CreateRequest* priv, ::acme::people::v1::CreateRequest& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::CreateRequest& priv, ::acme::people::v1::CreateRequest& out) const;
+  virtual ::absl::Status CarryDeprecated(const ::acme::people::v1::CreateRequest& in, ::acme::people::private_::CreateRequest& out) const;
+  virtual ::absl::Status ToNext(const ::acme::people::v1::CreateResponse& in, ::acme::people::v2::CreateResponse& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v1::CreateResponse& in, ::acme::people::private_::CreateResponse& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::v2::CreateResponse& next, const ::acme::people::private_::CreateResponse* priv, ::acme::people::v1::CreateResponse& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::CreateResponse& priv, ::acme::people::v1::CreateResponse& out) const;
+  virtual ::absl::Status CarryDeprecated(const ::acme::people::v1::CreateResponse& in, ::acme::people::private_::CreateResponse& out) const;
+  virtual ::absl::Status ToNext(const ::acme::people::v1::GetRequest& in, ::acme::people::v2::GetRequest& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v1::GetRequest& in, ::acme::people::private_::GetRequest& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::v2::GetRequest& next, const ::acme::people::private_::GetRequest* priv, ::acme::people::v1::GetRequest& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::GetRequest& priv, ::acme::people::v1::GetRequest& out) const;
+  virtual ::absl::Status ToNext(const ::acme::people::v1::GetResponse& in, ::acme::people::v2::GetResponse& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v1::GetResponse& in, ::acme::people::private_::GetResponse& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::v2::GetResponse& next, const ::acme::people::private_::GetResponse* priv, ::acme::people::v1::GetResponse& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::GetResponse& priv, ::acme::people::v1::GetResponse& out) const;
+  virtual ::absl::Status CarryDeprecated(const ::acme::people::v1::GetResponse& in, ::acme::people::private_::GetResponse& out) const;
+  virtual ::absl::Status ToNext(const ::acme::people::v1::DeleteRequest& in, ::acme::people::v2::DeleteRequest& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v1::DeleteRequest& in, ::acme::people::private_::DeleteRequest& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::v2::DeleteRequest& next, const ::acme::people::private_::DeleteRequest* priv, ::acme::people::v1::DeleteRequest& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::DeleteRequest& priv, ::acme::people::v1::DeleteRequest& out) const;
+  virtual ::absl::Status ToNext(const ::acme::people::v1::DeleteResponse& in, ::acme::people::v2::DeleteResponse& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v1::DeleteResponse& in, ::acme::people::private_::DeleteResponse& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::v2::DeleteResponse& next, const ::acme::people::private_::DeleteResponse* priv, ::acme::people::v1::DeleteResponse& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::DeleteResponse& priv, ::acme::people::v1::DeleteResponse& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v1::ListRequest& in, ::acme::people::private_::ListRequest& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::ListRequest& priv, ::acme::people::v1::ListRequest& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v1::ListResponse& in, ::acme::people::private_::ListResponse& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::ListResponse& priv, ::acme::people::v1::ListResponse& out) const;
+  virtual ::absl::Status ToNext(const ::google::protobuf::Empty& in, ::acme::people::v2::PingRequest& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::v2::PingResponse& next, const ::acme::people::private_::PingResponse* priv, ::google::protobuf::Empty& out) const;
+};
+
+// Serves acme.people.v1.People on top of the private implementation: each call is
+// validated here, converted to acme.people.v2, and its response converted back.
+// Built and owned by ::acme::people::private_::svc::PeopleChain.
+class People {
+ public:
+  People(const Validator& validator, const Converter& converter,
+       ::acme::people::v2::svc::People* next,
+         const ::acme::people::private_::svc::Validator& private_validator,
+         ::acme::people::private_::svc::People& implementation);
+  People(const People&) = delete;
+  People& operator=(const People&) = delete;
+
+  // The RPCs, as clients call them: InvalidArgument for a request that
+  // fails validation, FailedPrecondition for a response that cannot be
+  // converted back, the implementation's own errors unchanged.
+  // acme.people.v1.People.Create
+  ::absl::Status Create(const ::acme::people::v1::CreateRequest& request, ::acme::people::v1::CreateResponse* response);
+
+  // acme.people.v1.People.Get
+  ::absl::Status Get(const ::acme::people::v1::GetRequest& request, ::acme::people::v1::GetResponse* response);
+
+  // acme.people.v1.People.Delete
+  ::absl::Status Delete(const ::acme::people::v1::DeleteRequest& request, ::acme::people::v1::DeleteResponse* response);
+
+  // acme.people.v1.People.List
+  ::absl::Status List(const ::acme::people::v1::ListRequest& request, ::acme::people::v1::ListResponse* response);
+
+  // acme.people.v1.People.Ping
+  ::absl::Status Ping(const ::google::protobuf::Empty& request, ::google::protobuf::Empty* response);
+
+  // Chain steps, called by the previous version's service: no
+  // validation here; `carried` holds older versions' deprecated fields
+  // and `private_response` receives the implementation's response.
+  ::absl::Status Create(const ::acme::people::v1::CreateRequest& request,
+      const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
+      ::acme::people::v1::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response);
+
+  ::absl::Status Get(const ::acme::people::v1::GetRequest& request,
+      const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
+      ::acme::people::v1::GetResponse* response, ::acme::people::private_::GetResponse* private_response);
+
+  ::absl::Status Delete(const ::acme::people::v1::DeleteRequest& request,
+      const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
+      ::acme::people::v1::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response);
+
+  ::absl::Status List(const ::acme::people::v1::ListRequest& request,
+      const ::cppsvc::internal::Carry<::acme::people::private_::ListRequest>* carried,
+      ::acme::people::v1::ListResponse* response, ::acme::people::private_::ListResponse* private_response);
+
+  ::absl::Status Ping(const ::google::protobuf::Empty& request,
+      const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
+      ::google::protobuf::Empty* response, ::acme::people::private_::PingResponse* private_response);
+
+ private:
+  const Validator& validator_;
+  const Converter& converter_;
+  ::acme::people::v2::svc::People* next_;
+  const ::acme::people::private_::svc::Validator& private_validator_;
+  ::acme::people::private_::svc::People& implementation_;
+};
 
 }  // namespace acme::people::v1::svc
 

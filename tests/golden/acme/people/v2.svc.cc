@@ -4,8 +4,10 @@
 #include "acme/people/v2.svc.h"
 
 #include "cppsvc/formats.h"
+#include "cppsvc/internal/convert_support.h"
 #include "cppsvc/internal/no_destructor.h"
 #include "cppsvc/internal/validate_support.h"
+#include "cppsvc/validation.h"
 
 namespace acme::people::v2::svc {
 
@@ -231,6 +233,516 @@ void Validator::Validate(const ::acme::people::v2::PingResponse& /*message*/,
   ::cppsvc::ValidationContext context;
   Validator::Default().Validate(message, context);
   return context.TakeViolations();
+}
+
+const Converter& Converter::Default() {
+  static const ::cppsvc::internal::NoDestructor<Converter> kDefault;
+  return kDefault.get();
+}
+
+namespace {
+
+// acme.people.v2.Person.Employment -> acme.people.private.Person.Employment; unknown numbers become 0, as in protoc-gen-go-svc.
+::acme::people::private_::Person_Employment MapPerson_employment_ToPrivate(int value) {
+  switch (value) {
+    case 0:  // UNSET
+      return ::acme::people::private_::Person::UNDEFINED;
+    case 1:  // FULL_TIME
+      return ::acme::people::private_::Person::FULL_TIME;
+    case 2:  // PART_TIME
+      return ::acme::people::private_::Person::PART_TIME;
+    case 3:  // UNEMPLOYED
+      return ::acme::people::private_::Person::UNEMPLOYED;
+    default:
+      return static_cast<::acme::people::private_::Person_Employment>(0);
+  }
+}
+
+// acme.people.private.Person.Employment -> acme.people.v2.Person.Employment, through each value's receive set.
+bool MapPerson_employment_FromPrivate(int value, ::acme::people::v2::Person_Employment* out) {
+  switch (value) {
+    case 0:  // UNDEFINED
+      *out = ::acme::people::v2::Person::UNSET;
+      return true;
+    case 1:  // FULL_TIME
+      *out = ::acme::people::v2::Person::FULL_TIME;
+      return true;
+    case 2:  // PART_TIME
+      *out = ::acme::people::v2::Person::PART_TIME;
+      return true;
+    case 3:  // UNEMPLOYED
+      *out = ::acme::people::v2::Person::UNEMPLOYED;
+      return true;
+    default:
+      return false;
+  }
+}
+
+// acme.people.v2.Person.Employment -> acme.people.private.Person.Employment; unknown numbers become 0, as in protoc-gen-go-svc.
+::acme::people::private_::Person_Employment MapCreateRequest_employment_ToPrivate(int value) {
+  switch (value) {
+    case 0:  // UNSET
+      return ::acme::people::private_::Person::UNDEFINED;
+    case 1:  // FULL_TIME
+      return ::acme::people::private_::Person::FULL_TIME;
+    case 2:  // PART_TIME
+      return ::acme::people::private_::Person::PART_TIME;
+    case 3:  // UNEMPLOYED
+      return ::acme::people::private_::Person::UNEMPLOYED;
+    default:
+      return static_cast<::acme::people::private_::Person_Employment>(0);
+  }
+}
+
+// acme.people.private.Person.Employment -> acme.people.v2.Person.Employment, through each value's receive set.
+bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v2::Person_Employment* out) {
+  switch (value) {
+    case 0:  // UNDEFINED
+      *out = ::acme::people::v2::Person::UNSET;
+      return true;
+    case 1:  // FULL_TIME
+      *out = ::acme::people::v2::Person::FULL_TIME;
+      return true;
+    case 2:  // PART_TIME
+      *out = ::acme::people::v2::Person::PART_TIME;
+      return true;
+    case 3:  // UNEMPLOYED
+      *out = ::acme::people::v2::Person::UNEMPLOYED;
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::Person& in, ::acme::people::private_::Person& out) const {
+  out.set_id(in.id());
+  out.set_full_name(in.full_name());
+  out.set_age(in.age());
+  out.set_employment(MapPerson_employment_ToPrivate(in.employment()));
+  if (in.has_hobby()) {
+    CPPSVC_RETURN_IF_ERROR(ToPrivate(in.hobby(), *out.mutable_hobby()));
+  }
+  out.set_email(in.email());
+  if (in.has_created_at()) *out.mutable_created_at() = in.created_at();
+  if (in.has_updated_at()) *out.mutable_updated_at() = in.updated_at();
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::Person& priv, ::acme::people::v2::Person& out) const {
+  out.set_id(priv.id());
+  out.set_full_name(priv.full_name());
+  out.set_age(priv.age());
+  {
+    ::acme::people::v2::Person_Employment mapped;
+    if (!MapPerson_employment_FromPrivate(priv.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
+    out.set_employment(mapped);
+  }
+  if (priv.has_hobby()) {
+    CPPSVC_RETURN_IF_ERROR(ToPublic(priv.hobby(), *out.mutable_hobby()));
+  }
+  out.set_email(priv.email());
+  if (priv.has_created_at()) *out.mutable_created_at() = priv.created_at();
+  if (priv.has_updated_at()) *out.mutable_updated_at() = priv.updated_at();
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::Person& priv, ::acme::people::v2::Person& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::Hobby& in, ::acme::people::private_::Hobby& out) const {
+  switch (in.type_case()) {
+    case ::acme::people::v2::Hobby::kCycling: {
+      if (in.has_cycling()) {
+        CPPSVC_RETURN_IF_ERROR(ToPrivate(in.cycling(), *out.mutable_cycling()));
+      }
+      break;
+    }
+    case ::acme::people::v2::Hobby::kCoding: {
+      if (in.has_coding()) {
+        CPPSVC_RETURN_IF_ERROR(ToPrivate(in.coding(), *out.mutable_coding()));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::Hobby& priv, ::acme::people::v2::Hobby& out) const {
+  switch (priv.type_case()) {
+    case ::acme::people::private_::Hobby::kCycling: {
+      if (true) {
+        CPPSVC_RETURN_IF_ERROR(ToPublic(priv.cycling(), *out.mutable_cycling()));
+      }
+      break;
+    }
+    case ::acme::people::private_::Hobby::kCoding: {
+      if (true) {
+        CPPSVC_RETURN_IF_ERROR(ToPublic(priv.coding(), *out.mutable_coding()));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::Hobby& priv, ::acme::people::v2::Hobby& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::Cycling& in, ::acme::people::private_::Cycling& out) const {
+  out.set_style(in.style());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::Cycling& priv, ::acme::people::v2::Cycling& out) const {
+  out.set_style(priv.style());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::Cycling& priv, ::acme::people::v2::Cycling& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::Coding& in, ::acme::people::private_::Coding& out) const {
+  out.set_language(in.language());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::Coding& priv, ::acme::people::v2::Coding& out) const {
+  out.set_language(priv.language());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::Coding& priv, ::acme::people::v2::Coding& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::CreateRequest& in, ::acme::people::private_::CreateRequest& out) const {
+  out.set_id(in.id());
+  out.set_full_name(in.full_name());
+  out.set_age(in.age());
+  out.set_employment(MapCreateRequest_employment_ToPrivate(in.employment()));
+  if (in.has_hobby()) {
+    CPPSVC_RETURN_IF_ERROR(ToPrivate(in.hobby(), *out.mutable_hobby()));
+  }
+  out.set_email(in.email());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::CreateRequest& priv, ::acme::people::v2::CreateRequest& out) const {
+  out.set_id(priv.id());
+  out.set_full_name(priv.full_name());
+  out.set_age(priv.age());
+  {
+    ::acme::people::v2::Person_Employment mapped;
+    if (!MapCreateRequest_employment_FromPrivate(priv.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
+    out.set_employment(mapped);
+  }
+  if (priv.has_hobby()) {
+    CPPSVC_RETURN_IF_ERROR(ToPublic(priv.hobby(), *out.mutable_hobby()));
+  }
+  out.set_email(priv.email());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::CreateRequest& priv, ::acme::people::v2::CreateRequest& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::CreateResponse& in, ::acme::people::private_::CreateResponse& out) const {
+  if (in.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(ToPrivate(in.person(), *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::CreateResponse& priv, ::acme::people::v2::CreateResponse& out) const {
+  if (priv.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(ToPublic(priv.person(), *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::CreateResponse& priv, ::acme::people::v2::CreateResponse& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::GetRequest& in, ::acme::people::private_::GetRequest& out) const {
+  out.set_id(in.id());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::GetRequest& priv, ::acme::people::v2::GetRequest& out) const {
+  out.set_id(priv.id());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::GetRequest& priv, ::acme::people::v2::GetRequest& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::GetResponse& in, ::acme::people::private_::GetResponse& out) const {
+  if (in.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(ToPrivate(in.person(), *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::GetResponse& priv, ::acme::people::v2::GetResponse& out) const {
+  if (priv.has_person()) {
+    CPPSVC_RETURN_IF_ERROR(ToPublic(priv.person(), *out.mutable_person()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::GetResponse& priv, ::acme::people::v2::GetResponse& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::DeleteRequest& in, ::acme::people::private_::DeleteRequest& out) const {
+  out.set_id(in.id());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::DeleteRequest& priv, ::acme::people::v2::DeleteRequest& out) const {
+  out.set_id(priv.id());
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::DeleteRequest& priv, ::acme::people::v2::DeleteRequest& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::DeleteResponse& /*in*/, ::acme::people::private_::DeleteResponse& /*out*/) const {
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::DeleteResponse& /*priv*/, ::acme::people::v2::DeleteResponse& /*out*/) const {
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::DeleteResponse& priv, ::acme::people::v2::DeleteResponse& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::BatchRequest& in, ::acme::people::private_::BatchRequest& out) const {
+  out.mutable_creates()->Reserve(in.creates_size());
+  for (const auto& item : in.creates()) {
+    CPPSVC_RETURN_IF_ERROR(ToPrivate(item, *out.add_creates()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::BatchRequest& priv, ::acme::people::v2::BatchRequest& out) const {
+  out.mutable_creates()->Reserve(priv.creates_size());
+  for (const auto& item : priv.creates()) {
+    CPPSVC_RETURN_IF_ERROR(ToPublic(item, *out.add_creates()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::BatchRequest& priv, ::acme::people::v2::BatchRequest& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::BatchResponse& in, ::acme::people::private_::BatchResponse& out) const {
+  out.mutable_people()->Reserve(in.people_size());
+  for (const auto& item : in.people()) {
+    CPPSVC_RETURN_IF_ERROR(ToPrivate(item, *out.add_people()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::BatchResponse& priv, ::acme::people::v2::BatchResponse& out) const {
+  out.mutable_people()->Reserve(priv.people_size());
+  for (const auto& item : priv.people()) {
+    CPPSVC_RETURN_IF_ERROR(ToPublic(item, *out.add_people()));
+  }
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::BatchResponse& priv, ::acme::people::v2::BatchResponse& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::PingRequest& /*in*/, ::acme::people::private_::PingRequest& /*out*/) const {
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::PingRequest& /*priv*/, ::acme::people::v2::PingRequest& /*out*/) const {
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::PingRequest& priv, ::acme::people::v2::PingRequest& out) const {
+  return ToPublic(priv, out);
+}
+
+::absl::Status Converter::ToPrivate(const ::acme::people::v2::PingResponse& /*in*/, ::acme::people::private_::PingResponse& /*out*/) const {
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToPublic(const ::acme::people::private_::PingResponse& /*priv*/, ::acme::people::v2::PingResponse& /*out*/) const {
+  return ::absl::OkStatus();
+}
+
+::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::PingResponse& priv, ::acme::people::v2::PingResponse& out) const {
+  return ToPublic(priv, out);
+}
+
+People::People(
+    const Validator& validator, const Converter& converter,
+    const ::acme::people::private_::svc::Validator& private_validator,
+    ::acme::people::private_::svc::People& implementation)
+    : validator_(validator),
+      converter_(converter),
+      private_validator_(private_validator),
+      implementation_(implementation) {}
+
+::absl::Status People::Create(const ::acme::people::v2::CreateRequest& request, ::acme::people::v2::CreateResponse* response) {
+  {
+    ::cppsvc::ValidationContext context;
+    validator_.Validate(request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  ::acme::people::private_::CreateResponse private_response;
+  return Create(request, nullptr, response, &private_response);
+}
+
+::absl::Status People::Create(const ::acme::people::v2::CreateRequest& request,
+    const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
+    ::acme::people::v2::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response) {
+  ::acme::people::private_::CreateRequest private_request;
+  ::absl::Status status = converter_.ToPrivate(request, private_request);
+  if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
+  if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
+  {
+    ::cppsvc::ValidationContext context;
+    private_validator_.Validate(private_request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  status = implementation_.Create(private_request, private_response);
+  if (!status.ok()) return status;
+  return ::cppsvc::internal::ConversionFailure(
+      converter_.ToPublic(*private_response, *response));
+}
+
+::absl::Status People::Get(const ::acme::people::v2::GetRequest& request, ::acme::people::v2::GetResponse* response) {
+  {
+    ::cppsvc::ValidationContext context;
+    validator_.Validate(request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  ::acme::people::private_::GetResponse private_response;
+  return Get(request, nullptr, response, &private_response);
+}
+
+::absl::Status People::Get(const ::acme::people::v2::GetRequest& request,
+    const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
+    ::acme::people::v2::GetResponse* response, ::acme::people::private_::GetResponse* private_response) {
+  ::acme::people::private_::GetRequest private_request;
+  ::absl::Status status = converter_.ToPrivate(request, private_request);
+  if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
+  if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
+  {
+    ::cppsvc::ValidationContext context;
+    private_validator_.Validate(private_request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  status = implementation_.Fetch(private_request, private_response);
+  if (!status.ok()) return status;
+  return ::cppsvc::internal::ConversionFailure(
+      converter_.ToPublic(*private_response, *response));
+}
+
+::absl::Status People::Delete(const ::acme::people::v2::DeleteRequest& request, ::acme::people::v2::DeleteResponse* response) {
+  {
+    ::cppsvc::ValidationContext context;
+    validator_.Validate(request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  ::acme::people::private_::DeleteResponse private_response;
+  return Delete(request, nullptr, response, &private_response);
+}
+
+::absl::Status People::Delete(const ::acme::people::v2::DeleteRequest& request,
+    const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
+    ::acme::people::v2::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response) {
+  ::acme::people::private_::DeleteRequest private_request;
+  ::absl::Status status = converter_.ToPrivate(request, private_request);
+  if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
+  if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
+  {
+    ::cppsvc::ValidationContext context;
+    private_validator_.Validate(private_request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  status = implementation_.Delete(private_request, private_response);
+  if (!status.ok()) return status;
+  return ::cppsvc::internal::ConversionFailure(
+      converter_.ToPublic(*private_response, *response));
+}
+
+::absl::Status People::Batch(const ::acme::people::v2::BatchRequest& request, ::acme::people::v2::BatchResponse* response) {
+  {
+    ::cppsvc::ValidationContext context;
+    validator_.Validate(request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  ::acme::people::private_::BatchResponse private_response;
+  return Batch(request, nullptr, response, &private_response);
+}
+
+::absl::Status People::Batch(const ::acme::people::v2::BatchRequest& request,
+    const ::cppsvc::internal::Carry<::acme::people::private_::BatchRequest>* carried,
+    ::acme::people::v2::BatchResponse* response, ::acme::people::private_::BatchResponse* private_response) {
+  ::acme::people::private_::BatchRequest private_request;
+  ::absl::Status status = converter_.ToPrivate(request, private_request);
+  if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
+  if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
+  {
+    ::cppsvc::ValidationContext context;
+    private_validator_.Validate(private_request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  status = implementation_.Batch(private_request, private_response);
+  if (!status.ok()) return status;
+  return ::cppsvc::internal::ConversionFailure(
+      converter_.ToPublic(*private_response, *response));
+}
+
+::absl::Status People::Ping(const ::acme::people::v2::PingRequest& request, ::acme::people::v2::PingResponse* response) {
+  {
+    ::cppsvc::ValidationContext context;
+    validator_.Validate(request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  ::acme::people::private_::PingResponse private_response;
+  return Ping(request, nullptr, response, &private_response);
+}
+
+::absl::Status People::Ping(const ::acme::people::v2::PingRequest& request,
+    const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
+    ::acme::people::v2::PingResponse* response, ::acme::people::private_::PingResponse* private_response) {
+  ::acme::people::private_::PingRequest private_request;
+  ::absl::Status status = converter_.ToPrivate(request, private_request);
+  if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
+  if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
+  {
+    ::cppsvc::ValidationContext context;
+    private_validator_.Validate(private_request, context);
+    if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+  }
+  status = implementation_.Ping(private_request, private_response);
+  if (!status.ok()) return status;
+  return ::cppsvc::internal::ConversionFailure(
+      converter_.ToPublic(*private_response, *response));
 }
 
 }  // namespace acme::people::v2::svc

@@ -4,7 +4,11 @@
 #ifndef ACME_PEOPLE_V2_SVC_H_
 #define ACME_PEOPLE_V2_SVC_H_
 
+#include "absl/status/status.h"
+#include "acme/people/private.svc.h"
+#include "acme/people/private/people.pb.h"
 #include "acme/people/v2/people.pb.h"
+#include "cppsvc/internal/convert_support.h"
 #include "cppsvc/validation.h"
 #include "cppsvc/violations.h"
 #include "cppsvc/version.h"
@@ -77,6 +81,125 @@ class Validator {
 ::cppsvc::Violations Validate(const ::acme::people::v2::BatchResponse& message);
 ::cppsvc::Violations Validate(const ::acme::people::v2::PingRequest& message);
 ::cppsvc::Violations Validate(const ::acme::people::v2::PingResponse& message);
+
+// Converts the messages of acme.people.v2 along its version chain: to acme.people.private (ToPrivate), and back (ToPublic, ToDeprecatedPublic).
+//
+// Nested messages convert through the same object, so a subclass that
+// overrides one overload changes that message wherever it appears
+// (add `using Converter::ToNext;` etc. to keep the other overloads).
+// Every conversion returns a status: a value that cannot be mapped back
+// (an enum value nothing receives, a blank receive.required field) is
+// FailedPrecondition with protoc-gen-go-svc's text.
+class Converter {
+ public:
+  Converter() = default;
+  virtual ~Converter() = default;
+
+  // The generated conversions; stateless and safe to share across threads.
+  static const Converter& Default();
+
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::Person& in, ::acme::people::private_::Person& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::Person& priv, ::acme::people::v2::Person& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::Person& priv, ::acme::people::v2::Person& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::Hobby& in, ::acme::people::private_::Hobby& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::Hobby& priv, ::acme::people::v2::Hobby& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::Hobby& priv, ::acme::people::v2::Hobby& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::Cycling& in, ::acme::people::private_::Cycling& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::Cycling& priv, ::acme::people::v2::Cycling& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::Cycling& priv, ::acme::people::v2::Cycling& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::Coding& in, ::acme::people::private_::Coding& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::Coding& priv, ::acme::people::v2::Coding& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::Coding& priv, ::acme::people::v2::Coding& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::CreateRequest& in, ::acme::people::private_::CreateRequest& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::CreateRequest& priv, ::acme::people::v2::CreateRequest& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::CreateRequest& priv, ::acme::people::v2::CreateRequest& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::CreateResponse& in, ::acme::people::private_::CreateResponse& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::CreateResponse& priv, ::acme::people::v2::CreateResponse& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::CreateResponse& priv, ::acme::people::v2::CreateResponse& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::GetRequest& in, ::acme::people::private_::GetRequest& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::GetRequest& priv, ::acme::people::v2::GetRequest& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::GetRequest& priv, ::acme::people::v2::GetRequest& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::GetResponse& in, ::acme::people::private_::GetResponse& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::GetResponse& priv, ::acme::people::v2::GetResponse& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::GetResponse& priv, ::acme::people::v2::GetResponse& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::DeleteRequest& in, ::acme::people::private_::DeleteRequest& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::DeleteRequest& priv, ::acme::people::v2::DeleteRequest& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::DeleteRequest& priv, ::acme::people::v2::DeleteRequest& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::DeleteResponse& in, ::acme::people::private_::DeleteResponse& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::DeleteResponse& priv, ::acme::people::v2::DeleteResponse& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::DeleteResponse& priv, ::acme::people::v2::DeleteResponse& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::BatchRequest& in, ::acme::people::private_::BatchRequest& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::BatchRequest& priv, ::acme::people::v2::BatchRequest& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::BatchRequest& priv, ::acme::people::v2::BatchRequest& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::BatchResponse& in, ::acme::people::private_::BatchResponse& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::BatchResponse& priv, ::acme::people::v2::BatchResponse& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::BatchResponse& priv, ::acme::people::v2::BatchResponse& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::PingRequest& in, ::acme::people::private_::PingRequest& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::PingRequest& priv, ::acme::people::v2::PingRequest& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::PingRequest& priv, ::acme::people::v2::PingRequest& out) const;
+  virtual ::absl::Status ToPrivate(const ::acme::people::v2::PingResponse& in, ::acme::people::private_::PingResponse& out) const;
+  virtual ::absl::Status ToPublic(const ::acme::people::private_::PingResponse& priv, ::acme::people::v2::PingResponse& out) const;
+  virtual ::absl::Status ToDeprecatedPublic(const ::acme::people::private_::PingResponse& priv, ::acme::people::v2::PingResponse& out) const;
+};
+
+// Serves acme.people.v2.People on top of the private implementation: each call is
+// validated here, converted to acme.people.private, and its response converted back.
+// Built and owned by ::acme::people::private_::svc::PeopleChain.
+class People {
+ public:
+  People(const Validator& validator, const Converter& converter,
+         const ::acme::people::private_::svc::Validator& private_validator,
+         ::acme::people::private_::svc::People& implementation);
+  People(const People&) = delete;
+  People& operator=(const People&) = delete;
+
+  // The RPCs, as clients call them: InvalidArgument for a request that
+  // fails validation, FailedPrecondition for a response that cannot be
+  // converted back, the implementation's own errors unchanged.
+  // acme.people.v2.People.Create
+  ::absl::Status Create(const ::acme::people::v2::CreateRequest& request, ::acme::people::v2::CreateResponse* response);
+
+  // acme.people.v2.People.Get
+  ::absl::Status Get(const ::acme::people::v2::GetRequest& request, ::acme::people::v2::GetResponse* response);
+
+  // acme.people.v2.People.Delete
+  ::absl::Status Delete(const ::acme::people::v2::DeleteRequest& request, ::acme::people::v2::DeleteResponse* response);
+
+  // acme.people.v2.People.Batch
+  ::absl::Status Batch(const ::acme::people::v2::BatchRequest& request, ::acme::people::v2::BatchResponse* response);
+
+  // acme.people.v2.People.Ping
+  ::absl::Status Ping(const ::acme::people::v2::PingRequest& request, ::acme::people::v2::PingResponse* response);
+
+  // Chain steps, called by the previous version's service: no
+  // validation here; `carried` holds older versions' deprecated fields
+  // and `private_response` receives the implementation's response.
+  ::absl::Status Create(const ::acme::people::v2::CreateRequest& request,
+      const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
+      ::acme::people::v2::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response);
+
+  ::absl::Status Get(const ::acme::people::v2::GetRequest& request,
+      const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
+      ::acme::people::v2::GetResponse* response, ::acme::people::private_::GetResponse* private_response);
+
+  ::absl::Status Delete(const ::acme::people::v2::DeleteRequest& request,
+      const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
+      ::acme::people::v2::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response);
+
+  ::absl::Status Batch(const ::acme::people::v2::BatchRequest& request,
+      const ::cppsvc::internal::Carry<::acme::people::private_::BatchRequest>* carried,
+      ::acme::people::v2::BatchResponse* response, ::acme::people::private_::BatchResponse* private_response);
+
+  ::absl::Status Ping(const ::acme::people::v2::PingRequest& request,
+      const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
+      ::acme::people::v2::PingResponse* response, ::acme::people::private_::PingResponse* private_response);
+
+ private:
+  const Validator& validator_;
+  const Converter& converter_;
+  const ::acme::people::private_::svc::Validator& private_validator_;
+  ::acme::people::private_::svc::People& implementation_;
+};
 
 }  // namespace acme::people::v2::svc
 

@@ -1,0 +1,18 @@
+// Emits the registration of each service chain (SPEC §5): for a private
+// service, a `<Service>Chain` class that builds every public version's
+// service on top of the user's implementation, with optional validator and
+// converter overrides per version, and owns them. It goes in its own files,
+// `<private package>.chain.{h,cc}`, because it includes every version.
+#ifndef CPPSVC_PLUGIN_EMIT_CHAIN_EMITTER_H_
+#define CPPSVC_PLUGIN_EMIT_CHAIN_EMITTER_H_
+
+#include "plugin/emit/sections.h"
+#include "plugin/model/model.h"
+
+namespace cppsvc::plugin {
+
+void EmitChains(const Model& model, const Package& private_package, Sections& sections);
+
+}  // namespace cppsvc::plugin
+
+#endif  // CPPSVC_PLUGIN_EMIT_CHAIN_EMITTER_H_

@@ -1,0 +1,298 @@
+#include "plugin/emit/service_emitter.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "plugin/emit/names.h"
+#include "plugin/emit/writer.h"
+
+namespace cppsvc::plugin {
+namespace {
+
+// The interface a user implements for a private service.
+std::string PrivateInterface(const ServiceModel& service) {
+  std::vector<std::string> methods;
+  for (const MethodModel& method : service.methods) {
+    methods.push_back(Render(R"cc(
+      virtual ::absl::Status $method$(const $request$& request, $response$* response) = 0;
+    )cc",
+                             {{"method", names::Method(method.descriptor)},
+                              {"request", names::Message(method.descriptor->input_type())},
+                              {"response", names::Message(method.descriptor->output_type())}}));
+  }
+  return Render(R"cc(
+    // The one implementation of $service$ that every public version of the
+    // service calls, through its chain (see $chain$). Requests arrive
+    // converted and validated; errors are returned to clients unchanged.
+    class $name$ {
+     public:
+      virtual ~$name$() = default;
+
+      $methods$
+    };
+  )cc",
+                {{"service", service.descriptor->full_name()},
+                 {"chain", names::ChainHeaderFile(service.package->name)},
+                 {"name", names::Service(service.descriptor)},
+                 {"methods", absl::StrJoin(methods, "")}});
+}
+
+class PublicServiceEmitter {
+ public:
+  PublicServiceEmitter(const Model& model, const ServiceModel& service)
+      : model_(model),
+        service_(service),
+        package_(*service.package),
+        private_package_(*package_.domain->private_package),
+        name_(names::Service(service.descriptor)),
+        private_namespace_(names::QualifiedGeneratedNamespace(private_package_.name)) {}
+
+  std::string Declaration() const {
+    std::vector<std::string> entries;
+    std::vector<std::string> steps;
+    for (const MethodModel& method : service_.methods) {
+      const Types types = TypesOf(method);
+      entries.push_back(absl::StrCat("// ", method.descriptor->full_name(), "\n::absl::Status ",
+                                     names::Method(method.descriptor), "(const ", types.request,
+                                     "& request, ", types.response, "* response);"));
+      steps.push_back(absl::StrCat("::absl::Status ", names::Method(method.descriptor),
+                                   "(const ", types.request, "& request,\n    const ",
+                                   Carried(types), "* carried,\n    ", types.response,
+                                   "* response, ", types.private_response,
+                                   "* private_response);"));
+    }
+    return Render(R"cc(
+      // Serves $service$ on top of the private implementation: each call is
+      // validated here, converted $towards$, and its response converted back.
+      // Built and owned by $private_namespace$::$name$Chain.
+      class $name$ {
+       public:
+        $name$(const Validator& validator, const Converter& converter,$next_param$
+               const $private_namespace$::Validator& private_validator,
+               $private_namespace$::$private_name$& implementation);
+        $name$(const $name$&) = delete;
+        $name$& operator=(const $name$&) = delete;
+
+        // The RPCs, as clients call them: InvalidArgument for a request that
+        // fails validation, FailedPrecondition for a response that cannot be
+        // converted back, the implementation's own errors unchanged.
+        $entries$
+
+        // Chain steps, called by the previous version's service: no
+        // validation here; `carried` holds older versions' deprecated fields
+        // and `private_response` receives the implementation's response.
+        $steps$
+
+       private:
+        const Validator& validator_;
+        const Converter& converter_;$next_member$
+        const $private_namespace$::Validator& private_validator_;
+        $private_namespace$::$private_name$& implementation_;
+      };
+    )cc",
+                  {{"service", service_.descriptor->full_name()},
+                   {"towards", package_.latest ? absl::StrCat("to ", private_package_.name)
+                                               : absl::StrCat("to ", package_.next->name)},
+                   {"private_namespace", private_namespace_},
+                   {"name", name_},
+                   {"private_name", names::Service(service_.private_counterpart)},
+                   {"next_param", NextType().empty() ? "" : absl::StrCat("\n       ", NextType(), "* next,")},
+                   {"next_member", NextType().empty() ? "" : absl::StrCat("\n  ", NextType(), "* next_;")},
+                   {"entries", absl::StrJoin(entries, "\n\n")},
+                   {"steps", absl::StrJoin(steps, "\n\n")}});
+  }
+
+  std::string Definitions() const {
+    std::vector<std::string> parts = {Constructor()};
+    for (const MethodModel& method : service_.methods) {
+      parts.push_back(Entry(method));
+      parts.push_back(Step(method));
+    }
+    return JoinBlocks(parts);
+  }
+
+ private:
+  struct Types {
+    std::string request;
+    std::string response;
+    std::string private_request;
+    std::string private_response;
+    std::string next_request;
+    std::string next_response;
+  };
+
+  Types TypesOf(const MethodModel& method) const {
+    Types types{names::Message(method.descriptor->input_type()),
+                names::Message(method.descriptor->output_type()),
+                names::Message(method.private_counterpart->input_type()),
+                names::Message(method.private_counterpart->output_type()),
+                "", ""};
+    if (method.next != nullptr) {
+      types.next_request = names::Message(method.next->input_type());
+      types.next_response = names::Message(method.next->output_type());
+    }
+    return types;
+  }
+
+  static std::string Carried(const Types& types) {
+    return absl::StrCat("::cppsvc::internal::Carry<", types.private_request, ">");
+  }
+
+  std::string NextType() const {
+    if (service_.next == nullptr) return "";
+    return absl::StrCat(names::QualifiedGeneratedNamespace(package_.next->name), "::",
+                        names::Service(service_.next));
+  }
+
+  std::string Constructor() const {
+    return Render(R"cc(
+      $name$::$name$(
+          const Validator& validator, const Converter& converter,$next_param$
+          const $private_namespace$::Validator& private_validator,
+          $private_namespace$::$private_name$& implementation)
+          : validator_(validator),
+            converter_(converter),$next_init$
+            private_validator_(private_validator),
+            implementation_(implementation) {}
+    )cc",
+                  {{"name", name_},
+                   {"private_namespace", private_namespace_},
+                   {"private_name", names::Service(service_.private_counterpart)},
+                   {"next_param", NextType().empty() ? "" : absl::StrCat("\n    ", NextType(), "* next,")},
+                   {"next_init", NextType().empty() ? "" : "\n      next_(next),"}});
+  }
+
+  // Validation of a message of ours; types from outside the chain are valid.
+  std::string ValidateCall(const pb::Descriptor* type, const std::string& validator,
+                           const std::string& message) const {
+    if (model_.Find(type) == nullptr) return "";
+    return Render(R"cc(
+      {
+        ::cppsvc::ValidationContext context;
+        $validator$.Validate($message$, context);
+        if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
+      }
+    )cc",
+                  {{"validator", validator}, {"message", message}});
+  }
+
+  std::string Entry(const MethodModel& method) const {
+    const Types types = TypesOf(method);
+    return Render(R"cc(
+      ::absl::Status $name$::$method$(const $request$& request, $response$* response) {
+        $validate$
+        $private_response$ private_response;
+        return $method$(request, nullptr, response, &private_response);
+      }
+    )cc",
+                  {{"name", name_},
+                   {"method", names::Method(method.descriptor)},
+                   {"request", types.request},
+                   {"response", types.response},
+                   {"private_response", types.private_response},
+                   {"validate", ValidateCall(method.descriptor->input_type(), "validator_",
+                                             "request")}});
+  }
+
+  std::string Step(const MethodModel& method) const {
+    const Types types = TypesOf(method);
+    const bool to_private = method.next == nullptr;
+    const std::string head = absl::StrCat(
+        "::absl::Status ", name_, "::", names::Method(method.descriptor), "(const ",
+        types.request, "& request,\n    const ", Carried(types), "* carried,\n    ",
+        types.response, "* response, ", types.private_response, "* private_response)");
+    return Render(R"cc(
+      $head$ {
+        $body$
+      }
+    )cc",
+                  {{"head", head},
+                   {"body", to_private ? PrivateStep(method, types) : NextStep(method, types)}});
+  }
+
+  // Latest and deprecated methods call the private implementation.
+  std::string PrivateStep(const MethodModel& method, const Types& types) const {
+    const bool latest_public = package_.latest && !method.deprecated;
+    return Render(R"cc(
+      $private_request$ private_request;
+      ::absl::Status status = converter_.ToPrivate(request, private_request);
+      if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
+      if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
+      $validate$
+      status = implementation_.$private_method$(private_request, private_response);
+      if (!status.ok()) return status;
+      return ::cppsvc::internal::ConversionFailure(
+          converter_.$back$(*private_response, *response));
+    )cc",
+                  {{"private_request", types.private_request},
+                   {"validate", ValidateCall(method.private_counterpart->input_type(),
+                                             "private_validator_", "private_request")},
+                   {"private_method", names::Method(method.private_counterpart)},
+                   {"back", latest_public ? "ToPublic" : "ToDeprecatedPublic"}});
+  }
+
+  // Older versions call the next version's step, carrying deprecated fields.
+  std::string NextStep(const MethodModel& method, const Types& types) const {
+    const MessageModel* request = model_.Find(method.descriptor->input_type());
+    const bool carries = request != nullptr && request->carries_deprecated &&
+                         !request->converter_empty;
+    return Render(R"cc(
+      $next_request$ next_request;
+      ::absl::Status status = converter_.ToNext(request, next_request);
+      if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
+      $carry$
+      $next_response$ next_response;
+      status = next_->$next_method$(next_request, $carried$, &next_response, private_response);
+      if (!status.ok()) return status;
+      return ::cppsvc::internal::ConversionFailure(
+          converter_.ToPublic(next_response, private_response, *response));
+    )cc",
+                  {{"next_request", types.next_request},
+                   {"next_response", types.next_response},
+                   {"next_method", names::Method(method.next)},
+                   {"carry", carries ? absl::StrCat(
+                                           "// This version's deprecated fields skip the next version.\n"
+                                           "const ::cppsvc::internal::CarryOf<Converter, ",
+                                           types.request, ", ", types.private_request,
+                                           "> carry(converter_, request, carried);")
+                                     : ""},
+                   {"carried", carries ? "&carry" : "carried"}});
+  }
+
+  const Model& model_;
+  const ServiceModel& service_;
+  const Package& package_;
+  const Package& private_package_;
+  const std::string name_;
+  const std::string private_namespace_;
+};
+
+}  // namespace
+
+void EmitServices(const Model& model, const Package& package, Sections& sections) {
+  if (package.domain == nullptr || package.domain->private_package == nullptr) return;
+  if (package.services.empty()) return;
+  sections.header_includes.insert("absl/status/status.h");
+  if (package.role == PackageRole::kPrivate) {
+    for (const ServiceModel* service : package.services) {
+      sections.header_blocks.push_back(PrivateInterface(*service));
+    }
+    return;
+  }
+  sections.header_includes.insert("cppsvc/internal/convert_support.h");
+  sections.header_includes.insert(names::HeaderFile(package.domain->private_package->name));
+  if (package.next != nullptr) {
+    sections.header_includes.insert(names::HeaderFile(package.next->name));
+  }
+  sections.source_includes.insert("cppsvc/validation.h");
+  for (const ServiceModel* service : package.services) {
+    if (service->private_counterpart == nullptr) continue;
+    PublicServiceEmitter emitter(model, *service);
+    sections.header_blocks.push_back(emitter.Declaration());
+    sections.source_blocks.push_back(emitter.Definitions());
+  }
+}
+
+}  // namespace cppsvc::plugin
