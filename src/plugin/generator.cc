@@ -25,7 +25,7 @@ absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
   }
   std::vector<GeneratedFile> generated;
   for (const auto& package : model->packages()) {
-    for (GeneratedFile& file : EmitPackage(*model, *package)) {
+    for (GeneratedFile& file : EmitPackage(*model, *package, *parameters)) {
       generated.push_back(std::move(file));
     }
   }

@@ -36,9 +36,17 @@ absl::Status Apply(absl::string_view key, absl::string_view value,
     parameters.private_packages.insert(std::string(value));
     return absl::OkStatus();
   }
+  if (key == "grpc") {
+    if (value != "true" && value != "false") {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "parameter grpc: \"", value, "\" is not true or false"));
+    }
+    parameters.grpc = value == "true";
+    return absl::OkStatus();
+  }
   return absl::InvalidArgumentError(
       absl::StrCat("unknown parameter \"", key,
-                   "\" (known parameters: private_package)"));
+                   "\" (known parameters: grpc, private_package)"));
 }
 
 }  // namespace

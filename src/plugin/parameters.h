@@ -15,6 +15,9 @@ struct Parameters {
   // segment is not `private` (protoc-gen-go-svc's `private_package=`). May be
   // given several times, one per domain.
   std::set<std::string> private_packages;
+  // `grpc=true`: also emit a gRPC binding per public version
+  // (`<package>.svc.grpc.{h,cc}`), built on grpc_cpp_plugin's output.
+  bool grpc = false;
 };
 
 // Parses the comma-separated parameter string. Unknown keys, missing values

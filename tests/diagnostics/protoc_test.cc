@@ -59,7 +59,7 @@ TEST(ProtocTest, UnknownParameterIsAnError) {
                    "acme/people/private/people.proto");
   EXPECT_NE(run.exit_code, 0);
   EXPECT_EQ(run.output,
-            "--cpp-svc_out: unknown parameter \"paths\" (known parameters: private_package)\n");
+            "--cpp-svc_out: unknown parameter \"paths\" (known parameters: grpc, private_package)\n");
 }
 
 TEST(ProtocTest, VersionFlag) {

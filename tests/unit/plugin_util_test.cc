@@ -60,8 +60,12 @@ TEST(ParametersTest, AcceptsPrivatePackagesAndRejectsTheRest) {
   ASSERT_TRUE(parameters.ok());
   EXPECT_EQ(parameters->private_packages.size(), 2u);
   EXPECT_TRUE(ParseParameters("").ok());
+  EXPECT_TRUE(ParseParameters("grpc=true")->grpc);
+  EXPECT_FALSE(ParseParameters("grpc=false")->grpc);
+  EXPECT_EQ(ParseParameters("grpc=yes").status().message(),
+            "parameter grpc: \"yes\" is not true or false");
   EXPECT_EQ(ParseParameters("verbose=true").status().message(),
-            "unknown parameter \"verbose\" (known parameters: private_package)");
+            "unknown parameter \"verbose\" (known parameters: grpc, private_package)");
   EXPECT_EQ(ParseParameters("private_package").status().message(),
             "parameter \"private_package\" needs a value, as key=value");
   EXPECT_EQ(ParseParameters("private_package=1bad").status().message(),

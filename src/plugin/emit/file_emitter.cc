@@ -9,6 +9,8 @@
 #include "plugin/emit/sections.h"
 #include "plugin/emit/chain_emitter.h"
 #include "plugin/emit/converter_emitter.h"
+#include "plugin/emit/grpc_emitter.h"
+#include "plugin/emit/testing_emitter.h"
 #include "plugin/emit/service_emitter.h"
 #include "plugin/emit/validator_emitter.h"
 #include "plugin/emit/writer.h"
@@ -92,26 +94,42 @@ std::string Source(const Package& package, const std::string& header,
                  {"blocks", JoinBlocks(sections.source_blocks)}});
 }
 
+// A header and source pair filled by one emitter.
+void AddFilePair(const Package& package, const std::string& header,
+                 const std::string& source, const Sections& sections,
+                 std::vector<GeneratedFile>& files) {
+  files.push_back({header, Header(package, header, sections)});
+  files.push_back({source, Source(package, header, sections)});
+}
+
 }  // namespace
 
-std::vector<GeneratedFile> EmitPackage(const Model& model,
-                                       const Package& package) {
+std::vector<GeneratedFile> EmitPackage(const Model& model, const Package& package,
+                                       const Parameters& parameters) {
   Sections sections;
   EmitValidators(model, package, sections);
   EmitConverters(model, package, sections);
   EmitServices(model, package, sections);
-  const std::string header = names::HeaderFile(package.name);
-  std::vector<GeneratedFile> files = {
-      {header, Header(package, header, sections)},
-      {names::SourceFile(package.name), Source(package, header, sections)},
-  };
+  std::vector<GeneratedFile> files;
+  AddFilePair(package, names::HeaderFile(package.name), names::SourceFile(package.name),
+              sections, files);
   if (package.role == PackageRole::kPrivate) {
     Sections chains;
     EmitChains(model, package, chains);
-    const std::string chain_header = names::ChainHeaderFile(package.name);
-    files.push_back({chain_header, Header(package, chain_header, chains)});
-    files.push_back({names::ChainSourceFile(package.name),
-                     Source(package, chain_header, chains)});
+    AddFilePair(package, names::ChainHeaderFile(package.name),
+                names::ChainSourceFile(package.name), chains, files);
+  }
+  if (package.role == PackageRole::kVersion) {
+    Sections testing;
+    EmitConversionTests(model, package, testing);
+    AddFilePair(package, names::TestingHeaderFile(package.name),
+                names::TestingSourceFile(package.name), testing, files);
+    if (parameters.grpc) {
+      Sections grpc;
+      EmitGrpcBinding(model, package, grpc);
+      AddFilePair(package, names::GrpcHeaderFile(package.name),
+                  names::GrpcSourceFile(package.name), grpc, files);
+    }
   }
   return files;
 }

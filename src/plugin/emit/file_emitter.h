@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "plugin/model/model.h"
+#include "plugin/parameters.h"
 
 namespace cppsvc::plugin {
 
@@ -14,9 +15,11 @@ struct GeneratedFile {
   std::string content;
 };
 
-// The header and source of one package: `a/b/v1.svc.h`, `a/b/v1.svc.cc`.
-std::vector<GeneratedFile> EmitPackage(const Model& model,
-                                       const Package& package);
+// The files of one package: `a/b/v1.svc.{h,cc}`; for a public version also
+// `a/b/v1.svc.testing.{h,cc}` (and `a/b/v1.svc.grpc.{h,cc}` with grpc=true);
+// for a private package `a/b/private.chain.{h,cc}`.
+std::vector<GeneratedFile> EmitPackage(const Model& model, const Package& package,
+                                       const Parameters& parameters);
 
 }  // namespace cppsvc::plugin
 

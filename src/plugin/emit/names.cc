@@ -132,6 +132,26 @@ std::string SourceFile(const std::string& proto_package) {
   return absl::StrCat(PackagePath(proto_package), ".svc.cc");
 }
 
+std::string TestingHeaderFile(const std::string& proto_package) {
+  return absl::StrCat(PackagePath(proto_package), ".svc.testing.h");
+}
+
+std::string TestingSourceFile(const std::string& proto_package) {
+  return absl::StrCat(PackagePath(proto_package), ".svc.testing.cc");
+}
+
+std::string GrpcHeaderFile(const std::string& proto_package) {
+  return absl::StrCat(PackagePath(proto_package), ".svc.grpc.h");
+}
+
+std::string GrpcSourceFile(const std::string& proto_package) {
+  return absl::StrCat(PackagePath(proto_package), ".svc.grpc.cc");
+}
+
+std::string GrpcProtoHeader(const pb::FileDescriptor* file) {
+  return absl::StrCat(cpp::StripProto(file->name()), ".grpc.pb.h");
+}
+
 std::string ChainHeaderFile(const std::string& private_package) {
   return absl::StrCat(PackagePath(private_package), ".chain.h");
 }

@@ -47,6 +47,16 @@ std::string QualifiedGeneratedNamespace(const std::string& proto_package);
 // Output files of a package: `acme/people/v1.svc.h` and `.svc.cc`.
 std::string HeaderFile(const std::string& proto_package);
 std::string SourceFile(const std::string& proto_package);
+// Conversion-test helpers of a public version (always emitted):
+// `acme/people/v1.svc.testing.h` and `.svc.testing.cc`.
+std::string TestingHeaderFile(const std::string& proto_package);
+std::string TestingSourceFile(const std::string& proto_package);
+// The gRPC binding of a public version (with grpc=true):
+// `acme/people/v1.svc.grpc.h` and `.svc.grpc.cc`.
+std::string GrpcHeaderFile(const std::string& proto_package);
+std::string GrpcSourceFile(const std::string& proto_package);
+// The header grpc_cpp_plugin writes for a proto file: `.../people.grpc.pb.h`.
+std::string GrpcProtoHeader(const pb::FileDescriptor* file);
 // The chain of a domain, next to its private package's files:
 // `acme/people/private.chain.h` and `.chain.cc`.
 std::string ChainHeaderFile(const std::string& private_package);

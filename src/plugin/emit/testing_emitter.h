@@ -1,0 +1,16 @@
+// Emits a public version's conversion-test helpers (SPEC §6): per public
+// method, a function that runs the chain from four JSON files against a fake
+// private implementation and reports every difference.
+#ifndef CPPSVC_PLUGIN_EMIT_TESTING_EMITTER_H_
+#define CPPSVC_PLUGIN_EMIT_TESTING_EMITTER_H_
+
+#include "plugin/emit/sections.h"
+#include "plugin/model/model.h"
+
+namespace cppsvc::plugin {
+
+void EmitConversionTests(const Model& model, const Package& package, Sections& sections);
+
+}  // namespace cppsvc::plugin
+
+#endif  // CPPSVC_PLUGIN_EMIT_TESTING_EMITTER_H_
