@@ -202,6 +202,35 @@ TEST(DiagnosticsTest, ConflictingDelegates) {
             "c/v1.proto:7:3: field acme.c.v1.M.x: maps to acme.c.private.M.x, as field a does; two fields cannot share a counterpart\n");
 }
 
+TEST(DiagnosticsTest, StreamingAndDeprecatedTypes) {
+  ProtoTree tree;
+  tree.Add("x/v1.proto", Proto("acme.x.v1", R"(message Old { option (gen.svc.message).deprecated = true; }
+message M { Old old = 1; }
+service S { rpc Watch(M) returns (stream M); }
+)"))
+      .Add("x/v2.proto", Proto("acme.x.v2", R"(message M { int32 old = 1; }
+service S { rpc Watch(M) returns (stream M); }
+)"))
+      .Add("x/private.proto", Proto("acme.x.private", R"(message Old {} message M { int32 old = 1; }
+service S { rpc Watch(M) returns (stream M); }
+)"));
+  EXPECT_EQ(tree.Diagnose(),
+            "x/v1.proto:5:13: field acme.x.v1.M.old: its type acme.x.v1.Old is deprecated (it maps to private only), so the field must be deprecated too\n"
+            "x/v1.proto:6:13: method acme.x.v1.S.Watch: streaming RPCs are not supported by the service chain; serve this method outside the chain (e.g. in a separate service) or make it unary\n"
+            "x/v2.proto:5:13: method acme.x.v2.S.Watch: streaming RPCs are not supported by the service chain; serve this method outside the chain (e.g. in a separate service) or make it unary\n");
+}
+
+TEST(DiagnosticsTest, MethodConverterEmptyAllowsDifferentShapes) {
+  ProtoTree tree;
+  tree.Add("y/v1.proto", Proto("acme.y.v1", R"(message Req { string q = 1; }
+service S { rpc Find(Req) returns (Req) { option (gen.svc.method).converter.empty = true; } }
+)"))
+      .Add("y/private.proto", Proto("acme.y.private", R"(message Req { int64 q = 1; }
+service S { rpc Find(Req) returns (Req); }
+)"));
+  EXPECT_EQ(tree.Diagnose(), "");
+}
+
 TEST(DiagnosticsTest, UnknownPrivatePackageParameter) {
   ProtoTree tree;
   tree.Add("u/v1.proto", Proto("acme.u.v1", "message M {}\n"));
