@@ -1,6 +1,6 @@
 // Messages, fields, enums, oneofs and packages named after C++ keywords.
 #include "gtest/gtest.h"
-#include "kw/private.svc.h"
+#include "kw/private.chain.h"
 #include "kw/v1.svc.h"
 
 namespace {
@@ -29,6 +29,34 @@ TEST(KeywordsTest, KeywordPackageSegmentsAreEscaped) {
   message.set_private_("p");
   message.mutable_register_()->set_volatile_(true);
   EXPECT_TRUE(kw::private_::svc::Validate(message).ok());
+}
+
+}  // namespace
+
+namespace {
+
+// service virtual { rpc return(class) returns (struct); } as a chain.
+class Implementation : public kw::private_::svc::virtual_ {
+ public:
+  absl::Status return_(const kw::private_::class_& request,
+                       kw::private_::struct_* response) override {
+    response->set_private_(request.delete_());
+    response->mutable_register_()->set_volatile_(true);
+    return absl::OkStatus();
+  }
+};
+
+TEST(KeywordsTest, KeywordServiceAndMethodServeThroughTheChain) {
+  Implementation implementation;
+  kw::private_::svc::virtual_Chain chain(implementation);
+  kw::v1::class_ request;
+  request.set_delete_("f95616f1-23e3-4694-8658-8082b0a18267");
+  request.set_typename_("ok");
+  request.set_switch_(kw::v1::template_);
+  kw::v1::struct_ response;
+  ASSERT_TRUE(chain.v1().return_(request, &response).ok());
+  EXPECT_EQ(response.private_(), "f95616f1-23e3-4694-8658-8082b0a18267");
+  EXPECT_TRUE(response.register_().volatile_());
 }
 
 }  // namespace
