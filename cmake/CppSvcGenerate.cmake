@@ -2,7 +2,8 @@
 #                 PROTOS <file.proto>...
 #                 IMPORT_DIRS <dir>...
 #                 [OUT_DIR <dir>]
-#                 [PLUGIN_OPTIONS <key=value>...])
+#                 [PLUGIN_OPTIONS <key=value>...]
+#                 [GRPC])
 #
 # Runs protoc with --cpp_out and --cpp-svc_out over PROTOS (all versions of a
 # domain must be in one call: a version chain spans files) and adds the outputs
@@ -12,6 +13,12 @@
 # sources compile with -Wall -Wextra -Werror.
 #
 # Works from the build tree (add_subdirectory) and from an installed package.
+#
+# GRPC also serves every public version over gRPC (SPEC §5): it runs
+# grpc_cpp_plugin (Debian: protobuf-compiler-grpc) for `<stem>.grpc.pb.*` of
+# each proto that declares a service, passes `grpc=true` to our plugin for
+# `<package>.svc.grpc.*` of each public version, and links gRPC::grpc++
+# (Debian: libgrpc++-dev). Do not pass `grpc=` in PLUGIN_OPTIONS.
 #
 # Package segments that are C++ keywords (`acme.people.private`) become
 # `private_` in C++, in protoc's output as in ours: protobuf 3.21 itself
@@ -34,7 +41,7 @@ set(_CPPSVC_CXX_KEYWORDS
   xor xor_eq)
 
 function(cppsvc_generate)
-  cmake_parse_arguments(ARG "" "TARGET;OUT_DIR" "PROTOS;IMPORT_DIRS;PLUGIN_OPTIONS" ${ARGN})
+  cmake_parse_arguments(ARG "GRPC" "TARGET;OUT_DIR" "PROTOS;IMPORT_DIRS;PLUGIN_OPTIONS" ${ARGN})
   if(NOT ARG_TARGET)
     message(FATAL_ERROR "cppsvc_generate: TARGET is required")
   endif()
@@ -45,6 +52,26 @@ function(cppsvc_generate)
     set(ARG_OUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/cppsvc_gen/${ARG_TARGET}")
   endif()
   file(MAKE_DIRECTORY "${ARG_OUT_DIR}")
+  foreach(option IN LISTS ARG_PLUGIN_OPTIONS)
+    if(option MATCHES "^grpc=")
+      message(FATAL_ERROR "cppsvc_generate: pass GRPC instead of PLUGIN_OPTIONS ${option}")
+    endif()
+  endforeach()
+  set(grpc_args)
+  set(grpc_depends)
+  if(ARG_GRPC)
+    if(NOT TARGET gRPC::grpc++)
+      find_package(gRPC CONFIG REQUIRED)
+    endif()
+    find_program(CPPSVC_GRPC_CPP_PLUGIN grpc_cpp_plugin)
+    if(NOT CPPSVC_GRPC_CPP_PLUGIN)
+      message(FATAL_ERROR "cppsvc_generate: GRPC needs grpc_cpp_plugin "
+        "(Debian: protobuf-compiler-grpc); set CPPSVC_GRPC_CPP_PLUGIN to its path")
+    endif()
+    set(grpc_args "--plugin=protoc-gen-grpc=${CPPSVC_GRPC_CPP_PLUGIN}"
+                  "--grpc_out=${ARG_OUT_DIR}")
+    set(grpc_depends "${CPPSVC_GRPC_CPP_PLUGIN}")
+  endif()
 
   set(import_args -I "${CPPSVC_PROTO_DIR}")
   set(abs_import_dirs)
@@ -75,6 +102,14 @@ function(cppsvc_generate)
     list(APPEND proto_args "${rel_proto}")
     string(REGEX REPLACE "\\.proto$" "" stem "${rel_proto}")
     list(APPEND outputs "${ARG_OUT_DIR}/${stem}.pb.h" "${ARG_OUT_DIR}/${stem}.pb.cc")
+    if(ARG_GRPC)
+      # grpc_cpp_plugin writes a pair for every file (empty without services);
+      # build those of files that declare one.
+      file(STRINGS "${abs_proto}" service_lines REGEX "^[ \t]*service[ \t]")
+      if(service_lines)
+        list(APPEND outputs "${ARG_OUT_DIR}/${stem}.grpc.pb.h" "${ARG_OUT_DIR}/${stem}.grpc.pb.cc")
+      endif()
+    endif()
     # Our outputs are per package; read the package statement.
     file(STRINGS "${abs_proto}" package_lines REGEX "^[ \t]*package[ \t]+[A-Za-z0-9_.]+[ \t]*;")
     set(package "")
@@ -94,7 +129,7 @@ function(cppsvc_generate)
       endif()
     endforeach()
   endforeach()
-  set(pb_outputs ${outputs})
+  set(pb_outputs ${outputs})  # protobuf's and grpc_cpp_plugin's
   set(fix_command)
   if(keyword_segments)
     list(REMOVE_DUPLICATES keyword_segments)
@@ -124,6 +159,10 @@ function(cppsvc_generate)
       string(REPLACE "." "/" package_path "${package}")
       list(APPEND outputs "${ARG_OUT_DIR}/${package_path}.svc.testing.h"
                           "${ARG_OUT_DIR}/${package_path}.svc.testing.cc")
+      if(ARG_GRPC)
+        list(APPEND outputs "${ARG_OUT_DIR}/${package_path}.svc.grpc.h"
+                            "${ARG_OUT_DIR}/${package_path}.svc.grpc.cc")
+      endif()
     endif()
   endforeach()
   foreach(package IN LISTS packages)
@@ -135,9 +174,13 @@ function(cppsvc_generate)
     list(APPEND outputs "${ARG_OUT_DIR}/${package_path}.svc.h" "${ARG_OUT_DIR}/${package_path}.svc.cc")
   endforeach()
 
+  set(plugin_options ${ARG_PLUGIN_OPTIONS})
+  if(ARG_GRPC)
+    list(APPEND plugin_options "grpc=true")
+  endif()
   set(options "")
-  if(ARG_PLUGIN_OPTIONS)
-    list(JOIN ARG_PLUGIN_OPTIONS "," options)
+  if(plugin_options)
+    list(JOIN plugin_options "," options)
   endif()
 
   add_custom_command(
@@ -147,15 +190,19 @@ function(cppsvc_generate)
             "--cpp_out=${ARG_OUT_DIR}"
             "--cpp-svc_out=${ARG_OUT_DIR}"
             "--cpp-svc_opt=${options}"
+            ${grpc_args}
             ${proto_args}
     ${fix_command}
-    DEPENDS ${ARG_PROTOS} CppSvc::protoc-gen-cpp-svc protobuf::protoc
+    DEPENDS ${ARG_PROTOS} CppSvc::protoc-gen-cpp-svc protobuf::protoc ${grpc_depends}
     COMMENT "cppsvc: generating C++ for ${ARG_TARGET}"
     VERBATIM)
 
   target_sources(${ARG_TARGET} PRIVATE ${outputs})
   target_include_directories(${ARG_TARGET} PUBLIC "${ARG_OUT_DIR}")
   target_link_libraries(${ARG_TARGET} PUBLIC CppSvc::runtime protobuf::libprotobuf)
+  if(ARG_GRPC)
+    target_link_libraries(${ARG_TARGET} PUBLIC gRPC::grpc++)
+  endif()
   # Our own generated sources must be warning-free.
   set(svc_sources ${outputs})
   list(FILTER svc_sources INCLUDE REGEX "\\.(svc|svc\\.testing|svc\\.grpc|chain)\\.cc$")

@@ -8,6 +8,7 @@ packages=(
   protobuf-compiler libprotobuf-dev libprotoc-dev
   libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libgrpc++-dev protobuf-compiler-grpc
 )
 
 missing=()

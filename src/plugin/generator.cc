@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/io/zero_copy_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "plugin/emit/grpc_emitter.h"
 #include "plugin/model/builder.h"
 #include "plugin/parameters.h"
 
@@ -17,6 +18,7 @@ absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
   if (!parameters.ok()) return parameters.status();
   Diagnostics diagnostics;
   std::unique_ptr<const Model> model = BuildModel(files, *parameters, diagnostics);
+  if (parameters->grpc) CheckGrpcNames(*model, diagnostics);
   if (!diagnostics.empty()) {
     const size_t count = diagnostics.Sorted().size();
     return absl::InvalidArgumentError(

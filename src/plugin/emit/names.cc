@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "cppsvc/violations.h"
 #include "google/protobuf/compiler/cpp/names.h"
 
 // Exported by libprotoc, but declared only in its helpers.h, which Debian's
@@ -94,12 +95,53 @@ std::string OneofCaseAccessor(const pb::OneofDescriptor* oneof) {
   return absl::StrCat(oneof->name(), "_case");
 }
 
+bool IsCppKeyword(const std::string& name) {
+  return cpp::ResolveKeyword(name) != name;
+}
+
 std::string Service(const pb::ServiceDescriptor* service) {
   return cpp::ResolveKeyword(service->name());
 }
 
 std::string Method(const pb::MethodDescriptor* method) {
   return cpp::ResolveKeyword(method->name());
+}
+
+std::string GrpcServiceBase(const pb::ServiceDescriptor* service) {
+  return absl::StrCat(FileNamespace(service->file()), "::", service->name(),
+                      "::Service");
+}
+
+std::string GrpcMethod(const pb::MethodDescriptor* method) {
+  return method->name();
+}
+
+std::string GrpcMessage(const pb::Descriptor* message) {
+  // grpc_cpp_generator::ClassName: the outermost message's name, then the
+  // nested names joined by `_`.
+  const pb::Descriptor* outer = message;
+  while (outer->containing_type() != nullptr) outer = outer->containing_type();
+  return absl::StrCat(
+      FileNamespace(message->file()), "::", outer->name(),
+      absl::StrReplaceAll(message->full_name().substr(outer->full_name().size()),
+                          {{".", "_"}}));
+}
+
+bool GrpcNamesMatch(const pb::ServiceDescriptor* service) {
+  if (Service(service) != service->name()) return false;
+  for (int i = 0; i < service->method_count(); ++i) {
+    const pb::MethodDescriptor* method = service->method(i);
+    if (Method(method) != GrpcMethod(method) ||
+        Message(method->input_type()) != GrpcMessage(method->input_type()) ||
+        Message(method->output_type()) != GrpcMessage(method->output_type())) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string GrpcBinding(const pb::ServiceDescriptor* service) {
+  return absl::StrCat(Service(service), "Grpc");
 }
 
 std::string PackageNamespace(const Package& package) {
@@ -158,6 +200,23 @@ std::string ChainHeaderFile(const std::string& private_package) {
 
 std::string ChainSourceFile(const std::string& private_package) {
   return absl::StrCat(PackagePath(private_package), ".chain.cc");
+}
+
+std::string Chain(const pb::ServiceDescriptor* private_service) {
+  return absl::StrCat(Service(private_service), "Chain");
+}
+
+std::string ChainOverrides(const pb::ServiceDescriptor* private_service) {
+  return absl::StrCat(Service(private_service), "ChainOverrides");
+}
+
+std::string ConversionTestFunction(const pb::MethodDescriptor* method, bool with_service) {
+  return absl::StrCat("Run", with_service ? GoCamelCase(method->service()->name()) : "",
+                      GoCamelCase(method->name()), "ConversionTest");
+}
+
+std::string FakeImplementation(const pb::ServiceDescriptor* private_service) {
+  return absl::StrCat("Fake", GoCamelCase(private_service->name()));
 }
 
 std::string HeaderGuard(const std::string& file) {

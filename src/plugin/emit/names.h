@@ -32,10 +32,29 @@ std::string OneofNotSet(const pb::OneofDescriptor* oneof);
 // `type_case`, the accessor of a oneof's case.
 std::string OneofCaseAccessor(const pb::OneofDescriptor* oneof);
 
+// True when `name` is a C++ keyword (protobuf escapes those with a `_`).
+bool IsCppKeyword(const std::string& name);
+
 // Our class for a service and our member function for an RPC: their proto
 // names, with C++ keywords escaped (`virtual_`).
 std::string Service(const pb::ServiceDescriptor* service);
 std::string Method(const pb::MethodDescriptor* method);
+
+// grpc_cpp_plugin's names (1.51). It escapes no C++ keyword: it writes the
+// proto names as they are, except package segments, which cppsvc_generate
+// rewrites in its output as in protobuf's (`private_`).
+// `::acme::people::v1::People::Service`: the class a binding implements.
+std::string GrpcServiceBase(const pb::ServiceDescriptor* service);
+// `Create`: the virtual member function of that class for an RPC.
+std::string GrpcMethod(const pb::MethodDescriptor* method);
+// `::acme::people::v1::Person_Hobby`: how its output spells a message type.
+std::string GrpcMessage(const pb::Descriptor* message);
+// True when grpc_cpp_plugin's output for the service compiles and names the
+// classes --cpp_out declares: neither the service, nor an RPC, nor a request
+// or response type has a name that protobuf or we escape (a C++ keyword).
+bool GrpcNamesMatch(const pb::ServiceDescriptor* service);
+// Our gRPC binding of a service: `PeopleGrpc`.
+std::string GrpcBinding(const pb::ServiceDescriptor* service);
 
 // `acme::people::v1` (no leading `::`; empty for the root package).
 std::string PackageNamespace(const Package& package);
@@ -61,6 +80,16 @@ std::string GrpcProtoHeader(const pb::FileDescriptor* file);
 // `acme/people/private.chain.h` and `.chain.cc`.
 std::string ChainHeaderFile(const std::string& private_package);
 std::string ChainSourceFile(const std::string& private_package);
+// The chain of a private service and its overrides, in the private package's
+// generated namespace: `PeopleChain`, `PeopleChainOverrides`.
+std::string Chain(const pb::ServiceDescriptor* private_service);
+std::string ChainOverrides(const pb::ServiceDescriptor* private_service);
+// The conversion test of a public method: `RunCreateConversionTest`, or
+// `RunPeopleCreateConversionTest` `with_service` (when a package serves
+// several services). Go-style CamelCase, as the Go plugin names it.
+std::string ConversionTestFunction(const pb::MethodDescriptor* method, bool with_service);
+// The fake private implementation of a testing source: `FakePeople`.
+std::string FakeImplementation(const pb::ServiceDescriptor* private_service);
 // `ACME_PEOPLE_V1_SVC_H_` for `acme/people/v1.svc.h`.
 std::string HeaderGuard(const std::string& file);
 // The protobuf header of a proto file: `acme/people/v1/people.pb.h`.

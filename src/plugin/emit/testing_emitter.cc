@@ -1,8 +1,206 @@
 #include "plugin/emit/testing_emitter.h"
 
-namespace cppsvc::plugin {
+#include <set>
+#include <string>
+#include <vector>
 
-void EmitConversionTests(const Model& /*model*/, const Package& /*package*/,
-                         Sections& /*sections*/) {}
+#include "absl/strings/str_cat.h"
+#include "plugin/emit/names.h"
+#include "plugin/emit/writer.h"
+
+namespace cppsvc::plugin {
+namespace {
+
+// The services of a public version that a private implementation serves,
+// each with at least one method to test.
+std::vector<const ServiceModel*> TestedServices(const Package& package) {
+  std::vector<const ServiceModel*> services;
+  for (const ServiceModel* service : package.services) {
+    if (service->private_counterpart != nullptr && !service->methods.empty()) {
+      services.push_back(service);
+    }
+  }
+  return services;
+}
+
+class ConversionTestEmitter {
+ public:
+  ConversionTestEmitter(const Package& package, const std::vector<const ServiceModel*>& services)
+      : package_(package),
+        services_(services),
+        private_namespace_(
+            names::QualifiedGeneratedNamespace(package.domain->private_package->name)) {}
+
+  std::string Declarations() const {
+    std::vector<std::string> functions;
+    for (const ServiceModel* service : services_) {
+      for (const MethodModel& method : service->methods) {
+        functions.push_back(Render(R"cc(
+          // $method$, served by $private_method$.
+          $signature$;
+        )cc",
+                                   {{"method", method.descriptor->full_name()},
+                                    {"private_method", method.private_counterpart->full_name()},
+                                    {"signature", Signature(*service, method, " = {}")}}));
+      }
+    }
+    return Render(R"cc(
+      // Conversion tests of $package$ (see cppsvc/testing.h). Each
+      // function calls one public method through the chain as a client would,
+      // over a fake private implementation that compares the request it gets
+      // with `params.private_input` and answers with `params.private_output`,
+      // and compares the response with `params.public_output`. Returns
+      // OkStatus(), or an error that lists every problem. `overrides` go to
+      // the chain, e.g. a converter that fills what the next version needs.
+      namespace testing {
+
+      using ConversionParams = ::cppsvc::testing::ConversionParams;
+
+      $functions$
+
+      }  // namespace testing
+    )cc",
+                  {{"package", package_.name}, {"functions", JoinBlocks(functions)}});
+  }
+
+  std::string Definitions() const {
+    std::vector<std::string> fakes;
+    std::set<const pb::ServiceDescriptor*> faked;
+    std::vector<std::string> functions;
+    for (const ServiceModel* service : services_) {
+      if (faked.insert(service->private_counterpart).second) {
+        fakes.push_back(Fake(service->private_counterpart));
+      }
+      for (const MethodModel& method : service->methods) {
+        functions.push_back(Function(*service, method));
+      }
+    }
+    return Render(R"cc(
+      namespace testing {
+      namespace {
+
+      $fakes$
+
+      }  // namespace
+
+      $functions$
+
+      }  // namespace testing
+    )cc",
+                  {{"fakes", JoinBlocks(fakes)}, {"functions", JoinBlocks(functions)}});
+  }
+
+ private:
+  std::string Signature(const ServiceModel& service, const MethodModel& method,
+                        const std::string& default_overrides) const {
+    // Two services may both have a `Put`: in a package that serves several
+    // services, every function's name includes its service.
+    const bool with_service = services_.size() > 1;
+    return absl::StrCat("::absl::Status ",
+                        names::ConversionTestFunction(method.descriptor, with_service),
+                        "(\n    const ConversionParams& params,\n    const ", private_namespace_,
+                        "::", names::ChainOverrides(service.private_counterpart), "& overrides",
+                        default_overrides, ")");
+  }
+
+  // The private implementation of a conversion test: every call goes to the
+  // test, which expects exactly one.
+  std::string Fake(const pb::ServiceDescriptor* private_service) const {
+    std::vector<std::string> methods;
+    for (int i = 0; i < private_service->method_count(); ++i) {
+      const pb::MethodDescriptor* method = private_service->method(i);
+      const std::string head = absl::StrCat("::absl::Status ", names::Method(method), "(");
+      methods.push_back(Render(R"cc(
+        $head$const $request$& request,
+        $indent$$response$* response) override {
+          return test_.AnswerPrivate($full_name$, request, response);
+        }
+      )cc",
+                               {{"head", head},
+                                {"indent", std::string(head.size(), ' ')},
+                                {"request", names::Message(method->input_type())},
+                                {"response", names::Message(method->output_type())},
+                                {"full_name", names::StringLiteral(method->full_name())}}));
+    }
+    return Render(R"cc(
+      // The private implementation of a conversion test, faking
+      // $service$: every call goes to the test, which
+      // expects exactly one, of the private method under test.
+      class $fake$ final : public $private_namespace$::$service_class$ {
+       public:
+        explicit $fake$(::cppsvc::testing::ConversionTest& test) : test_(test) {}
+
+        $methods$
+
+       private:
+        ::cppsvc::testing::ConversionTest& test_;
+      };
+    )cc",
+                  {{"service", private_service->full_name()},
+                   {"fake", names::FakeImplementation(private_service)},
+                   {"private_namespace", private_namespace_},
+                   {"service_class", names::Service(private_service)},
+                   {"methods", JoinBlocks(methods)}});
+  }
+
+  std::string Function(const ServiceModel& service, const MethodModel& method) const {
+    const pb::MethodDescriptor* private_method = method.private_counterpart;
+    return Render(R"cc(
+      $signature$ {
+        $request$ request;
+        $private_request$ expected_private_request;
+        $private_response$ private_response;
+        $response$ expected_response;
+        ::cppsvc::testing::ConversionTest test(params, $method$,
+                                               $private_method$);
+        if (!test.Load(request, expected_private_request, private_response,
+                       expected_response)) {
+          return test.Result();
+        }
+        $fake$ implementation(test);
+        $private_namespace$::$chain$ chain(implementation, overrides);
+        $response$ response;
+        return test.Finish(chain.$version$().$call$(request, &response), response);
+      }
+    )cc",
+                  {{"signature", Signature(service, method, "")},
+                   {"request", names::Message(method.descriptor->input_type())},
+                   {"response", names::Message(method.descriptor->output_type())},
+                   {"private_request", names::Message(private_method->input_type())},
+                   {"private_response", names::Message(private_method->output_type())},
+                   {"method", names::StringLiteral(method.descriptor->full_name())},
+                   {"private_method", names::StringLiteral(private_method->full_name())},
+                   {"fake", names::FakeImplementation(service.private_counterpart)},
+                   {"private_namespace", private_namespace_},
+                   {"chain", names::Chain(service.private_counterpart)},
+                   {"version", package_.LastSegment()},
+                   {"call", names::Method(method.descriptor)}});
+  }
+
+  const Package& package_;
+  const std::vector<const ServiceModel*>& services_;
+  const std::string private_namespace_;
+};
+
+}  // namespace
+
+void EmitConversionTests(const Model& /*model*/, const Package& package, Sections& sections) {
+  const std::vector<const ServiceModel*> services = TestedServices(package);
+  if (services.empty()) {
+    sections.header_blocks.push_back(Render(R"cc(
+      // $package$ serves no service through a private implementation, so it
+      // has no conversion tests.
+      namespace testing {}  // namespace testing
+    )cc",
+                                            {{"package", package.name}}));
+    return;
+  }
+  sections.header_includes.insert("absl/status/status.h");
+  sections.header_includes.insert("cppsvc/testing.h");
+  sections.header_includes.insert(names::ChainHeaderFile(package.domain->private_package->name));
+  ConversionTestEmitter emitter(package, services);
+  sections.header_blocks.push_back(emitter.Declarations());
+  sections.source_blocks.push_back(emitter.Definitions());
+}
 
 }  // namespace cppsvc::plugin

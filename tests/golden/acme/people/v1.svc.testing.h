@@ -4,6 +4,9 @@
 #ifndef ACME_PEOPLE_V1_SVC_TESTING_H_
 #define ACME_PEOPLE_V1_SVC_TESTING_H_
 
+#include "absl/status/status.h"
+#include "acme/people/private.chain.h"
+#include "cppsvc/testing.h"
 #include "cppsvc/version.h"
 
 #if CPPSVC_RUNTIME_VERSION < 1000 || 1000 < CPPSVC_MIN_GENERATED_VERSION
@@ -12,6 +15,43 @@
 
 namespace acme::people::v1::svc {
 
+// Conversion tests of acme.people.v1 (see cppsvc/testing.h). Each
+// function calls one public method through the chain as a client would,
+// over a fake private implementation that compares the request it gets
+// with `params.private_input` and answers with `params.private_output`,
+// and compares the response with `params.public_output`. Returns
+// OkStatus(), or an error that lists every problem. `overrides` go to
+// the chain, e.g. a converter that fills what the next version needs.
+namespace testing {
+
+using ConversionParams = ::cppsvc::testing::ConversionParams;
+
+// acme.people.v1.People.Create, served by acme.people.private.People.Create.
+::absl::Status RunCreateConversionTest(
+    const ConversionParams& params,
+    const ::acme::people::private_::svc::PeopleChainOverrides& overrides = {});
+
+// acme.people.v1.People.Get, served by acme.people.private.People.Fetch.
+::absl::Status RunGetConversionTest(
+    const ConversionParams& params,
+    const ::acme::people::private_::svc::PeopleChainOverrides& overrides = {});
+
+// acme.people.v1.People.Delete, served by acme.people.private.People.Delete.
+::absl::Status RunDeleteConversionTest(
+    const ConversionParams& params,
+    const ::acme::people::private_::svc::PeopleChainOverrides& overrides = {});
+
+// acme.people.v1.People.List, served by acme.people.private.People.List.
+::absl::Status RunListConversionTest(
+    const ConversionParams& params,
+    const ::acme::people::private_::svc::PeopleChainOverrides& overrides = {});
+
+// acme.people.v1.People.Ping, served by acme.people.private.People.Ping.
+::absl::Status RunPingConversionTest(
+    const ConversionParams& params,
+    const ::acme::people::private_::svc::PeopleChainOverrides& overrides = {});
+
+}  // namespace testing
 
 }  // namespace acme::people::v1::svc
 
