@@ -1,6 +1,7 @@
 // The generated conversion-test helpers (SPEC §6), run on the people
 // example's JSON vectors (examples/people/testdata/conversions), and what
 // they report when a vector does not match the chain.
+#include "v1_converter.h"  // the example's v1 override
 #include <fstream>
 #include <string>
 
@@ -33,18 +34,6 @@ std::string TempFile(const std::string& name, const std::string& content) {
   return path;
 }
 
-// The Go example's v1 override: v2 needs a full name and an age that v1
-// does not have.
-class V1Converter : public v1::svc::Converter {
- public:
-  using Converter::ToNext;
-  absl::Status ToNext(const v1::CreateRequest& in, v2::CreateRequest& out) const override {
-    absl::Status status = Converter::ToNext(in, out);
-    out.set_full_name(in.first_name() + " " + in.last_name());
-    out.set_age(36);
-    return status;
-  }
-};
 
 v2::svc::testing::ConversionParams V2CreateParams() {
   v2::svc::testing::ConversionParams params;
@@ -68,7 +57,7 @@ class PeopleConversionTest : public ::testing::Test {
  protected:
   PeopleConversionTest() { overrides_.v1_converter = &v1_converter_; }
 
-  V1Converter v1_converter_;
+  example::PeopleV1Converter v1_converter_;
   priv::svc::PeopleChainOverrides overrides_;
 };
 

@@ -1,6 +1,7 @@
 // The people example's service chain, compiled from protoc's real output:
 // every public version served by one private implementation. Expected texts
 // and traces are those of protoc-gen-go-svc's verified example.
+#include "v1_converter.h"  // the example's v1 override
 #include <string>
 
 #include "acme/people/private.chain.h"
@@ -82,18 +83,6 @@ class FakePeople : public priv::svc::People {
   bool drop_names = false;
 };
 
-// The Go example's v1 override: v2 needs a full name and an age that v1
-// does not have.
-class V1Converter : public v1::svc::Converter {
- public:
-  using Converter::ToNext;
-  absl::Status ToNext(const v1::CreateRequest& in, v2::CreateRequest& out) const override {
-    absl::Status status = Converter::ToNext(in, out);
-    out.set_full_name(in.first_name() + " " + in.last_name());
-    out.set_age(36);
-    return status;
-  }
-};
 
 v1::CreateRequest V1Create() {
   v1::CreateRequest request;
@@ -118,7 +107,7 @@ v2::CreateRequest V2Create() {
 class PeopleChainTest : public ::testing::Test {
  protected:
   FakePeople implementation_;
-  V1Converter v1_converter_;
+  example::PeopleV1Converter v1_converter_;
   priv::svc::PeopleChain chain_{implementation_, [this] {
                                   priv::svc::PeopleChainOverrides overrides;
                                   overrides.v1_converter = &v1_converter_;
@@ -256,9 +245,9 @@ TEST_F(PeopleChainTest, EmptyRequestIsInvalidNotACrash) {
 
 // An override of a nested conversion applies inside its parent's conversion
 // (the Go plugin bypassed overrides below the top level).
-class RenameStyles : public V1Converter {
+class RenameStyles : public example::PeopleV1Converter {
  public:
-  using V1Converter::ToNext;
+  using example::PeopleV1Converter::ToNext;
   absl::Status ToNext(const v1::Biking& in, v2::Cycling& out) const override {
     absl::Status status = Converter::ToNext(in, out);
     out.set_style("gravel");
@@ -288,7 +277,7 @@ TEST(PeopleOverrideTest, ValidatorOverridesApplyPerVersion) {
     }
   };
   FakePeople implementation;
-  V1Converter converter;
+  example::PeopleV1Converter converter;
   Strict strict;
   priv::svc::PeopleChainOverrides overrides;
   overrides.v1_converter = &converter;

@@ -1,6 +1,7 @@
 // The gRPC binding (SPEC §5) of the people example, over a real server: v1
 // and v2 served side by side on 127.0.0.1 by one chain over one private
 // implementation, called through grpc_cpp_plugin's own stubs.
+#include "v1_converter.h"  // the example's v1 override
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -92,18 +93,6 @@ class FakePeople : public priv::svc::People {
   int answer_employment_ = 0;
 };
 
-// v2 needs a full name and an age that v1 does not have (the Go example's
-// override, as in tests/generated/people_chain_test.cc).
-class V1Converter : public v1::svc::Converter {
- public:
-  using Converter::ToNext;
-  absl::Status ToNext(const v1::CreateRequest& in, v2::CreateRequest& out) const override {
-    absl::Status status = Converter::ToNext(in, out);
-    out.set_full_name(in.first_name() + " " + in.last_name());
-    out.set_age(36);
-    return status;
-  }
-};
 
 v1::CreateRequest V1Create() {
   v1::CreateRequest request;
@@ -152,7 +141,7 @@ class PeopleGrpcTest : public ::testing::Test {
   }
 
   FakePeople implementation_;
-  V1Converter v1_converter_;
+  example::PeopleV1Converter v1_converter_;
   priv::svc::PeopleChain chain_{implementation_, [this] {
                                   priv::svc::PeopleChainOverrides overrides;
                                   overrides.v1_converter = &v1_converter_;
