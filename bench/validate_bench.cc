@@ -5,7 +5,7 @@
 //   build/bench/cppsvc_bench --benchmark_filter=Create
 #include "acme/people/v1.svc.h"
 #include "benchmark/benchmark.h"
-#include "support/allocation_counter.h"
+#include "allocations.h"
 
 namespace {
 
@@ -28,21 +28,7 @@ v1::CreateRequest InvalidCreate() {
   return request;
 }
 
-// Reports heap allocations per iteration next to the timings.
-class AllocationScope {
- public:
-  explicit AllocationScope(benchmark::State& state)
-      : state_(state), before_(cppsvc::testing::AllocationCount()) {}
-  ~AllocationScope() {
-    state_.counters["allocs/op"] = benchmark::Counter(
-        static_cast<double>(cppsvc::testing::AllocationCount() - before_),
-        benchmark::Counter::kAvgIterations);
-  }
-
- private:
-  benchmark::State& state_;
-  size_t before_;
-};
+using ::cppsvc::bench::AllocationScope;
 
 void BM_ValidateCreateValid(benchmark::State& state) {
   const v1::CreateRequest request = ValidCreate();
@@ -76,7 +62,7 @@ void BM_ValidateCreateInvalidWithText(benchmark::State& state) {
 BENCHMARK(BM_ValidateCreateInvalidWithText);
 
 // Baseline: protobuf copying the same message.
-void BM_BaselineCopyFromCreate(benchmark::State& state) {
+void BM_BaselineCopyFromV1Create(benchmark::State& state) {
   const v1::CreateRequest request = ValidCreate();
   v1::CreateRequest copy;
   AllocationScope allocations(state);
@@ -85,7 +71,7 @@ void BM_BaselineCopyFromCreate(benchmark::State& state) {
     benchmark::DoNotOptimize(copy);
   }
 }
-BENCHMARK(BM_BaselineCopyFromCreate);
+BENCHMARK(BM_BaselineCopyFromV1Create);
 
 }  // namespace
 
