@@ -10,9 +10,13 @@
 # to TARGET. Outputs are named relative to the import directory that holds each
 # proto: `<dir>/acme/people/v1/people.proto` gives `acme/people/v1/people.pb.*`,
 # and package `acme.people.v1` gives `acme/people/v1.svc.*`. The generated
-# sources compile with -Wall -Wextra -Werror.
+# sources compile with -Wall -Wextra -Werror. A proto outside every IMPORT_DIRS
+# entry is a configure-time error. The outputs are regenerated when a file in
+# PROTOS, the plugin or protoc changes (protos they import but that are not in
+# PROTOS are not tracked).
 #
-# Works from the build tree (add_subdirectory) and from an installed package.
+# Works from the build tree (add_subdirectory) and from an installed package
+# (find_package(CppSvc CONFIG), whose config includes this file).
 #
 # GRPC also serves every public version over gRPC (SPEC §5): it runs
 # grpc_cpp_plugin (Debian: protobuf-compiler-grpc) for `<stem>.grpc.pb.*` of
@@ -25,22 +29,50 @@
 # writes `namespace private`, which does not compile, so its output is fixed
 # up after protoc runs (CppSvcFixKeywordNamespaces.cmake).
 
-set(_CPPSVC_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
-
-# C++ keywords, as protobuf's C++ generator lists them.
-set(_CPPSVC_CXX_KEYWORDS
-  alignas alignof and and_eq asm auto bitand bitor bool break case catch char
-  char8_t char16_t char32_t class compl concept const consteval constexpr
-  constinit const_cast continue co_await co_return co_yield decltype default
-  delete do double dynamic_cast else enum explicit export extern false float
-  for friend goto if inline int long mutable namespace new noexcept not not_eq
-  nullptr operator or or_eq private protected public register
-  reinterpret_cast requires return short signed sizeof static static_assert
-  static_cast struct switch template this thread_local throw true try typedef
-  typeid typename union unsigned using virtual void volatile wchar_t while
-  xor xor_eq)
+# Whoever includes this file sets CPPSVC_PROTO_DIR first (CMakeLists.txt in the
+# build tree, CppSvcConfig.cmake when installed). It is recorded globally, and
+# the function finds its sibling files through CMAKE_CURRENT_FUNCTION_LIST_DIR,
+# so cppsvc_generate() also works from directories that do not see the
+# includer's variables (a parent project's, after add_subdirectory).
+if(NOT CPPSVC_PROTO_DIR OR NOT EXISTS "${CPPSVC_PROTO_DIR}/gen/svc/annotations.proto")
+  message(FATAL_ERROR "CppSvcGenerate.cmake: set CPPSVC_PROTO_DIR to the directory "
+    "holding gen/svc/annotations.proto before including it (got '${CPPSVC_PROTO_DIR}')")
+endif()
+set_property(GLOBAL PROPERTY CPPSVC_PROTO_DIR "${CPPSVC_PROTO_DIR}")
 
 function(cppsvc_generate)
+  # C++ keywords, as protobuf's C++ generator lists them.
+  set(cxx_keywords
+    alignas alignof and and_eq asm auto bitand bitor bool break case catch char
+    char8_t char16_t char32_t class compl concept const consteval constexpr
+    constinit const_cast continue co_await co_return co_yield decltype default
+    delete do double dynamic_cast else enum explicit export extern false float
+    for friend goto if inline int long mutable namespace new noexcept not not_eq
+    nullptr operator or or_eq private protected public register
+    reinterpret_cast requires return short signed sizeof static static_assert
+    static_cast struct switch template this thread_local throw true try typedef
+    typeid typename union unsigned using virtual void volatile wchar_t while
+    xor xor_eq)
+  get_property(proto_dir GLOBAL PROPERTY CPPSVC_PROTO_DIR)
+  set(fix_script "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/CppSvcFixKeywordNamespaces.cmake")
+  foreach(target IN ITEMS CppSvc::protoc-gen-cpp-svc CppSvc::runtime)
+    if(NOT TARGET ${target})
+      message(FATAL_ERROR "cppsvc_generate: target ${target} is not defined here; "
+        "call find_package(CppSvc CONFIG REQUIRED) in this directory or a parent, "
+        "or add_subdirectory() protoc-gen-cpp-svc first")
+    endif()
+  endforeach()
+  # FindProtobuf's imported targets are visible only below the directory that
+  # found protobuf, which is not the caller's after add_subdirectory(); its
+  # cache variable is visible everywhere.
+  if(TARGET protobuf::protoc)
+    set(protoc protobuf::protoc)
+  elseif(Protobuf_PROTOC_EXECUTABLE)
+    set(protoc "${Protobuf_PROTOC_EXECUTABLE}")
+  else()
+    message(FATAL_ERROR "cppsvc_generate: protoc not found (Debian: protobuf-compiler)")
+  endif()
+
   cmake_parse_arguments(ARG "GRPC" "TARGET;OUT_DIR" "PROTOS;IMPORT_DIRS;PLUGIN_OPTIONS" ${ARGN})
   if(NOT ARG_TARGET)
     message(FATAL_ERROR "cppsvc_generate: TARGET is required")
@@ -73,7 +105,7 @@ function(cppsvc_generate)
     set(grpc_depends "${CPPSVC_GRPC_CPP_PLUGIN}")
   endif()
 
-  set(import_args -I "${CPPSVC_PROTO_DIR}")
+  set(import_args -I "${proto_dir}")
   set(abs_import_dirs)
   foreach(dir IN LISTS ARG_IMPORT_DIRS)
     get_filename_component(abs_dir "${dir}" ABSOLUTE)
@@ -83,9 +115,15 @@ function(cppsvc_generate)
 
   set(outputs)
   set(proto_args)
+  set(abs_protos)
   set(packages)
   foreach(proto IN LISTS ARG_PROTOS)
     get_filename_component(abs_proto "${proto}" ABSOLUTE)
+    if(NOT EXISTS "${abs_proto}")
+      message(FATAL_ERROR "cppsvc_generate: ${proto} does not exist (looked for ${abs_proto}); "
+        "check the PROTOS paths, which are relative to ${CMAKE_CURRENT_SOURCE_DIR}")
+    endif()
+    list(APPEND abs_protos "${abs_proto}")
     set(rel_proto)
     foreach(dir IN LISTS abs_import_dirs)
       file(RELATIVE_PATH candidate "${dir}" "${abs_proto}")
@@ -124,7 +162,7 @@ function(cppsvc_generate)
   foreach(package IN LISTS packages)
     string(REPLACE "." ";" segments "${package}")
     foreach(segment IN LISTS segments)
-      if(segment IN_LIST _CPPSVC_CXX_KEYWORDS)
+      if(segment IN_LIST cxx_keywords)
         list(APPEND keyword_segments "${segment}")
       endif()
     endforeach()
@@ -137,7 +175,7 @@ function(cppsvc_generate)
     list(JOIN keyword_segments "|" keyword_arg)
     list(JOIN pb_outputs "|" files_arg)
     set(fix_command COMMAND "${CMAKE_COMMAND}" "-DKEYWORDS=${keyword_arg}"
-        "-DFILES=${files_arg}" -P "${_CPPSVC_CMAKE_DIR}/CppSvcFixKeywordNamespaces.cmake")
+        "-DFILES=${files_arg}" -P "${fix_script}")
   endif()
   # Private packages: `.private` ones and those named by private_package=.
   set(private_packages)
@@ -185,7 +223,7 @@ function(cppsvc_generate)
 
   add_custom_command(
     OUTPUT ${outputs}
-    COMMAND protobuf::protoc ${import_args}
+    COMMAND ${protoc} ${import_args}
             "--plugin=protoc-gen-cpp-svc=$<TARGET_FILE:CppSvc::protoc-gen-cpp-svc>"
             "--cpp_out=${ARG_OUT_DIR}"
             "--cpp-svc_out=${ARG_OUT_DIR}"
@@ -193,13 +231,13 @@ function(cppsvc_generate)
             ${grpc_args}
             ${proto_args}
     ${fix_command}
-    DEPENDS ${ARG_PROTOS} CppSvc::protoc-gen-cpp-svc protobuf::protoc ${grpc_depends}
+    DEPENDS ${abs_protos} CppSvc::protoc-gen-cpp-svc ${protoc} ${grpc_depends}
     COMMENT "cppsvc: generating C++ for ${ARG_TARGET}"
     VERBATIM)
 
   target_sources(${ARG_TARGET} PRIVATE ${outputs})
   target_include_directories(${ARG_TARGET} PUBLIC "${ARG_OUT_DIR}")
-  target_link_libraries(${ARG_TARGET} PUBLIC CppSvc::runtime protobuf::libprotobuf)
+  target_link_libraries(${ARG_TARGET} PUBLIC CppSvc::runtime)  # and, through it, protobuf
   if(ARG_GRPC)
     target_link_libraries(${ARG_TARGET} PUBLIC gRPC::grpc++)
   endif()

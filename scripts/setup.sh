@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs every Debian package the project needs. Idempotent: when all are
-# present it changes nothing; otherwise it runs `apt-get update` first.
+# Installs every Debian package the project needs, and the buf CLI (npm package
+# @bufbuild/buf, pinned) into .tools/ in the repository. Idempotent: when all
+# are present it changes nothing; otherwise it runs `apt-get update` first.
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libgrpc++-dev protobuf-compiler-grpc
 )
+# npm installs buf (below); the machine may already have Node.js from elsewhere.
+if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -20,11 +23,21 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages present"
-  exit 0
+else
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+  echo "setup: installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-sudo=()
-if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
-echo "setup: installing ${missing[*]}"
-"${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The buf CLI (buf.yaml, buf.gen.yaml; the Buf tests), as the current user,
+# into .tools/node_modules/.bin/buf (gitignored). Needs only the npm registry.
+buf_version=1.75.0
+tools="$(cd "$(dirname "$0")/.." && pwd)/.tools"
+if [ "$("$tools/node_modules/.bin/buf" --version 2>/dev/null || true)" = "$buf_version" ]; then
+  echo "setup: buf $buf_version present"
+else
+  echo "setup: installing buf $buf_version into .tools/"
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "@bufbuild/buf@$buf_version"
+fi

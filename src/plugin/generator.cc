@@ -1,5 +1,7 @@
 #include "plugin/generator.h"
 
+#include <cstring>
+#include <iostream>
 #include <memory>
 
 #include "absl/strings/str_cat.h"
@@ -13,12 +15,13 @@ namespace cppsvc::plugin {
 
 absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
     const std::vector<const google::protobuf::FileDescriptor*>& files,
-    const std::string& parameter) {
+    const std::string& parameter, std::string* warnings) {
   absl::StatusOr<Parameters> parameters = ParseParameters(parameter);
   if (!parameters.ok()) return parameters.status();
   Diagnostics diagnostics;
   std::unique_ptr<const Model> model = BuildModel(files, *parameters, diagnostics);
   if (parameters->grpc) CheckGrpcNames(*model, diagnostics);
+  if (warnings != nullptr) *warnings += diagnostics.Render(/*warnings=*/true);
   if (!diagnostics.empty()) {
     const size_t count = diagnostics.Sorted().size();
     return absl::InvalidArgumentError(
@@ -46,8 +49,12 @@ bool CppSvcGenerator::GenerateAll(
     const std::string& parameter,
     google::protobuf::compiler::GeneratorContext* context,
     std::string* error) const {
+  // Warnings go to stderr, which protoc and buf pass on to the user; the
+  // plugin protocol of protobuf 3.21 has no place for them.
+  std::string warnings;
   absl::StatusOr<std::vector<GeneratedFile>> generated =
-      GenerateFiles(files, parameter);
+      GenerateFiles(files, parameter, &warnings);
+  if (!warnings.empty()) std::cerr << warnings << std::flush;
   if (!generated.ok()) {
     std::string message(generated.status().message());
     if (!message.empty() && message.back() == '\n') message.pop_back();

@@ -14,10 +14,11 @@ namespace cppsvc::plugin {
 
 // Parses `parameter`, builds the model of `files` and emits every package.
 // On bad input returns InvalidArgument whose message is a summary line
-// followed by every diagnostic, one per line, sorted.
+// followed by every diagnostic, one per line, sorted. Warnings (which do not
+// stop generation) are appended to `warnings`, one per line, when given.
 absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
     const std::vector<const google::protobuf::FileDescriptor*>& files,
-    const std::string& parameter);
+    const std::string& parameter, std::string* warnings = nullptr);
 
 class CppSvcGenerator : public google::protobuf::compiler::CodeGenerator {
  public:

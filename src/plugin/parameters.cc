@@ -25,6 +25,15 @@ bool IsPackageName(absl::string_view name) {
   return true;
 }
 
+absl::Status ParseBool(absl::string_view key, absl::string_view value, bool& out) {
+  if (value != "true" && value != "false") {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "parameter ", key, ": \"", value, "\" is not true or false"));
+  }
+  out = value == "true";
+  return absl::OkStatus();
+}
+
 absl::Status Apply(absl::string_view key, absl::string_view value,
                    Parameters& parameters) {
   if (key == "private_package") {
@@ -36,17 +45,35 @@ absl::Status Apply(absl::string_view key, absl::string_view value,
     parameters.private_packages.insert(std::string(value));
     return absl::OkStatus();
   }
-  if (key == "grpc") {
-    if (value != "true" && value != "false") {
+  if (key == "grpc") return ParseBool(key, value, parameters.grpc);
+  if (key == "lint") {
+    if (value == "off") {
+      parameters.lint = Parameters::Lint::kOff;
+    } else if (value == "warn") {
+      parameters.lint = Parameters::Lint::kWarn;
+    } else if (value == "error") {
+      parameters.lint = Parameters::Lint::kError;
+    } else {
       return absl::InvalidArgumentError(absl::StrCat(
-          "parameter grpc: \"", value, "\" is not true or false"));
+          "parameter lint: \"", value, "\" is not off, warn or error"));
     }
-    parameters.grpc = value == "true";
     return absl::OkStatus();
   }
-  return absl::InvalidArgumentError(
-      absl::StrCat("unknown parameter \"", key,
-                   "\" (known parameters: grpc, private_package)"));
+  if (key == "lint_prefix") {
+    if (!IsPackageName(value)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "parameter lint_prefix: \"", value, "\" is not a package prefix (e.g. acme)"));
+    }
+    parameters.lint_prefix = std::string(value);
+    return absl::OkStatus();
+  }
+  if (key == "lint_self_contained") {
+    return ParseBool(key, value, parameters.lint_self_contained);
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "unknown parameter \"", key,
+      "\" (known parameters: grpc, lint, lint_prefix, lint_self_contained, "
+      "private_package)"));
 }
 
 }  // namespace

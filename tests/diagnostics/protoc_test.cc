@@ -59,7 +59,30 @@ TEST(ProtocTest, UnknownParameterIsAnError) {
                    "acme/people/private/people.proto");
   EXPECT_NE(run.exit_code, 0);
   EXPECT_EQ(run.output,
-            "--cpp-svc_out: unknown parameter \"paths\" (known parameters: grpc, private_package)\n");
+            "--cpp-svc_out: unknown parameter \"paths\" (known parameters: grpc, lint, lint_prefix, lint_self_contained, private_package)\n");
+}
+
+TEST(ProtocTest, ASplitChainIsAWarningThatNamesTheFix) {
+  ProtocRun run = Protoc("acme/people/private/people.proto");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_EQ(run.output,
+            "acme/people/private/people.proto: warning: domain acme.people: the private package "
+            "acme.people.private has services, but no public version is in this request, so "
+            "nothing serves them; pass all versions and the private package in one request "
+            "(buf: set `strategy: all` in buf.gen.yaml, since buf's default strategy generates "
+            "each directory on its own)\n");
+}
+
+TEST(ProtocTest, LayoutLintErrorsFailTheRun) {
+  ProtocRun run = Protoc("--cpp-svc_opt=lint=error,lint_prefix=example "
+                         "acme/people/v1/people.proto acme/people/v2/people.proto "
+                         "acme/people/private/people.proto");
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_EQ(run.output,
+            "--cpp-svc_out: 3 problems in the proto files:\n"
+            "acme/people/private/people.proto:5:1: layout: package acme.people.private does not start with the organisation prefix \"example.\"\n"
+            "acme/people/v1/people.proto:4:1: layout: package acme.people.v1 does not start with the organisation prefix \"example.\"\n"
+            "acme/people/v2/people.proto:4:1: layout: package acme.people.v2 does not start with the organisation prefix \"example.\"\n");
 }
 
 TEST(ProtocTest, VersionFlag) {

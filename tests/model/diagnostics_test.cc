@@ -3,6 +3,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "plugin/parameters.h"
 #include "support/proto_tree.h"
 
 namespace cppsvc::plugin {
@@ -229,6 +230,62 @@ service S { rpc Find(Req) returns (Req) { option (gen.svc.method).converter.empt
 service S { rpc Find(Req) returns (Req); }
 )"));
   EXPECT_EQ(tree.Diagnose(), "");
+}
+
+// SPEC §8, with lint=error (lint=warn reports the same as warnings).
+TEST(LayoutLintTest, EveryRule) {
+  ProtoTree tree;
+  tree.Add("acme/people/v1/People.proto",
+           "syntax = \"proto3\";\npackage acme.people.v2;\nimport \"acme/common/types.proto\";\n"
+           "import \"google/protobuf/empty.proto\";\nmessage M { acme.common.T t = 1; }\n")
+      .Add("acme/common/types.proto", "syntax = \"proto3\";\npackage acme.common;\nmessage T {}\n")
+      .Add("other/v1/fine_name.proto", "syntax = \"proto3\";\npackage other.v1;\nmessage N {}\n");
+  EXPECT_EQ(tree.Diagnose("lint=error,lint_prefix=acme,lint_self_contained=true"),
+            "acme/common/types.proto:2:1: layout: package acme.common should end in a version (v1, v2beta1, v20240101) or \"private\"\n"
+            "acme/people/v1/People.proto:1:1: layout: file name \"People.proto\" is not lower_snake_case\n"
+            "acme/people/v1/People.proto:2:1: layout: package acme.people.v2 does not match its directory \"acme/people/v1/\" (expected package acme.people.v1)\n"
+            "acme/people/v1/People.proto:3:1: layout: import \"acme/common/types.proto\": files must be self-contained (lint_self_contained=true); only google/protobuf/ and the plugin's protos may be imported\n"
+            "other/v1/fine_name.proto:2:1: layout: package other.v1 does not start with the organisation prefix \"acme.\"\n");
+  EXPECT_EQ(tree.Diagnose("lint=warn"), "");
+  EXPECT_EQ(tree.Warnings("lint=warn"),
+            "acme/common/types.proto:2:1: warning: layout: package acme.common should end in a version (v1, v2beta1, v20240101) or \"private\"\n"
+            "acme/people/v1/People.proto:1:1: warning: layout: file name \"People.proto\" is not lower_snake_case\n"
+            "acme/people/v1/People.proto:2:1: warning: layout: package acme.people.v2 does not match its directory \"acme/people/v1/\" (expected package acme.people.v1)\n");
+  EXPECT_EQ(tree.Diagnose(), "");  // lint is off by default
+  EXPECT_EQ(tree.Warnings(), "");
+}
+
+TEST(LayoutLintTest, TheExampleTreeFollowsTheConvention) {
+  ProtoTree tree;
+  auto files = tree.Load({"acme/people/v1/people.proto", "acme/people/v2/people.proto",
+                          "acme/people/private/people.proto"});
+  ASSERT_EQ(tree.errors(), "");
+  auto parameters = ParseParameters("lint=error,lint_prefix=acme,lint_self_contained=true");
+  Diagnostics diagnostics;
+  BuildModel(files, *parameters, diagnostics);
+  EXPECT_EQ(diagnostics.Render(), "");
+  EXPECT_EQ(diagnostics.Render(true), "");
+}
+
+// buf's default strategy hands each directory to the plugin on its own.
+TEST(SplitChainTest, PiecesOfAChainAreWarnedAbout) {
+  const std::string body = "message M {}\nservice S { rpc Do(M) returns (M); }\n";
+  ProtoTree private_alone;
+  private_alone.Add("s/private.proto", Proto("acme.s.private", body));
+  EXPECT_EQ(private_alone.Diagnose(), "");
+  EXPECT_EQ(private_alone.Warnings(),
+            "s/private.proto: warning: domain acme.s: the private package acme.s.private has services, but no public version is in this request, so nothing serves them; pass all versions and the private package in one request (buf: set `strategy: all` in buf.gen.yaml, since buf's default strategy generates each directory on its own)\n");
+  ProtoTree version_alone;
+  version_alone.Add("s/v1.proto", Proto("acme.s.v1", body));
+  EXPECT_EQ(version_alone.Diagnose(), "");
+  EXPECT_EQ(version_alone.Warnings(),
+            "s/v1.proto: warning: domain acme.s: acme.s.v1 has services, but no private package is in this request, so no service chain is generated; pass all versions and the private package in one request (buf: set `strategy: all` in buf.gen.yaml, since buf's default strategy generates each directory on its own)\n");
+  ProtoTree whole;
+  whole.Add("s/v1.proto", Proto("acme.s.v1", body)).Add("s/private.proto", Proto("acme.s.private", body));
+  EXPECT_EQ(whole.Warnings(), "");
+  ProtoTree events;  // schema-only chains without services are fine
+  events.Add("e/v1.proto", Proto("acme.e.v1", "message Created {}\n"));
+  EXPECT_EQ(events.Warnings(), "");
 }
 
 TEST(DiagnosticsTest, UnknownPrivatePackageParameter) {

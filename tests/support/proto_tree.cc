@@ -71,6 +71,23 @@ std::vector<const pb::FileDescriptor*> ProtoTree::Load(
 
 const std::string& ProtoTree::errors() const { return errors_->text_; }
 
+namespace {
+plugin::Diagnostics Run(ProtoTree& tree, const std::vector<std::string>& paths,
+                        const std::string& parameter) {
+  std::vector<const pb::FileDescriptor*> files = tree.Load(paths);
+  EXPECT_EQ(tree.errors(), "");
+  absl::StatusOr<plugin::Parameters> parameters = plugin::ParseParameters(parameter);
+  EXPECT_TRUE(parameters.ok()) << parameters.status();
+  plugin::Diagnostics diagnostics;
+  plugin::BuildModel(files, *parameters, diagnostics);
+  return diagnostics;
+}
+}  // namespace
+
+std::string ProtoTree::Warnings(const std::string& parameter) {
+  return Run(*this, added_, parameter).Render(/*warnings=*/true);
+}
+
 std::string ProtoTree::Diagnose(const std::string& parameter) {
   std::vector<const pb::FileDescriptor*> files = Load(added_);
   EXPECT_EQ(errors(), "");

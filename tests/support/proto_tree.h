@@ -32,6 +32,8 @@ class ProtoTree {
   // Loads every in-memory file, builds the model and returns the rendered
   // diagnostics (empty when none).
   std::string Diagnose(const std::string& parameter = "");
+  // The same, but the warnings.
+  std::string Warnings(const std::string& parameter = "");
 
   // Loads every in-memory file and builds the model; fails the current test
   // when there are diagnostics.

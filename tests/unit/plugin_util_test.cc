@@ -64,8 +64,17 @@ TEST(ParametersTest, AcceptsPrivatePackagesAndRejectsTheRest) {
   EXPECT_FALSE(ParseParameters("grpc=false")->grpc);
   EXPECT_EQ(ParseParameters("grpc=yes").status().message(),
             "parameter grpc: \"yes\" is not true or false");
+  auto lint = ParseParameters("lint=error,lint_prefix=acme,lint_self_contained=true");
+  ASSERT_TRUE(lint.ok());
+  EXPECT_EQ(lint->lint, Parameters::Lint::kError);
+  EXPECT_EQ(lint->lint_prefix, "acme");
+  EXPECT_TRUE(lint->lint_self_contained);
+  EXPECT_EQ(ParseParameters("lint=strict").status().message(),
+            "parameter lint: \"strict\" is not off, warn or error");
+  EXPECT_EQ(ParseParameters("lint_prefix=-x").status().message(),
+            "parameter lint_prefix: \"-x\" is not a package prefix (e.g. acme)");
   EXPECT_EQ(ParseParameters("verbose=true").status().message(),
-            "unknown parameter \"verbose\" (known parameters: grpc, private_package)");
+            "unknown parameter \"verbose\" (known parameters: grpc, lint, lint_prefix, lint_self_contained, private_package)");
   EXPECT_EQ(ParseParameters("private_package").status().message(),
             "parameter \"private_package\" needs a value, as key=value");
   EXPECT_EQ(ParseParameters("private_package=1bad").status().message(),

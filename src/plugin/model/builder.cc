@@ -45,6 +45,8 @@ std::unique_ptr<const Model> ModelBuilder::Build(
     const std::vector<const pb::FileDescriptor*>& files) {
   CollectPackages(files);
   FormChains();
+  CheckLayout();
+  WarnAboutSplitChains();
   for (const auto& domain : model_->domains_) ResolveDomain(*domain);
   ParseRules();
   ComputeHasRules();

@@ -8,9 +8,10 @@
 namespace cppsvc::plugin {
 
 std::string Diagnostic::ToString() const {
-  if (file.empty()) return message;
-  if (line == 0) return absl::StrCat(file, ": ", message);
-  return absl::StrCat(file, ":", line, ":", column, ": ", message);
+  const std::string text = warning ? absl::StrCat("warning: ", message) : message;
+  if (file.empty()) return text;
+  if (line == 0) return absl::StrCat(file, ": ", text);
+  return absl::StrCat(file, ":", line, ":", column, ": ", text);
 }
 
 void Diagnostics::ErrorInFile(const google::protobuf::FileDescriptor* file,
@@ -18,14 +19,31 @@ void Diagnostics::ErrorInFile(const google::protobuf::FileDescriptor* file,
   Add(file == nullptr ? "" : file->name(), 0, 0, std::move(message));
 }
 
-void Diagnostics::Add(std::string file, int line, int column,
-                      std::string message) {
-  diagnostics_.push_back(
-      Diagnostic{std::move(file), line, column, std::move(message)});
+void Diagnostics::WarningInFile(const google::protobuf::FileDescriptor* file,
+                                std::string message) {
+  Add(file == nullptr ? "" : file->name(), 0, 0, std::move(message), true);
 }
 
-std::vector<Diagnostic> Diagnostics::Sorted() const {
-  std::vector<Diagnostic> sorted = diagnostics_;
+void Diagnostics::AtPath(const google::protobuf::FileDescriptor* file,
+                         const std::vector<int>& path, std::string message,
+                         bool warning) {
+  google::protobuf::SourceLocation location;
+  const bool found = file->GetSourceLocation(path, &location);
+  Add(file->name(), found ? location.start_line + 1 : 0,
+      found ? location.start_column + 1 : 0, std::move(message), warning);
+}
+
+void Diagnostics::Add(std::string file, int line, int column,
+                      std::string message, bool warning) {
+  diagnostics_.push_back(
+      Diagnostic{std::move(file), line, column, std::move(message), warning});
+}
+
+std::vector<Diagnostic> Diagnostics::Sorted(bool warnings) const {
+  std::vector<Diagnostic> sorted;
+  for (const Diagnostic& diagnostic : diagnostics_) {
+    if (diagnostic.warning == warnings) sorted.push_back(diagnostic);
+  }
   auto key = [](const Diagnostic& d) {
     return std::tie(d.file, d.line, d.column, d.message);
   };
@@ -41,9 +59,9 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
   return sorted;
 }
 
-std::string Diagnostics::Render() const {
+std::string Diagnostics::Render(bool warnings) const {
   std::string out;
-  for (const Diagnostic& diagnostic : Sorted()) {
+  for (const Diagnostic& diagnostic : Sorted(warnings)) {
     absl::StrAppend(&out, diagnostic.ToString(), "\n");
   }
   return out;

@@ -19,8 +19,10 @@ struct Diagnostic {
   int line = 0;      // 1-based; 0 when unknown
   int column = 0;    // 1-based; 0 when unknown
   std::string message;
+  bool warning = false;  // reported, but generation goes on
 
-  // `file:line:col: message`, or `file: message` without a location.
+  // `file:line:col: message` (`file:line:col: warning: message`), or
+  // `file: message` without a location.
   std::string ToString() const;
 };
 
@@ -36,15 +38,23 @@ class Diagnostics {
   }
   void ErrorInFile(const google::protobuf::FileDescriptor* file,
                    std::string message);
+  // At an element of `file` given by its SourceCodeInfo path (e.g. {2} for
+  // the package statement, {3, i} for the i-th import).
+  void AtPath(const google::protobuf::FileDescriptor* file,
+              const std::vector<int>& path, std::string message, bool warning);
+  // A problem that does not stop generation.
+  void WarningInFile(const google::protobuf::FileDescriptor* file,
+                     std::string message);
 
-  bool empty() const { return diagnostics_.empty(); }
-  size_t size() const { return diagnostics_.size(); }
+  // True when there is no error (warnings do not count).
+  bool empty() const { return Sorted(false).empty(); }
 
-  // Sorted by file, line, column, then text; duplicates removed.
-  std::vector<Diagnostic> Sorted() const;
+  // Errors (or warnings), sorted by file, line, column, then text; duplicates
+  // removed.
+  std::vector<Diagnostic> Sorted(bool warnings = false) const;
 
-  // One line per diagnostic, sorted, newline-terminated.
-  std::string Render() const;
+  // One line per error (or warning), sorted, newline-terminated.
+  std::string Render(bool warnings = false) const;
 
  private:
   static const google::protobuf::FileDescriptor* FileOf(
@@ -56,7 +66,8 @@ class Diagnostics {
       const Descriptor* element) {
     return element->file();
   }
-  void Add(std::string file, int line, int column, std::string message);
+  void Add(std::string file, int line, int column, std::string message,
+           bool warning = false);
 
   std::vector<Diagnostic> diagnostics_;
 };

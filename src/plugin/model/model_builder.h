@@ -61,6 +61,10 @@ class ModelBuilder {
   void ComputeHasRules();
   void ComputeCarriesDeprecated();
 
+  // layout.cc: the tree convention (lint) and split-chain warnings.
+  void CheckLayout();
+  void WarnAboutSplitChains();
+
   MessageModel* MutableFind(const pb::Descriptor* message) const;
   MessageModel* FindInPackage(const Package& package,
                               const std::string& full_name) const;

@@ -1,0 +1,130 @@
+// Stage 5 of the model: the layout of the tree (SPEC §8), and warnings for
+// chains that arrive split across plugin calls.
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
+#include "plugin/model/model_builder.h"
+
+namespace cppsvc::plugin {
+namespace {
+
+// SourceCodeInfo paths into FileDescriptorProto.
+constexpr int kPackageField = 2;
+constexpr int kDependencyField = 3;
+
+bool IsLowerSnakeCase(absl::string_view name) {
+  if (name.empty() || !absl::ascii_islower(name.front())) return false;
+  char previous = 0;
+  for (char c : name) {
+    const bool ok = absl::ascii_islower(c) || absl::ascii_isdigit(c) ||
+                    (c == '_' && previous != '_');
+    if (!ok) return false;
+    previous = c;
+  }
+  return previous != '_';
+}
+
+std::string Directory(const std::string& file_name) {
+  const size_t slash = file_name.rfind('/');
+  return slash == std::string::npos ? "" : file_name.substr(0, slash);
+}
+
+std::string BaseName(const std::string& file_name) {
+  const size_t slash = file_name.rfind('/');
+  absl::string_view base = file_name;
+  if (slash != std::string::npos) base.remove_prefix(slash + 1);
+  absl::ConsumeSuffix(&base, ".proto");
+  return std::string(base);
+}
+
+// Imports a self-contained file may keep: the well-known types and the
+// plugin's own protos.
+bool IsSharedImport(absl::string_view path) {
+  return absl::StartsWith(path, "google/protobuf/") || absl::StartsWith(path, "gen/svc/") ||
+         absl::StartsWith(path, "cppsvc/");
+}
+
+}  // namespace
+
+void ModelBuilder::CheckLayout() {
+  if (parameters_.lint == Parameters::Lint::kOff) return;
+  const bool warning = parameters_.lint == Parameters::Lint::kWarn;
+  for (const auto& package : model_->packages_) {
+    for (const pb::FileDescriptor* file : package->files) {
+      auto report = [&](const std::vector<int>& path, std::string message) {
+        diagnostics_.AtPath(file, path, absl::StrCat("layout: ", message), warning);
+      };
+      const std::string& name = package->name;
+      const std::string expected = absl::StrReplaceAll(Directory(file->name()), {{"/", "."}});
+      if (name.empty()) {
+        report({}, "the file declares no package");
+      } else if (name != expected) {
+        report({kPackageField},
+               absl::StrCat("package ", name, " does not match its directory \"",
+                            Directory(file->name()), "/\" (expected package ",
+                            expected.empty() ? "(none)" : expected, ")"));
+      }
+      if (!name.empty() && package->role == PackageRole::kStandalone) {
+        report({kPackageField},
+               absl::StrCat("package ", name, " should end in a version (v1, v2beta1, "
+                            "v20240101) or \"private\""));
+      }
+      if (!parameters_.lint_prefix.empty() && name != parameters_.lint_prefix &&
+          !absl::StartsWith(name, absl::StrCat(parameters_.lint_prefix, "."))) {
+        report({kPackageField},
+               absl::StrCat("package ", name, " does not start with the organisation prefix \"",
+                            parameters_.lint_prefix, ".\""));
+      }
+      if (!IsLowerSnakeCase(BaseName(file->name()))) {
+        report({}, absl::StrCat("file name \"", BaseName(file->name()),
+                                ".proto\" is not lower_snake_case"));
+      }
+      if (!parameters_.lint_self_contained) continue;
+      for (int i = 0; i < file->dependency_count(); ++i) {
+        if (IsSharedImport(file->dependency(i)->name())) continue;
+        report({kDependencyField, i},
+               absl::StrCat("import \"", file->dependency(i)->name(),
+                            "\": files must be self-contained (lint_self_contained=true); "
+                            "only google/protobuf/ and the plugin's protos may be imported"));
+      }
+    }
+  }
+}
+
+// buf's default strategy generates each directory on its own, so a chain that
+// spans v1/, v2/ and private/ reaches the plugin in pieces. Each piece is
+// valid on its own, so say what the pieces look like.
+void ModelBuilder::WarnAboutSplitChains() {
+  constexpr absl::string_view kHint =
+      "; pass all versions and the private package in one request (buf: set "
+      "`strategy: all` in buf.gen.yaml, since buf's default strategy generates "
+      "each directory on its own)";
+  for (const auto& domain : model_->domains_) {
+    const Package* priv = domain->private_package;
+    if (priv != nullptr && domain->versions.empty() && !priv->services.empty()) {
+      diagnostics_.WarningInFile(
+          priv->files.front(),
+          absl::StrCat("domain ", domain->name, ": the private package ", priv->name,
+                       " has services, but no public version is in this request, so "
+                       "nothing serves them",
+                       kHint));
+    }
+    if (priv != nullptr) continue;
+    for (const Package* version : domain->versions) {
+      if (version->services.empty()) continue;
+      diagnostics_.WarningInFile(
+          version->files.front(),
+          absl::StrCat("domain ", domain->name, ": ", version->name,
+                       " has services, but no private package is in this request, so "
+                       "no service chain is generated",
+                       kHint));
+      break;
+    }
+  }
+}
+
+}  // namespace cppsvc::plugin
