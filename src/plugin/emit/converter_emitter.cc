@@ -17,10 +17,6 @@ namespace {
 
 using FD = pb::FieldDescriptor;
 
-const FD* ValueOf(const FD* field) {
-  return field->is_map() ? field->message_type()->map_value() : field;
-}
-
 // How a value of `field` is tested for emptiness (ozzo's Required).
 std::string IsBlank(const FD* field, const std::string& object) {
   const std::string accessor = absl::StrCat(object, ".", names::Field(field));
@@ -269,9 +265,9 @@ class ConverterEmitter {
                            const std::string& in, const std::string& out) {
     const std::string get = absl::StrCat(in, ".", names::Field(from));
     const std::string to_name = names::Field(to);
-    const FD* value = ValueOf(from);
+    const FD* value = ElementField(from);
     const bool message = value->message_type() != nullptr;
-    const bool same_type = message && value->message_type() == ValueOf(to)->message_type();
+    const bool same_type = message && value->message_type() == ElementField(to)->message_type();
     const bool is_enum = value->enum_type() != nullptr;
     if ((!message && !is_enum) || same_type) {
       if (from->is_repeated()) {
@@ -461,9 +457,9 @@ class ConverterEmitter {
     const FD* from = source.field;
     const std::string get = absl::StrCat(source.object, ".", names::Field(from));
     const std::string to_name = names::Field(to);
-    const FD* value = ValueOf(to);
+    const FD* value = ElementField(to);
     const bool message = value->message_type() != nullptr;
-    const bool same_type = message && value->message_type() == ValueOf(from)->message_type();
+    const bool same_type = message && value->message_type() == ElementField(from)->message_type();
     const bool is_enum = value->enum_type() != nullptr;
     if ((!message && !is_enum) || same_type) {
       if (to->is_repeated()) {
@@ -554,7 +550,7 @@ class ConverterEmitter {
 
   static std::string PrivateValueType(const FD* private_field) {
     if (private_field == nullptr) return "void";
-    return names::Message(ValueOf(private_field)->message_type());
+    return names::Message(ElementField(private_field)->message_type());
   }
 
   std::string BackwardEnum(const FieldModel& field, const Source& source, Backward kind,
@@ -567,7 +563,7 @@ class ConverterEmitter {
         "return ::absl::FailedPreconditionError(", names::StringLiteral(absl::StrCat(
             "failed to populate field \"", GoCamelCase(to->name()), "\"")),
         ");");
-    const std::string type = names::Enum(ValueOf(to)->enum_type());
+    const std::string type = names::Enum(ElementField(to)->enum_type());
     if (to->is_map()) {
       return Render(R"cc(
         for (const auto& [key, value] : $get$()) {
@@ -654,7 +650,7 @@ class ConverterEmitter {
         continue;
       }
       const MessageModel* nested =
-          ValueOf(f)->message_type() ? model_.Find(ValueOf(f)->message_type()) : nullptr;
+          ElementField(f)->message_type() ? model_.Find(ElementField(f)->message_type()) : nullptr;
       if (nested == nullptr || !nested->carries_deprecated || field.next == nullptr ||
           field.private_counterpart == nullptr) {
         continue;
@@ -812,9 +808,6 @@ class ConverterEmitter {
   }
 
   std::string ClassDeclaration() {
-    const std::string next_text =
-        has_next_ ? absl::StrCat("to ", package_.next->name, " (ToNext) and back (ToPublic)")
-                  : "";
     return Render(R"cc(
       // Converts the messages of $package$ along its version chain: $directions$.
       //

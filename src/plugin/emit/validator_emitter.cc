@@ -344,7 +344,7 @@ class ValidatorEmitter {
     const FD* f = field.descriptor;
     const std::string name = f->name();
     const std::string accessor = names::Field(f);
-    const FD* value = f->is_map() ? f->message_type()->map_value() : f;
+    const FD* value = ElementField(f);
     if (f->is_map()) {
       return MapValidation(field, value);
     }

@@ -13,11 +13,6 @@
 namespace cppsvc::plugin {
 namespace {
 
-// The element type of a field: the map value for maps, else the field.
-const pb::FieldDescriptor* ValueField(const pb::FieldDescriptor* field) {
-  return field->is_map() ? field->message_type()->map_value() : field;
-}
-
 std::string ElementTypeName(const pb::FieldDescriptor* field) {
   if (field->message_type() != nullptr) return field->message_type()->full_name();
   if (field->enum_type() != nullptr) return field->enum_type()->full_name();
@@ -59,7 +54,7 @@ void ModelBuilder::CheckFieldType(const MessageModel& message,
   const pb::FieldDescriptor* from = field.descriptor;
   // A message whose converter is written by hand may change types freely.
   if (message.converter_empty) return;
-  if (const pb::Descriptor* type = ValueField(from)->message_type()) {
+  if (const pb::Descriptor* type = ElementField(from)->message_type()) {
     const MessageModel* local = MutableFind(type);
     if (is_next && local != nullptr && local->deprecated && !local->converter_empty) {
       diagnostics_.Error(
@@ -72,7 +67,7 @@ void ModelBuilder::CheckFieldType(const MessageModel& message,
   }
   if (!ValuesCompatible(from, counterpart, is_next)) {
     std::string hint;
-    if (const pb::Descriptor* type = ValueField(from)->message_type()) {
+    if (const pb::Descriptor* type = ElementField(from)->message_type()) {
       if (const MessageModel* local = MutableFind(type)) {
         const pb::Descriptor* maps_to =
             is_next ? local->next : local->private_counterpart;
@@ -91,7 +86,7 @@ void ModelBuilder::CheckFieldType(const MessageModel& message,
                      "(gen.svc.message).converter.empty and an override"));
     return;
   }
-  const pb::FieldDescriptor* value = ValueField(from);
+  const pb::FieldDescriptor* value = ElementField(from);
   if (value->enum_type() == nullptr) return;
   if (is_next) {
     const EnumMapping* next = MapEnum(from, counterpart, nullptr);
@@ -144,7 +139,7 @@ const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
                                          const pb::FieldDescriptor* to_field,
                                          const EnumMapping* through) {
   auto mapping = std::make_unique<EnumMapping>();
-  const pb::EnumDescriptor* from = ValueField(from_field)->enum_type();
+  const pb::EnumDescriptor* from = ElementField(from_field)->enum_type();
   mapping->from = from;
   if (through != nullptr) {
     const EnumMapping* onward = model_->PrivateMapping(to_field);
@@ -161,7 +156,7 @@ const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
       }
     }
   } else {
-    const pb::EnumDescriptor* to = ValueField(to_field)->enum_type();
+    const pb::EnumDescriptor* to = ElementField(to_field)->enum_type();
     mapping->to = to;
     const EnumModel& model = *model_->enum_index_[from];
     for (const EnumValueModel& value : model.values) {

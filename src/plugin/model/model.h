@@ -31,6 +31,12 @@ namespace pb = ::google::protobuf;
 struct Domain;
 struct Package;
 
+// The field that describes each value of `field`: a map's value field, or the
+// field itself (repeated fields hold values of their own type).
+inline const pb::FieldDescriptor* ElementField(const pb::FieldDescriptor* field) {
+  return field->is_map() ? field->message_type()->map_value() : field;
+}
+
 // ---- Validation rules --------------------------------------------------------
 
 enum class Format { kNone, kUuid, kEmail, kUrl };

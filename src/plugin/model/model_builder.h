@@ -60,6 +60,8 @@ class ModelBuilder {
   void ParseRules();
   void ComputeHasRules();
   void ComputeCarriesDeprecated();
+  template <typename Follows>
+  void Propagate(bool MessageModel::*flag, Follows follows);
 
   // layout.cc: the tree convention (lint) and split-chain warnings.
   void CheckLayout();

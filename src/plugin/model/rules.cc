@@ -52,7 +52,7 @@ class RuleParser {
  public:
   RuleParser(const FD* field, Diagnostics& diagnostics)
       : field_(field),
-        value_(field->is_map() ? field->message_type()->map_value() : field),
+        value_(ElementField(field)),
         domain_(KindOf(value_)),
         diagnostics_(diagnostics) {}
 
@@ -293,7 +293,28 @@ void ModelBuilder::ParseRules() {
   }
 }
 
-// has_rules is a fixed point: messages can be recursive.
+// Spreads `flag` from the messages that have it to every message that
+// reaches one through a field `follows` accepts. A fixed point: messages can
+// be recursive.
+template <typename Follows>
+void ModelBuilder::Propagate(bool MessageModel::*flag, Follows follows) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& message : model_->messages_) {
+      if (message.get()->*flag) continue;
+      for (const FieldModel& field : message->fields) {
+        const pb::Descriptor* type = ElementField(field.descriptor)->message_type();
+        const MessageModel* nested = type != nullptr ? model_->Find(type) : nullptr;
+        if (nested != nullptr && nested->*flag && follows(*message, field)) {
+          message.get()->*flag = true;
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+}
+
 void ModelBuilder::ComputeHasRules() {
   for (const auto& message : model_->messages_) {
     for (const FieldModel& field : message->fields) {
@@ -303,31 +324,12 @@ void ModelBuilder::ComputeHasRules() {
       if (oneof.required) message->has_rules = true;
     }
   }
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (const auto& message : model_->messages_) {
-      if (message->has_rules) continue;
-      for (const FieldModel& field : message->fields) {
-        const pb::FieldDescriptor* value =
-            field.descriptor->is_map() ? field.descriptor->message_type()->map_value()
-                                       : field.descriptor;
-        const MessageModel* nested =
-            value->message_type() ? model_->Find(value->message_type()) : nullptr;
-        if (nested != nullptr && nested->has_rules) {
-          message->has_rules = true;
-          changed = true;
-          break;
-        }
-      }
-    }
-  }
+  Propagate(&MessageModel::has_rules,
+            [](const MessageModel&, const FieldModel&) { return true; });
 }
 
-}  // namespace cppsvc::plugin
-
-namespace cppsvc::plugin {
-
-// A fixed point, like has_rules: messages can be recursive.
+// Only through fields that go forward (non-deprecated, with a next
+// counterpart): the deprecated ones reach private directly.
 void ModelBuilder::ComputeCarriesDeprecated() {
   for (const auto& message : model_->messages_) {
     if (message->private_counterpart == nullptr) continue;
@@ -337,27 +339,11 @@ void ModelBuilder::ComputeCarriesDeprecated() {
       }
     }
   }
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (const auto& message : model_->messages_) {
-      if (message->carries_deprecated || message->private_counterpart == nullptr) {
-        continue;
-      }
-      for (const FieldModel& field : message->fields) {
-        const pb::FieldDescriptor* value =
-            field.descriptor->is_map() ? field.descriptor->message_type()->map_value()
-                                       : field.descriptor;
-        const MessageModel* nested =
-            value->message_type() ? model_->Find(value->message_type()) : nullptr;
-        if (!field.deprecated && field.next != nullptr && nested != nullptr &&
-            nested->carries_deprecated) {
-          message->carries_deprecated = true;
-          changed = true;
-          break;
-        }
-      }
-    }
-  }
+  Propagate(&MessageModel::carries_deprecated,
+            [](const MessageModel& message, const FieldModel& field) {
+              return message.private_counterpart != nullptr && !field.deprecated &&
+                     field.next != nullptr;
+            });
 }
 
 }  // namespace cppsvc::plugin
