@@ -1,6 +1,7 @@
 // The people example's service chain, compiled from protoc's real output:
 // every public version served by one private implementation. Expected texts
 // and traces are those of protoc-gen-go-svc's verified example.
+#include "support/people_requests.h"
 #include "v1_converter.h"  // the example's v1 override
 #include <string>
 
@@ -13,7 +14,7 @@ namespace v1 = ::acme::people::v1;
 namespace v2 = ::acme::people::v2;
 namespace priv = ::acme::people::private_;
 
-constexpr char kId[] = "f95616f1-23e3-4694-8658-8082b0a18267";
+constexpr const char* kId = ::cppsvc::testing::kPersonId;
 
 // A private implementation that records what it received and answers with
 // the person it was given, timestamped.
@@ -83,27 +84,6 @@ class FakePeople : public priv::svc::People {
   bool drop_names = false;
 };
 
-
-v1::CreateRequest V1Create() {
-  v1::CreateRequest request;
-  request.set_id(kId);
-  request.set_first_name("Dane");
-  request.set_last_name("Harrigan");
-  request.set_employment(v1::Person::EMPLOYED);
-  request.mutable_hobby()->mutable_biking()->set_style("road");
-  return request;
-}
-
-v2::CreateRequest V2Create() {
-  v2::CreateRequest request;
-  request.set_id(kId);
-  request.set_full_name("Dane Harrigan");
-  request.set_age(25);
-  request.set_employment(v2::Person::FULL_TIME);
-  request.mutable_hobby()->mutable_cycling()->set_style("road");
-  return request;
-}
-
 class PeopleChainTest : public ::testing::Test {
  protected:
   FakePeople implementation_;
@@ -117,7 +97,7 @@ class PeopleChainTest : public ::testing::Test {
 
 TEST_F(PeopleChainTest, V2CreateReachesPrivateAndComesBack) {
   v2::CreateResponse response;
-  ASSERT_TRUE(chain_.v2().Create(V2Create(), &response).ok());
+  ASSERT_TRUE(chain_.v2().Create(::cppsvc::testing::V2CreateRequest(), &response).ok());
   EXPECT_EQ(implementation_.received_create.ShortDebugString(),
             "id: \"f95616f1-23e3-4694-8658-8082b0a18267\" full_name: \"Dane Harrigan\" "
             "age: 25 employment: FULL_TIME hobby { cycling { style: \"road\" } }");
@@ -128,7 +108,7 @@ TEST_F(PeopleChainTest, V2CreateReachesPrivateAndComesBack) {
 
 TEST_F(PeopleChainTest, V1CreateGoesThroughTwoHopsWithOverrideAndCarriedFields) {
   v1::CreateResponse response;
-  ASSERT_TRUE(chain_.v1().Create(V1Create(), &response).ok());
+  ASSERT_TRUE(chain_.v1().Create(::cppsvc::testing::V1CreateRequest(), &response).ok());
   // The Go plugin's private/create-request-all.json.
   EXPECT_EQ(implementation_.received_create.ShortDebugString(),
             "id: \"f95616f1-23e3-4694-8658-8082b0a18267\" full_name: \"Dane Harrigan\" "
@@ -144,14 +124,14 @@ TEST_F(PeopleChainTest, V1CreateGoesThroughTwoHopsWithOverrideAndCarriedFields) 
 TEST_F(PeopleChainTest, ManyToOneEnumMapsBackThroughEveryHop) {
   implementation_.answer_employment = priv::Person::PART_TIME;
   v1::CreateResponse response;
-  ASSERT_TRUE(chain_.v1().Create(V1Create(), &response).ok());
+  ASSERT_TRUE(chain_.v1().Create(::cppsvc::testing::V1CreateRequest(), &response).ok());
   EXPECT_EQ(response.person().employment(), v1::Person::EMPLOYED);
 }
 
 TEST_F(PeopleChainTest, UnmappableEnumIsFailedPrecondition) {
   implementation_.answer_employment = 99;
   v2::CreateResponse response;
-  absl::Status status = chain_.v2().Create(V2Create(), &response);
+  absl::Status status = chain_.v2().Create(::cppsvc::testing::V2CreateRequest(), &response);
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(status.message(), "failed to populate field \"Employment\"");
 }
@@ -159,13 +139,13 @@ TEST_F(PeopleChainTest, UnmappableEnumIsFailedPrecondition) {
 TEST_F(PeopleChainTest, ReceiveRequiredUsesGoFieldNames) {
   implementation_.drop_names = true;
   v1::CreateResponse response;
-  absl::Status status = chain_.v1().Create(V1Create(), &response);
+  absl::Status status = chain_.v1().Create(::cppsvc::testing::V1CreateRequest(), &response);
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(status.message(), "FirstName: cannot be blank; LastName: cannot be blank.");
 }
 
 TEST_F(PeopleChainTest, EntryValidationIsInvalidArgument) {
-  v1::CreateRequest request = V1Create();
+  v1::CreateRequest request = ::cppsvc::testing::V1CreateRequest();
   request.set_id("not-a-uuid");
   request.set_first_name("D");
   v1::CreateResponse response;
@@ -180,13 +160,13 @@ TEST_F(PeopleChainTest, PrivateValidationRunsOnTheConvertedRequest) {
   FakePeople implementation;
   priv::svc::PeopleChain chain(implementation);  // no override: no full name, no age
   v1::CreateResponse response;
-  absl::Status status = chain.v1().Create(V1Create(), &response);
+  absl::Status status = chain.v1().Create(::cppsvc::testing::V1CreateRequest(), &response);
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(status.message(), "age: cannot be blank; full_name: cannot be blank.");
 }
 
 TEST_F(PeopleChainTest, UnknownEnumNumbersBecomeZeroGoingForward) {
-  v1::CreateRequest request = V1Create();
+  v1::CreateRequest request = ::cppsvc::testing::V1CreateRequest();
   request.set_employment(static_cast<v1::Person::Employment>(77));
   v1::CreateResponse response;
   absl::Status status = chain_.v1().Create(request, &response);
@@ -197,7 +177,7 @@ TEST_F(PeopleChainTest, UnknownEnumNumbersBecomeZeroGoingForward) {
 TEST_F(PeopleChainTest, ImplementationErrorsPassThroughUnchanged) {
   implementation_.error = absl::ResourceExhaustedError("quota");
   v1::CreateResponse response;
-  absl::Status status = chain_.v1().Create(V1Create(), &response);
+  absl::Status status = chain_.v1().Create(::cppsvc::testing::V1CreateRequest(), &response);
   EXPECT_EQ(status, absl::ResourceExhaustedError("quota"));
   v2::DeleteRequest remove;
   remove.set_id(kId);
@@ -262,7 +242,7 @@ TEST(PeopleOverrideTest, NestedConversionsGoThroughTheOverride) {
   overrides.v1_converter = &converter;
   priv::svc::PeopleChain chain(implementation, overrides);
   v1::CreateResponse response;
-  ASSERT_TRUE(chain.v1().Create(V1Create(), &response).ok());
+  ASSERT_TRUE(chain.v1().Create(::cppsvc::testing::V1CreateRequest(), &response).ok());
   EXPECT_EQ(implementation.received_create.hobby().cycling().style(), "gravel");
 }
 
@@ -284,7 +264,7 @@ TEST(PeopleOverrideTest, ValidatorOverridesApplyPerVersion) {
   overrides.private_validator = &strict;
   priv::svc::PeopleChain chain(implementation, overrides);
   v1::CreateResponse response;
-  EXPECT_EQ(chain.v1().Create(V1Create(), &response),
+  EXPECT_EQ(chain.v1().Create(::cppsvc::testing::V1CreateRequest(), &response),
             absl::InvalidArgumentError("age: too old."));
 }
 

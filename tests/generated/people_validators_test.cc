@@ -1,5 +1,6 @@
 // The example's generated validators, compiled from protoc's real output. The
 // expected texts are what clients of protoc-gen-go-svc see for the same input.
+#include "support/people_requests.h"
 #include "acme/people/private.svc.h"
 #include "acme/people/v1.svc.h"
 #include "acme/people/v2.svc.h"
@@ -12,31 +13,21 @@ namespace v1 = ::acme::people::v1;
 namespace v2 = ::acme::people::v2;
 namespace priv = ::acme::people::private_;
 
-constexpr char kId[] = "f95616f1-23e3-4694-8658-8082b0a18267";
-
-v1::CreateRequest ValidV1Create() {
-  v1::CreateRequest request;
-  request.set_id(kId);
-  request.set_first_name("Dane");
-  request.set_last_name("Harrigan");
-  request.set_employment(v1::Person::EMPLOYED);
-  request.mutable_hobby()->mutable_biking()->set_style("road");
-  return request;
-}
+constexpr const char* kId = ::cppsvc::testing::kPersonId;
 
 TEST(PeopleValidatorsTest, ValidRequestHasNoViolations) {
-  cppsvc::Violations violations = v1::svc::Validate(ValidV1Create());
+  cppsvc::Violations violations = v1::svc::Validate(::cppsvc::testing::V1CreateRequest());
   EXPECT_TRUE(violations.ok()) << violations.ToString();
 }
 
 TEST(PeopleValidatorsTest, UppercaseUuidIsInvalid) {
-  v1::CreateRequest request = ValidV1Create();
+  v1::CreateRequest request = ::cppsvc::testing::V1CreateRequest();
   request.set_id("F95616F1-23E3-4694-8658-8082B0A18267");
   EXPECT_EQ(v1::svc::Validate(request).ToString(), "id: must be a valid UUID.");
 }
 
 TEST(PeopleValidatorsTest, SeveralFieldsReportedSorted) {
-  v1::CreateRequest request = ValidV1Create();
+  v1::CreateRequest request = ::cppsvc::testing::V1CreateRequest();
   request.set_id("not-a-uuid");
   request.set_first_name("D");
   cppsvc::Violations violations = v1::svc::Validate(request);
@@ -56,7 +47,7 @@ TEST(PeopleValidatorsTest, BlankRequiredFields) {
 }
 
 TEST(PeopleValidatorsTest, EmptyNestedMessageChecksItsOneof) {
-  v1::CreateRequest request = ValidV1Create();
+  v1::CreateRequest request = ::cppsvc::testing::V1CreateRequest();
   request.mutable_hobby()->Clear();
   cppsvc::Violations violations = v1::svc::Validate(request);
   EXPECT_EQ(violations.ToString(), "hobby: (Type: cannot be blank.).");
@@ -64,7 +55,7 @@ TEST(PeopleValidatorsTest, EmptyNestedMessageChecksItsOneof) {
 }
 
 TEST(PeopleValidatorsTest, OneofMemberMessagesAreValidated) {
-  v1::CreateRequest request = ValidV1Create();
+  v1::CreateRequest request = ::cppsvc::testing::V1CreateRequest();
   request.mutable_hobby()->mutable_biking()->set_style("unicycle");
   cppsvc::Violations violations = v1::svc::Validate(request);
   EXPECT_EQ(violations.ToString(), "hobby: (biking: (style: must be a valid value.).).");
@@ -138,7 +129,7 @@ TEST(PeopleValidatorsTest, UnsignedMaxWorks) {
 }
 
 TEST(PeopleValidatorsTest, ValidatingAValidMessageDoesNotAllocate) {
-  const v1::CreateRequest request = ValidV1Create();
+  const v1::CreateRequest request = ::cppsvc::testing::V1CreateRequest();
   const size_t before = cppsvc::testing::AllocationCount();
   cppsvc::Violations violations = v1::svc::Validate(request);
   const size_t after = cppsvc::testing::AllocationCount();
@@ -160,7 +151,7 @@ class NoGravel : public v1::svc::Validator {
 };
 
 TEST(PeopleValidatorsTest, OverridesApplyToNestedMessages) {
-  v1::CreateRequest request = ValidV1Create();
+  v1::CreateRequest request = ::cppsvc::testing::V1CreateRequest();
   request.mutable_hobby()->mutable_biking()->set_style("gravel");
   EXPECT_TRUE(v1::svc::Validate(request).ok());
   NoGravel validator;

@@ -1,6 +1,7 @@
 // The gRPC binding (SPEC §5) of the people example, over a real server: v1
 // and v2 served side by side on 127.0.0.1 by one chain over one private
 // implementation, called through grpc_cpp_plugin's own stubs.
+#include "support/people_requests.h"
 #include "v1_converter.h"  // the example's v1 override
 #include <chrono>
 #include <memory>
@@ -25,7 +26,7 @@ namespace v1 = ::acme::people::v1;
 namespace v2 = ::acme::people::v2;
 namespace priv = ::acme::people::private_;
 
-constexpr char kId[] = "f95616f1-23e3-4694-8658-8082b0a18267";
+constexpr const char* kId = ::cppsvc::testing::kPersonId;
 
 // The bindings implement the classes grpc_cpp_plugin generates.
 static_assert(std::is_base_of_v<v1::People::Service, v1::svc::PeopleGrpc>);
@@ -93,27 +94,6 @@ class FakePeople : public priv::svc::People {
   int answer_employment_ = 0;
 };
 
-
-v1::CreateRequest V1Create() {
-  v1::CreateRequest request;
-  request.set_id(kId);
-  request.set_first_name("Dane");
-  request.set_last_name("Harrigan");
-  request.set_employment(v1::Person::EMPLOYED);
-  request.mutable_hobby()->mutable_biking()->set_style("road");
-  return request;
-}
-
-v2::CreateRequest V2Create() {
-  v2::CreateRequest request;
-  request.set_id(kId);
-  request.set_full_name("Dane Harrigan");
-  request.set_age(25);
-  request.set_employment(v2::Person::FULL_TIME);
-  request.mutable_hobby()->mutable_cycling()->set_style("road");
-  return request;
-}
-
 // A client context that gives up rather than hang a broken test.
 class Context : public grpc::ClientContext {
  public:
@@ -158,7 +138,7 @@ class PeopleGrpcTest : public ::testing::Test {
 TEST_F(PeopleGrpcTest, V1AndV2ClientsReachTheSameImplementation) {
   Context v1_context;
   v1::CreateResponse v1_response;
-  grpc::Status status = v1_client_->Create(&v1_context, V1Create(), &v1_response);
+  grpc::Status status = v1_client_->Create(&v1_context, ::cppsvc::testing::V1CreateRequest(), &v1_response);
   ASSERT_TRUE(status.ok()) << status.error_code() << " " << status.error_message();
   // Converted twice on the way in (with the override), twice on the way back.
   EXPECT_EQ(implementation_.received_create().ShortDebugString(),
@@ -172,7 +152,7 @@ TEST_F(PeopleGrpcTest, V1AndV2ClientsReachTheSameImplementation) {
 
   Context v2_context;
   v2::CreateResponse v2_response;
-  status = v2_client_->Create(&v2_context, V2Create(), &v2_response);
+  status = v2_client_->Create(&v2_context, ::cppsvc::testing::V2CreateRequest(), &v2_response);
   ASSERT_TRUE(status.ok()) << status.error_code() << " " << status.error_message();
   EXPECT_EQ(implementation_.received_create().ShortDebugString(),
             "id: \"f95616f1-23e3-4694-8658-8082b0a18267\" full_name: \"Dane Harrigan\" "
@@ -196,7 +176,7 @@ TEST_F(PeopleGrpcTest, RenamedMethodOverGrpcReachesItsDelegate) {
 }
 
 TEST_F(PeopleGrpcTest, InvalidRequestIsInvalidArgumentWithTheValidationText) {
-  v1::CreateRequest request = V1Create();
+  v1::CreateRequest request = ::cppsvc::testing::V1CreateRequest();
   request.set_id("not-a-uuid");
   request.set_first_name("D");
   Context context;
@@ -230,7 +210,7 @@ TEST_F(PeopleGrpcTest, UnmappableResponseIsFailedPrecondition) {
   implementation_.answer_employment(99);
   Context context;
   v2::CreateResponse response;
-  grpc::Status status = v2_client_->Create(&context, V2Create(), &response);
+  grpc::Status status = v2_client_->Create(&context, ::cppsvc::testing::V2CreateRequest(), &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(status.error_message(), "failed to populate field \"Employment\"");
   EXPECT_EQ(implementation_.creates(), 1);
