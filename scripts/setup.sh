@@ -10,6 +10,12 @@ packages=(
   libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libgrpc++-dev protobuf-compiler-grpc
+  # clang++ builds the sanitizer + libFuzzer configuration (scripts/test-sanitizers.sh)
+  # and compiles the edge-case corpus a second time; llvm gives llvm-symbolizer.
+  clang libclang-rt-14-dev llvm
+  # The event-envelope interop tests decode and write envelopes with Debian's
+  # Python protobuf (run with /usr/bin/python3, not whatever python3 is on PATH).
+  python3 python3-protobuf
 )
 # npm installs buf (below); the machine may already have Node.js from elsewhere.
 if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
