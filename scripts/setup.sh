@@ -47,3 +47,7 @@ else
   echo "setup: installing buf $buf_version into .tools/"
   npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "@bufbuild/buf@$buf_version"
 fi
+
+# The Node packages of the event interop tests (@bufbuild/protobuf and
+# protoc-gen-es), pinned, into the same .tools/.
+"$(dirname "$0")/setup-node-tools.sh"

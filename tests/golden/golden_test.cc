@@ -1,4 +1,4 @@
-// Golden tests: the emitted text for the example tree, compared byte for byte
+// Golden tests: the emitted text for the example trees (people, events), compared byte for byte
 // with the files under tests/golden/. To regenerate after an intended change:
 //
 //   CPPSVC_UPDATE_GOLDEN=1 ctest --test-dir build -R Golden
@@ -68,6 +68,12 @@ void ExpectMatchesGolden(const std::vector<std::string>& protos,
 TEST(GoldenTest, PeopleExample) {
   ExpectMatchesGolden({"acme/people/v1/people.proto", "acme/people/v2/people.proto",
                        "acme/people/private/people.proto"},
+                      "");
+}
+
+TEST(GoldenTest, EventsExample) {
+  ExpectMatchesGolden({"acme/events/options.proto", "acme/user/v1/user.proto",
+                       "acme/user/v2/user.proto"},
                       "");
 }
 

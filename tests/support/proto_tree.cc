@@ -15,6 +15,7 @@ class ProtoTree::Tree : public pb::compiler::SourceTree {
   Tree() {
     disk_.MapPath("", CPPSVC_PROTO_DIR);
     disk_.MapPath("", CPPSVC_EXAMPLE_PROTO_DIR);
+    disk_.MapPath("", CPPSVC_EVENTS_EXAMPLE_PROTO_DIR);
     disk_.MapPath("", CPPSVC_PROTOBUF_INCLUDE_DIR);
   }
   pb::io::ZeroCopyInputStream* Open(const std::string& filename) override {

@@ -819,6 +819,10 @@ class ConverterEmitter {
       // FailedPrecondition with protoc-gen-go-svc's text.
       class Converter {
        public:
+        // What an override derives from; cppsvc::events::Converters finds
+        // overrides by it.
+        using Interface = Converter;
+
         Converter() = default;
         virtual ~Converter() = default;
 

@@ -9,6 +9,7 @@
 #include "plugin/emit/sections.h"
 #include "plugin/emit/chain_emitter.h"
 #include "plugin/emit/converter_emitter.h"
+#include "plugin/emit/event_emitter.h"
 #include "plugin/emit/grpc_emitter.h"
 #include "plugin/emit/testing_emitter.h"
 #include "plugin/emit/service_emitter.h"
@@ -110,6 +111,7 @@ std::vector<GeneratedFile> EmitPackage(const Model& model, const Package& packag
   EmitValidators(model, package, sections);
   EmitConverters(model, package, sections);
   EmitServices(model, package, sections);
+  EmitEvents(model, package, sections);
   std::vector<GeneratedFile> files;
   AddFilePair(package, names::HeaderFile(package.name), names::SourceFile(package.name),
               sections, files);

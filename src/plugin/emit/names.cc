@@ -77,6 +77,14 @@ std::string EnumValue(const pb::EnumValueDescriptor* value) {
   return absl::StrCat(scope, "::", cpp::EnumValueName(value));
 }
 
+std::string EventInfo(const pb::Descriptor* event) {
+  return absl::StrCat("k", cpp::ClassName(event), "Event");
+}
+
+std::string EventFactory(const pb::Descriptor* event) {
+  return absl::StrCat("New", cpp::ClassName(event));
+}
+
 std::string Field(const pb::FieldDescriptor* field) {
   return cpp::FieldName(field);
 }

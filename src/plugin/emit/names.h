@@ -56,6 +56,11 @@ bool GrpcNamesMatch(const pb::ServiceDescriptor* service);
 // Our gRPC binding of a service: `PeopleGrpc`.
 std::string GrpcBinding(const pb::ServiceDescriptor* service);
 
+// Events (SPEC §7): `kAccountCreatedEvent`, the EventInfo constant of an
+// event message, and `NewEmailChanged`, a convention event's factory.
+std::string EventInfo(const pb::Descriptor* event);
+std::string EventFactory(const pb::Descriptor* event);
+
 // `acme::people::v1` (no leading `::`; empty for the root package).
 std::string PackageNamespace(const Package& package);
 // `acme::people::v1::svc`, where our code for the package lives.

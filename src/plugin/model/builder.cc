@@ -51,6 +51,7 @@ std::unique_ptr<const Model> ModelBuilder::Build(
   ParseRules();
   ComputeHasRules();
   ComputeCarriesDeprecated();
+  CollectEvents();
   for (const auto& package : model_->packages_) {
     CheckGeneratedNamespace(*package);
   }

@@ -164,6 +164,48 @@ struct ServiceModel {
   std::vector<MethodModel> methods;  // declaration order
 };
 
+// ---- Events (SPEC §7) ----------------------------------------------------------
+
+// The fields of the typed-event convention that a message declares; null
+// where it does not. `event_name` (with its fixed_value) and `payload` are
+// what make a message a convention event.
+struct EventConvention {
+  const pb::FieldDescriptor* event_name = nullptr;     // string, fixed_value
+  const pb::FieldDescriptor* event_version = nullptr;  // string
+  const pb::FieldDescriptor* aggregate_id = nullptr;   // string
+  const pb::FieldDescriptor* timestamp = nullptr;      // int64, epoch ms
+  const pb::FieldDescriptor* trace_id = nullptr;       // string
+  const pb::FieldDescriptor* payload = nullptr;        // a message
+};
+
+struct EventModel {
+  const MessageModel* message = nullptr;
+  std::string name;      // "user.account.created"
+  std::string version;   // the package's last segment, "v1"
+  std::string category;  // annotation, or the domain's last segment in PascalCase
+  // Where the aggregate id comes from: the annotation's aggregate_field, else
+  // the convention's aggregate_id; null when neither (the producer passes it).
+  const pb::FieldDescriptor* aggregate_field = nullptr;
+  // Set for convention events (`convention.payload != nullptr`): the envelope
+  // carries the payload field, and the metadata fields map onto the envelope.
+  EventConvention convention;
+  // The same event in the next version; null in the latest version, or when
+  // the message has no next counterpart (deprecated).
+  const EventModel* next = nullptr;
+  // The last event reached through `next` (this one when `next` is null):
+  // what Unpack upcasts to.
+  const EventModel* latest = nullptr;
+  // For a latest event: the events upcast to it, oldest version first.
+  std::vector<const EventModel*> older;
+
+  bool is_convention() const { return convention.payload != nullptr; }
+  // The message the envelope's payload bytes hold.
+  const pb::Descriptor* PayloadType() const {
+    return is_convention() ? convention.payload->message_type()
+                           : message->descriptor;
+  }
+};
+
 // ---- Packages and chains ---------------------------------------------------
 
 enum class PackageRole {
@@ -183,6 +225,7 @@ struct Package {
   std::vector<const MessageModel*> messages;     // depth-first, no map entries
   std::vector<const EnumModel*> enums;           // depth-first
   std::vector<const ServiceModel*> services;     // file order, then declaration
+  std::vector<const EventModel*> events;         // in `messages` order
 
   // The package's last segment (`v1`, `private`), or its whole name.
   std::string LastSegment() const;
@@ -208,6 +251,8 @@ class Model {
   const MessageModel* Find(const pb::Descriptor* message) const;
   const EnumModel* Find(const pb::EnumDescriptor* enumeration) const;
   const ServiceModel* Find(const pb::ServiceDescriptor* service) const;
+  // Null when the message is not an event.
+  const EventModel* FindEvent(const pb::Descriptor* message) const;
   const Package* FindPackage(const std::string& name) const;
   // The value mapping of an enum field onto its next or private counterpart;
   // null when that counterpart does not exist.
@@ -223,6 +268,8 @@ class Model {
   std::vector<std::unique_ptr<EnumModel>> enums_;
   std::vector<std::unique_ptr<ServiceModel>> services_;
   std::vector<std::unique_ptr<EnumMapping>> mappings_;
+  std::vector<std::unique_ptr<EventModel>> events_;
+  absl::flat_hash_map<const pb::Descriptor*, EventModel*> event_index_;
   absl::flat_hash_map<const pb::Descriptor*, MessageModel*> message_index_;
   absl::flat_hash_map<const pb::EnumDescriptor*, EnumModel*> enum_index_;
   absl::flat_hash_map<const pb::ServiceDescriptor*, ServiceModel*>

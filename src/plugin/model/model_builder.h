@@ -63,6 +63,13 @@ class ModelBuilder {
   template <typename Follows>
   void Propagate(bool MessageModel::*flag, Follows follows);
 
+  // events.cc: events by annotation or convention, linked version to version.
+  void CollectEvents();
+  void CollectEvent(const MessageModel& message, Package& package);
+  bool ReadConvention(const pb::Descriptor& message, EventConvention& convention);
+  void CheckEventIdentities();
+  void LinkEventVersions();
+
   // layout.cc: the tree convention (lint) and split-chain warnings.
   void CheckLayout();
   void WarnAboutSplitChains();

@@ -88,6 +88,10 @@ class Validator {
 // FailedPrecondition with protoc-gen-go-svc's text.
 class Converter {
  public:
+  // What an override derives from; cppsvc::events::Converters finds
+  // overrides by it.
+  using Interface = Converter;
+
   Converter() = default;
   virtual ~Converter() = default;
 

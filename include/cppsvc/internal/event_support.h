@@ -1,0 +1,67 @@
+// Helpers that only generated event code uses (SPEC §7). Not part of the
+// public API: they may change with any runtime version.
+#ifndef CPPSVC_INTERNAL_EVENT_SUPPORT_H_
+#define CPPSVC_INTERNAL_EVENT_SUPPORT_H_
+
+#include <initializer_list>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "cppsvc/events.h"
+#include "cppsvc/violations.h"
+
+namespace cppsvc::events::internal {
+
+// An envelope for `info` with the metadata filled from `options`: event id
+// (new UUID v4 when empty), timestamp (`options.timestamp`, else
+// `event_timestamp` when non-zero, else now), correlation and causation ids
+// (default: the event id), aggregate id (`options.aggregate_id`, else
+// `event_aggregate_id`), trace id (`options.trace_id`, else
+// `event_trace_id`), metadata; name, version, category and payload type
+// from `info`. The payload is left for the caller to serialize into.
+Envelope NewEnvelope(const EventInfo& info, const EventOptions& options,
+                     absl::string_view event_aggregate_id,
+                     int64_t event_timestamp = 0,
+                     absl::string_view event_trace_id = {});
+
+// NewEnvelope into an existing envelope, every field overwritten (metadata
+// replaced, payload cleared): a producer that reuses one Envelope per thread
+// keeps its string buffers and packs without heap allocations.
+void FillEnvelope(const EventInfo& info, const EventOptions& options,
+                  absl::string_view event_aggregate_id, int64_t event_timestamp,
+                  absl::string_view event_trace_id, Envelope* envelope);
+
+// True when the envelope holds exactly this event name and version.
+bool Holds(const Envelope& envelope, const EventInfo& info);
+
+// The error for an envelope that holds none of `accepted` (the versions an
+// Unpack knows, oldest first): InvalidArgument naming the envelope's event
+// and `message_type` when the name is not one of theirs; NotFound naming the
+// known versions when only the version is unknown (e.g. a newer producer).
+absl::Status NotAccepted(const Envelope& envelope, absl::string_view message_type,
+                         std::initializer_list<EventInfo> accepted);
+
+// NotFound for an event whose name is known but whose `version` is not:
+// "event \"user.account.created\" version v3 is not known here (known: v1,
+// v2): produced by newer code?" (the question only when `version` is newer
+// than every known one). The registry uses it too.
+absl::Status UnknownVersion(absl::string_view name, absl::string_view version,
+                            const std::vector<absl::string_view>& known);
+
+// InvalidArgument: the payload bytes do not parse as `message_type`.
+absl::Status BadPayload(const Envelope& envelope, absl::string_view message_type);
+
+// OkStatus() when `violations` is ok(); otherwise InvalidArgument
+// "event <name> <version> is invalid: <violations text>".
+absl::Status CheckValid(const Violations& violations, const EventInfo& info);
+
+// A convention event's fixed `event_name` / `event_version`: each must be
+// empty or equal to `info`'s when packing, else InvalidArgument.
+absl::Status CheckFixedMetadata(absl::string_view event_name,
+                                absl::string_view event_version,
+                                const EventInfo& info);
+
+}  // namespace cppsvc::events::internal
+
+#endif  // CPPSVC_INTERNAL_EVENT_SUPPORT_H_

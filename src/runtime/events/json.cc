@@ -1,0 +1,467 @@
+// Envelopes as JSON, generic decoding and delimited streams (SPEC §7); see
+// cppsvc/events/decoder.h.
+#include <climits>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "cppsvc/events.h"
+#include "cppsvc/events/decoder.h"
+#include "google/protobuf/descriptor.pb.h"
+#include "google/protobuf/descriptor_database.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace cppsvc::events {
+namespace {
+
+namespace pb = ::google::protobuf;
+
+std::string Text(const pb::util::Status& status) { return status.message().ToString(); }
+
+// Just enough of a JSON scanner to find the members of the top-level object
+// without interpreting them: protobuf's parser checks everything else.
+class Scanner {
+ public:
+  explicit Scanner(absl::string_view text) : text_(text) {}
+
+  size_t pos() const { return pos_; }
+  bool AtEnd() const { return pos_ >= text_.size(); }
+  absl::string_view Slice(size_t from) const { return text_.substr(from, pos_ - from); }
+
+  void SkipSpace() {
+    while (!AtEnd() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' ||
+                        text_[pos_] == '\r')) {
+      ++pos_;
+    }
+  }
+  bool Consume(char c) {
+    SkipSpace();
+    if (AtEnd() || text_[pos_] != c) return false;
+    ++pos_;
+    return true;
+  }
+  bool Peek(char c) {
+    SkipSpace();
+    return !AtEnd() && text_[pos_] == c;
+  }
+  // A string, from its opening quote to past its closing one.
+  bool String() {
+    if (!Peek('"')) return false;
+    for (++pos_; !AtEnd(); ++pos_) {
+      if (text_[pos_] == '\\') {
+        ++pos_;
+      } else if (text_[pos_] == '"') {
+        ++pos_;
+        return true;
+      }
+    }
+    return false;
+  }
+  bool Value(int depth) {
+    if (depth > kMaxDepth) return false;
+    SkipSpace();
+    if (AtEnd()) return false;
+    const char c = text_[pos_];
+    if (c == '"') return String();
+    if (c == '{' || c == '[') return Container(c == '{' ? '}' : ']', depth);
+    const size_t start = pos_;
+    while (!AtEnd() && (isalnum(static_cast<unsigned char>(text_[pos_])) ||
+                        text_[pos_] == '+' || text_[pos_] == '-' || text_[pos_] == '.')) {
+      ++pos_;
+    }
+    return pos_ > start;
+  }
+
+ private:
+  static constexpr int kMaxDepth = 100;
+
+  bool Container(char close, int depth) {
+    ++pos_;
+    if (Consume(close)) return true;
+    do {
+      if (close == '}' && !(String() && Consume(':'))) return false;
+      if (!Value(depth + 1)) return false;
+    } while (Consume(','));
+    return Consume(close);
+  }
+
+  absl::string_view text_;
+  size_t pos_ = 0;
+};
+
+struct SplitJson {
+  std::string rest;  // the object without "data"
+  std::string data;  // the raw text of "data"
+  bool has_data = false;
+  bool has_payload = false;
+};
+
+absl::Status Malformed(const Scanner& scanner) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("malformed JSON: not an object, at byte ", scanner.pos()));
+}
+
+absl::StatusOr<SplitJson> SplitDataMember(absl::string_view json) {
+  Scanner scanner(json);
+  SplitJson split;
+  std::vector<absl::string_view> members;
+  if (!scanner.Consume('{')) return Malformed(scanner);
+  if (!scanner.Consume('}')) {
+    do {
+      scanner.SkipSpace();
+      const size_t member_start = scanner.pos();
+      if (!scanner.String()) return Malformed(scanner);
+      absl::string_view key = scanner.Slice(member_start);
+      if (!scanner.Consume(':')) return Malformed(scanner);
+      scanner.SkipSpace();
+      const size_t value_start = scanner.pos();
+      if (!scanner.Value(0)) return Malformed(scanner);
+      if (key == "\"data\"") {
+        if (split.has_data) return absl::InvalidArgumentError("JSON has \"data\" twice");
+        split.has_data = true;
+        split.data = std::string(scanner.Slice(value_start));
+      } else {
+        if (key == "\"payload\"") split.has_payload = true;
+        members.push_back(scanner.Slice(member_start));
+      }
+    } while (scanner.Consume(','));
+    if (!scanner.Consume('}')) return Malformed(scanner);
+  }
+  scanner.SkipSpace();
+  if (!scanner.AtEnd()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("malformed JSON: unexpected text after the object, at byte ", scanner.pos()));
+  }
+  split.rest = absl::StrCat("{", absl::StrJoin(members, ","), "}");
+  return split;
+}
+
+pb::util::JsonPrintOptions PrintOptions(const JsonOptions& options) {
+  pb::util::JsonPrintOptions print;
+  print.always_print_primitive_fields = options.print_defaults;
+  print.always_print_enums_as_ints = false;
+  print.preserve_proto_field_names = false;
+  return print;
+}
+
+std::string Describe(const Envelope& envelope) {
+  return absl::StrCat("event \"", envelope.name(), "\" version ",
+                      envelope.version().empty() ? "\"\"" : envelope.version());
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> EnvelopeToJson(const Envelope& envelope,
+                                           const pb::Message& data,
+                                           const JsonOptions& options) {
+  Envelope head(envelope);
+  head.clear_payload();
+  const pb::util::JsonPrintOptions print = PrintOptions(options);
+  std::string json;
+  pb::util::Status status = pb::util::MessageToJsonString(head, &json, print);
+  if (!status.ok()) return absl::InvalidArgumentError(Text(status));
+  std::string data_json;
+  status = pb::util::MessageToJsonString(data, &data_json, print);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(Describe(envelope), ": its data has no JSON form: ", Text(status)));
+  }
+  // Printing defaults prints the cleared payload too (the last field).
+  constexpr absl::string_view kEmptyPayload = ",\"payload\":\"\"}";
+  if (absl::EndsWith(json, kEmptyPayload)) {
+    json.erase(json.size() - kEmptyPayload.size());
+  } else {
+    json.pop_back();  // '}'
+  }
+  if (json.size() > 1) json += ',';
+  absl::StrAppend(&json, "\"data\":", data_json, "}");
+  return json;
+}
+
+absl::StatusOr<Envelope> EnvelopeFromJson(absl::string_view json,
+                                          const DataTypeFinder& find_type) {
+  absl::StatusOr<SplitJson> split = SplitDataMember(json);
+  if (!split.ok()) return split.status();
+  if (split->has_data && split->has_payload) {
+    return absl::InvalidArgumentError(
+        "JSON has both \"data\" and \"payload\": give the payload once");
+  }
+  Envelope envelope;
+  pb::util::JsonParseOptions parse;
+  parse.ignore_unknown_fields = false;
+  pb::util::Status status = pb::util::JsonStringToMessage(split->rest, &envelope, parse);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("not an event envelope: ", Text(status)));
+  }
+  if (!split->has_data) return envelope;
+  absl::StatusOr<const pb::Message*> prototype = find_type(envelope);
+  if (!prototype.ok()) return prototype.status();
+  std::unique_ptr<pb::Message> data((*prototype)->New());
+  status = pb::util::JsonStringToMessage(split->data, data.get(), parse);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("\"data\" of ", Describe(envelope),
+                                                   " is not a ", data->GetTypeName(), ": ",
+                                                   Text(status)));
+  }
+  if (!data->SerializeToString(envelope.mutable_payload())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("\"data\" of ", Describe(envelope), " does not serialize"));
+  }
+  return envelope;
+}
+
+absl::StatusOr<Envelope> ParseEnvelope(absl::string_view bytes) {
+  Envelope envelope;
+  if (bytes.size() > static_cast<size_t>(INT_MAX) ||
+      !envelope.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "not an event envelope: ", bytes.size(), " bytes do not parse as cppsvc.events.Envelope"));
+  }
+  return envelope;
+}
+
+void AppendDelimited(const Envelope& envelope, std::string* stream) {
+  size_t size = envelope.ByteSizeLong();
+  do {
+    const auto low = static_cast<char>(size & 0x7f);
+    size >>= 7;
+    stream->push_back(size != 0 ? static_cast<char>(low | 0x80) : low);
+  } while (size != 0);
+  envelope.AppendToString(stream);
+}
+
+absl::Status ForEachDelimited(
+    absl::string_view stream,
+    const std::function<absl::Status(size_t index, absl::string_view record)>& each) {
+  size_t pos = 0;
+  for (size_t index = 0; pos < stream.size(); ++index) {
+    const size_t start = pos;
+    uint64_t size = 0;
+    bool done = false;
+    for (int shift = 0; shift < 64 && pos < stream.size(); shift += 7) {
+      const auto byte = static_cast<unsigned char>(stream[pos++]);
+      size |= static_cast<uint64_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) {
+        done = true;
+        break;
+      }
+    }
+    if (!done || size > stream.size() - pos) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "record ", index, " at byte ", start, ": ",
+          done ? absl::StrCat("its length prefix says ", size, " bytes but ",
+                              stream.size() - pos, " remain")
+               : std::string("truncated or bad varint length prefix")));
+    }
+    absl::Status status = each(index, stream.substr(pos, size));
+    if (!status.ok()) return status;
+    pos += size;
+  }
+  return absl::OkStatus();
+}
+
+// ---- Decoder ------------------------------------------------------------------
+
+struct Decoder::OwnedPool {
+  pb::SimpleDescriptorDatabase files;
+  pb::DescriptorPool pool{&files};
+};
+
+Decoder::~Decoder() = default;
+
+Decoder::Decoder(const Registry& registry, JsonOptions options)
+    : registry_(&registry), options_(options) {}
+
+Decoder::Decoder(const pb::DescriptorPool* pool, JsonOptions options)
+    : pool_(pool), options_(options) {
+  if (pool_ != pb::DescriptorPool::generated_pool()) {
+    factory_ = std::make_unique<pb::DynamicMessageFactory>(pool_);
+  }
+}
+
+namespace {
+
+// Collects what the descriptor pool reports about a bad file.
+class Collector : public pb::DescriptorPool::ErrorCollector {
+ public:
+  void AddError(const std::string& filename, const std::string& element_name,
+                const pb::Message*, ErrorLocation, const std::string& message) override {
+    errors_.push_back(absl::StrCat(filename, ": ", element_name, ": ", message));
+  }
+  std::string Text() const { return absl::StrJoin(errors_, "; "); }
+
+ private:
+  std::vector<std::string> errors_;
+};
+
+void AddWellKnown(const std::string& name, std::set<std::string>* names,
+                  pb::SimpleDescriptorDatabase* files) {
+  if (names->count(name) != 0 || !absl::StartsWith(name, "google/protobuf/")) return;
+  const pb::FileDescriptor* file = pb::DescriptorPool::generated_pool()->FindFileByName(name);
+  if (file == nullptr) return;
+  names->insert(name);
+  pb::FileDescriptorProto proto;
+  file->CopyTo(&proto);
+  files->Add(proto);
+  for (int i = 0; i < file->dependency_count(); ++i) {
+    AddWellKnown(file->dependency(i)->name(), names, files);
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Decoder>> Decoder::FromDescriptorSet(
+    absl::string_view serialized_set, JsonOptions options) {
+  pb::FileDescriptorSet set;
+  if (serialized_set.size() > static_cast<size_t>(INT_MAX) ||
+      !set.ParseFromArray(serialized_set.data(), static_cast<int>(serialized_set.size()))) {
+    return absl::InvalidArgumentError(
+        "not a descriptor set: the bytes do not parse as google.protobuf.FileDescriptorSet "
+        "(write one with protoc --descriptor_set_out=FILE --include_imports)");
+  }
+  std::unique_ptr<Decoder> decoder(new Decoder());
+  decoder->options_ = options;
+  decoder->owned_pool_ = std::make_unique<OwnedPool>();
+  std::set<std::string> names;
+  for (const pb::FileDescriptorProto& file : set.file()) {
+    if (!decoder->owned_pool_->files.Add(file)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("descriptor set: file \"", file.name(), "\" is given twice, differently"));
+    }
+    names.insert(file.name());
+  }
+  // The well-known types a set lacks come from the program's own copy; any
+  // other missing import is an error below.
+  for (const pb::FileDescriptorProto& file : set.file()) {
+    for (const std::string& dependency : file.dependency()) {
+      AddWellKnown(dependency, &names, &decoder->owned_pool_->files);
+    }
+  }
+  Collector collector;
+  // Built eagerly, so a broken set is an error here rather than at first use.
+  pb::DescriptorPool& pool = decoder->owned_pool_->pool;
+  for (const pb::FileDescriptorProto& file : set.file()) {
+    if (pool.FindFileByName(file.name()) == nullptr) {
+      pb::DescriptorPool checking(&decoder->owned_pool_->files, &collector);
+      (void)checking.FindFileByName(file.name());
+      return absl::InvalidArgumentError(absl::StrCat(
+          "descriptor set: file \"", file.name(), "\" does not build: ", collector.Text(),
+          " (did protoc run with --include_imports?)"));
+    }
+  }
+  decoder->pool_ = &pool;
+  decoder->factory_ = std::make_unique<pb::DynamicMessageFactory>(&pool);
+  return decoder;
+}
+
+absl::StatusOr<std::unique_ptr<Decoder>> Decoder::FromDescriptorSetFile(const std::string& path,
+                                                                        JsonOptions options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open descriptor set \"", path, "\""));
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  absl::StatusOr<std::unique_ptr<Decoder>> decoder = FromDescriptorSet(bytes.str(), options);
+  if (!decoder.ok()) {
+    return absl::Status(decoder.status().code(),
+                        absl::StrCat(path, ": ", decoder.status().message()));
+  }
+  return decoder;
+}
+
+absl::StatusOr<const pb::Message*> Decoder::PayloadPrototype(const Envelope& envelope) const {
+  if (registry_ != nullptr) {
+    if (envelope.name().empty()) {
+      return absl::InvalidArgumentError("not an event envelope: it has no event name");
+    }
+    const EventBinding* binding = registry_->Find(envelope.name(), envelope.version());
+    if (binding == nullptr) {
+      return absl::NotFoundError(absl::StrCat(Describe(envelope), " is not registered"));
+    }
+    const pb::Message* prototype = internal::PayloadPrototype(*binding);
+    if (prototype == nullptr) {
+      return absl::InternalError(absl::StrCat(Describe(envelope),
+                                              ": its binding has no payload message type"));
+    }
+    if (!envelope.payload_type().empty() &&
+        envelope.payload_type() != prototype->GetDescriptor()->full_name()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          Describe(envelope), " carries payload type ", envelope.payload_type(),
+          ", but that event's payload is ", prototype->GetDescriptor()->full_name()));
+    }
+    return prototype;
+  }
+  if (envelope.payload_type().empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        Describe(envelope), " has no payload_type: its payload cannot be decoded by type name"));
+  }
+  const pb::Descriptor* type = pool_->FindMessageTypeByName(envelope.payload_type());
+  if (type == nullptr) {
+    return absl::NotFoundError(absl::StrCat(
+        "payload type ", envelope.payload_type(), " of ", Describe(envelope),
+        " is not in the descriptor set (is its file in it? protoc --include_imports)"));
+  }
+  const pb::Message* prototype = factory_ != nullptr
+                                     ? factory_->GetPrototype(type)
+                                     : pb::MessageFactory::generated_factory()->GetPrototype(type);
+  if (prototype == nullptr) {
+    return absl::InternalError(absl::StrCat("no message factory for ", type->full_name()));
+  }
+  return prototype;
+}
+
+absl::StatusOr<std::unique_ptr<pb::Message>> Decoder::DecodePayload(
+    const Envelope& envelope) const {
+  absl::StatusOr<const pb::Message*> prototype = PayloadPrototype(envelope);
+  if (!prototype.ok()) return prototype.status();
+  std::unique_ptr<pb::Message> payload((*prototype)->New());
+  if (!payload->ParseFromString(envelope.payload())) {
+    return absl::InvalidArgumentError(absl::StrCat(Describe(envelope), ": the payload (",
+                                                   envelope.payload().size(),
+                                                   " bytes) does not parse as ",
+                                                   payload->GetTypeName()));
+  }
+  return payload;
+}
+
+absl::StatusOr<std::string> Decoder::ToJson(const Envelope& envelope) const {
+  absl::StatusOr<std::unique_ptr<pb::Message>> payload = DecodePayload(envelope);
+  if (!payload.ok()) return payload.status();
+  return EnvelopeToJson(envelope, **payload, options_);
+}
+
+absl::StatusOr<std::string> Decoder::ToJson(absl::string_view envelope_bytes) const {
+  absl::StatusOr<Envelope> envelope = ParseEnvelope(envelope_bytes);
+  if (!envelope.ok()) return envelope.status();
+  return ToJson(*envelope);
+}
+
+absl::StatusOr<Envelope> Decoder::FromJson(absl::string_view json) const {
+  return EnvelopeFromJson(json, [this](const Envelope& envelope) {
+    return PayloadPrototype(envelope);
+  });
+}
+
+namespace internal {
+
+const pb::Message* PayloadPrototype(const EventBinding& binding) {
+  if (binding.prototype == nullptr || binding.payload_descriptor == nullptr) return nullptr;
+  const pb::Descriptor* event = binding.prototype->GetDescriptor();
+  if (event == binding.payload_descriptor) return binding.prototype;
+  for (int i = 0; i < event->field_count(); ++i) {
+    const pb::FieldDescriptor* field = event->field(i);
+    if (field->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE && !field->is_repeated() &&
+        field->message_type() == binding.payload_descriptor) {
+      return &binding.prototype->GetReflection()->GetMessage(*binding.prototype, field);
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace internal
+}  // namespace cppsvc::events
