@@ -87,9 +87,7 @@ class PublicServiceEmitter {
 
        private:
         const Validator& validator_;
-        const Converter& converter_;$next_member$
-        const $private_namespace$::Validator& private_validator_;
-        $private_namespace$::$private_name$& implementation_;
+        const Converter& converter_;$next_member$$private_members$
       };
     )cc",
                   {{"service", service_.descriptor->full_name()},
@@ -100,6 +98,7 @@ class PublicServiceEmitter {
                    {"private_name", names::Service(service_.private_counterpart)},
                    {"next_param", NextType().empty() ? "" : absl::StrCat("\n       ", NextType(), "* next,")},
                    {"next_member", NextType().empty() ? "" : absl::StrCat("\n  ", NextType(), "* next_;")},
+                   {"private_members", PrivateMembers()},
                    {"entries", absl::StrJoin(entries, "\n\n")},
                    {"steps", absl::StrJoin(steps, "\n\n")}});
   }
@@ -146,22 +145,61 @@ class PublicServiceEmitter {
                         names::Service(service_.next));
   }
 
+  // Every version's service is built the same way by the chain, but only
+  // methods that reach private directly (latest and deprecated ones) use the
+  // private validator and implementation: members nothing reads are left out
+  // (clang's -Wunused-private-field).
+  bool UsesImplementation() const {
+    for (const MethodModel& method : service_.methods) {
+      if (method.next == nullptr) return true;
+    }
+    return false;
+  }
+
+  bool UsesPrivateValidator() const {
+    for (const MethodModel& method : service_.methods) {
+      if (method.next == nullptr &&
+          model_.Find(method.private_counterpart->input_type()) != nullptr) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::string PrivateMembers() const {
+    std::string members;
+    if (UsesPrivateValidator()) {
+      absl::StrAppend(&members, "\n  const ", private_namespace_,
+                      "::Validator& private_validator_;");
+    }
+    if (UsesImplementation()) {
+      absl::StrAppend(&members, "\n  ", private_namespace_, "::",
+                      names::Service(service_.private_counterpart), "& implementation_;");
+    }
+    return members;
+  }
+
   std::string Constructor() const {
+    const bool validator = UsesPrivateValidator();
+    const bool implementation = UsesImplementation();
     return Render(R"cc(
       $name$::$name$(
           const Validator& validator, const Converter& converter,$next_param$
-          const $private_namespace$::Validator& private_validator,
-          $private_namespace$::$private_name$& implementation)
+          const $private_namespace$::Validator& $private_validator$,
+          $private_namespace$::$private_name$& $implementation$)
           : validator_(validator),
-            converter_(converter),$next_init$
-            private_validator_(private_validator),
-            implementation_(implementation) {}
+            converter_(converter)$next_init$$private_inits$ {}
     )cc",
                   {{"name", name_},
+                   {"private_validator", validator ? "private_validator" : "/*private_validator*/"},
+                   {"implementation", implementation ? "implementation" : "/*implementation*/"},
+                   {"private_inits",
+                    absl::StrCat(validator ? ",\n      private_validator_(private_validator)" : "",
+                                 implementation ? ",\n      implementation_(implementation)" : "")},
                    {"private_namespace", private_namespace_},
                    {"private_name", names::Service(service_.private_counterpart)},
                    {"next_param", NextType().empty() ? "" : absl::StrCat("\n    ", NextType(), "* next,")},
-                   {"next_init", NextType().empty() ? "" : "\n      next_(next),"}});
+                   {"next_init", NextType().empty() ? "" : ",\n      next_(next)"}});
   }
 
   // Validation of a message of ours; types from outside the chain are valid.
