@@ -78,6 +78,33 @@ struct EventOptions {
   std::map<std::string, std::string> metadata;
 };
 
+// An envelope read in place: its string fields point into the bytes it was
+// parsed from (or into the Envelope it was made from), so unpacking from the
+// wire costs no allocation beyond the event itself. Accepts exactly the bytes
+// Envelope::ParseFromString accepts (unknown fields skipped, the last of a
+// repeated singular field wins, strings must be valid UTF-8); metadata
+// entries are checked but not kept. The bytes must outlive the view.
+struct EnvelopeView {
+  EnvelopeView() = default;
+  // Implicit: every Unpack that takes a view also takes an Envelope.
+  EnvelopeView(const Envelope& envelope);  // NOLINT(google-explicit-constructor)
+
+  // InvalidArgument when `bytes` are not an Envelope.
+  static absl::StatusOr<EnvelopeView> Parse(absl::string_view bytes);
+
+  absl::string_view event_id;
+  absl::string_view name;
+  absl::string_view version;
+  absl::string_view payload_type;
+  absl::string_view aggregate_id;
+  absl::string_view category;
+  int64_t timestamp = 0;
+  absl::string_view correlation_id;
+  absl::string_view causation_id;
+  absl::string_view trace_id;
+  absl::string_view payload;
+};
+
 // A new random (version 4) UUID, lowercase with dashes.
 std::string NewEventId();
 // Milliseconds since the Unix epoch, now.

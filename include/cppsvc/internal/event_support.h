@@ -33,13 +33,13 @@ void FillEnvelope(const EventInfo& info, const EventOptions& options,
                   absl::string_view event_trace_id, Envelope* envelope);
 
 // True when the envelope holds exactly this event name and version.
-bool Holds(const Envelope& envelope, const EventInfo& info);
+bool Holds(const EnvelopeView& envelope, const EventInfo& info);
 
 // The error for an envelope that holds none of `accepted` (the versions an
 // Unpack knows, oldest first): InvalidArgument naming the envelope's event
 // and `message_type` when the name is not one of theirs; NotFound naming the
 // known versions when only the version is unknown (e.g. a newer producer).
-absl::Status NotAccepted(const Envelope& envelope, absl::string_view message_type,
+absl::Status NotAccepted(const EnvelopeView& envelope, absl::string_view message_type,
                          std::initializer_list<EventInfo> accepted);
 
 // NotFound for an event whose name is known but whose `version` is not:
@@ -50,7 +50,17 @@ absl::Status UnknownVersion(absl::string_view name, absl::string_view version,
                             const std::vector<absl::string_view>& known);
 
 // InvalidArgument: the payload bytes do not parse as `message_type`.
-absl::Status BadPayload(const Envelope& envelope, absl::string_view message_type);
+absl::Status BadPayload(const EnvelopeView& envelope, absl::string_view message_type);
+
+// Pack and serialise in one step: the bytes of the envelope NewEnvelope(info,
+// options, event_aggregate_id, event_timestamp, event_trace_id) with
+// `payload` serialized into it, written into `*bytes` (replacing its
+// contents) without building an Envelope: one allocation at most (none when
+// `bytes` has the capacity). Parses to the same Envelope as the two-step way.
+void SerializeNewEnvelope(const EventInfo& info, const EventOptions& options,
+                          absl::string_view event_aggregate_id, int64_t event_timestamp,
+                          absl::string_view event_trace_id,
+                          const google::protobuf::MessageLite& payload, std::string* bytes);
 
 // OkStatus() when `violations` is ok(); otherwise InvalidArgument
 // "event <name> <version> is invalid: <violations text>".

@@ -28,6 +28,7 @@ class EventEmitter {
   void Emit() {
     sections_.header_includes.insert("absl/status/status.h");
     sections_.header_includes.insert("absl/status/statusor.h");
+    sections_.header_includes.insert("absl/strings/string_view.h");
     sections_.header_includes.insert("cppsvc/events.h");
     sections_.source_includes.insert("cppsvc/internal/convert_support.h");
     sections_.source_includes.insert("cppsvc/internal/event_support.h");
@@ -79,6 +80,10 @@ class EventEmitter {
       // filled from `options`: InvalidArgument when the event is invalid.
       ::absl::StatusOr<::cppsvc::events::Envelope> Pack(
           const $message$& event, const ::cppsvc::events::EventOptions& options = {});
+      // Pack, then serialise, in one step into `*bytes` (its buffer reused):
+      // what a producer writing to a topic or a stream needs.
+      ::absl::Status PackTo(const $message$& event, std::string* bytes,
+                            const ::cppsvc::events::EventOptions& options = {});
     )cc",
                                                  {{"name", event.name},
                                                   {"version", event.version},
@@ -93,11 +98,14 @@ class EventEmitter {
                                                   {"message", names::Message(message)}})};
     if (Upcasts(event)) {
       parts.push_back(Render(R"cc(
-        // Unpacks an envelope of this event, version $version$ or older ($older$,
-        // upcast through the chain with `converters`), and validates it in the
-        // version it was written in. Envelopes of other events or of versions
-        // this code does not know are errors.
-        ::absl::Status Unpack(const ::cppsvc::events::Envelope& envelope, $message$* event,
+        // Unpacks an envelope (an Envelope, a view of one, or its bytes) of
+        // this event, version $version$ or older ($older$, upcast through the
+        // chain with `converters`), and validates it in the version it was
+        // written in. Envelopes of other events or of versions this code does
+        // not know are errors.
+        ::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, $message$* event,
+                              const ::cppsvc::events::Converters& converters = {});
+        ::absl::Status Unpack(::absl::string_view envelope_bytes, $message$* event,
                               const ::cppsvc::events::Converters& converters = {});
       )cc",
                              {{"version", event.version},
@@ -105,8 +113,10 @@ class EventEmitter {
                               {"message", names::Message(message)}}));
     } else {
       parts.push_back(Render(R"cc(
-        // Unpacks an envelope of exactly this event and version, validated.
-        ::absl::Status Unpack(const ::cppsvc::events::Envelope& envelope, $message$* event);
+        // Unpacks an envelope (an Envelope, a view of one, or its bytes) of
+        // exactly this event and version, validated.
+        ::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, $message$* event);
+        ::absl::Status Unpack(::absl::string_view envelope_bytes, $message$* event);
       )cc",
                              {{"message", names::Message(message)}}));
     }
@@ -197,7 +207,7 @@ class EventEmitter {
       }
     }
     std::string check_fixed;
-    std::string metadata = aggregate;
+    std::string metadata;  // NewEnvelope's event_* arguments
     std::string payload = "event";
     if (event.is_convention()) {
       check_fixed = Render(R"cc(
@@ -210,6 +220,8 @@ class EventEmitter {
       metadata = absl::StrCat(aggregate, ", ", FieldOrEmpty(c.timestamp, "0"), ", ",
                               FieldOrEmpty(c.trace_id, "{}"));
       payload = absl::StrCat("event.", names::Field(c.payload), "()");
+    } else {
+      metadata = absl::StrCat(aggregate, ", 0, {}");
     }
     return Render(R"cc(
       ::absl::StatusOr<::cppsvc::events::Envelope> Pack(
@@ -220,6 +232,15 @@ class EventEmitter {
             ::cppsvc::events::internal::NewEnvelope($info$, options, $metadata$);
         $payload$.SerializeToString(envelope.mutable_payload());
         return envelope;
+      }
+
+      ::absl::Status PackTo(const $message$& event, std::string* bytes,
+                            const ::cppsvc::events::EventOptions& options) {
+        CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckValid(Validate(event), $info$));
+        $check_fixed$
+        ::cppsvc::events::internal::SerializeNewEnvelope($info$, options, $metadata$, $payload$,
+                                                         bytes);
+        return ::absl::OkStatus();
       }
     )cc",
                   {{"message", names::Message(message)},
@@ -242,14 +263,15 @@ class EventEmitter {
           sets.push_back(absl::StrCat("event->set_", names::Field(field), "(", value, ");"));
         }
       };
-      set(c.event_name, "envelope.name()");
-      set(c.event_version, "envelope.version()");
-      set(c.aggregate_id, "envelope.aggregate_id()");
-      set(c.timestamp, "envelope.timestamp()");
-      set(c.trace_id, "envelope.trace_id()");
+      set(c.event_name, "envelope.name.data(), envelope.name.size()");
+      set(c.event_version, "envelope.version.data(), envelope.version.size()");
+      set(c.aggregate_id, "envelope.aggregate_id.data(), envelope.aggregate_id.size()");
+      set(c.timestamp, "envelope.timestamp");
+      set(c.trace_id, "envelope.trace_id.data(), envelope.trace_id.size()");
       parse = Render(R"cc(
         event->Clear();
-        if (!event->mutable_$payload$()->ParseFromString(envelope.payload())) {
+        if (!event->mutable_$payload$()->ParseFromArray(envelope.payload.data(),
+                                                       static_cast<int>(envelope.payload.size()))) {
           return ::cppsvc::events::internal::BadPayload(envelope, $payload_type$);
         }
         $sets$
@@ -259,7 +281,8 @@ class EventEmitter {
                       {"sets", absl::StrJoin(sets, "\n")}});
     } else {
       parse = Render(R"cc(
-        if (!event->ParseFromString(envelope.payload())) {
+        if (!event->ParseFromArray(envelope.payload.data(),
+                                   static_cast<int>(envelope.payload.size()))) {
           return ::cppsvc::events::internal::BadPayload(envelope, $type$);
         }
       )cc",
@@ -292,7 +315,7 @@ class EventEmitter {
     }
     accepted.push_back(names::EventInfo(message));
     return Render(R"cc(
-      ::absl::Status Unpack(const ::cppsvc::events::Envelope& envelope, $message$* event$converters$) {
+      ::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, $message$* event$converters$) {
         $upcasts$
         if (!::cppsvc::events::internal::Holds(envelope, $info$)) {
           return ::cppsvc::events::internal::NotAccepted(envelope, $type$,
@@ -300,10 +323,18 @@ class EventEmitter {
         }
         $body$
       }
+
+      ::absl::Status Unpack(::absl::string_view envelope_bytes, $message$* event$converters$) {
+        ::absl::StatusOr<::cppsvc::events::EnvelopeView> envelope =
+            ::cppsvc::events::EnvelopeView::Parse(envelope_bytes);
+        if (!envelope.ok()) return envelope.status();
+        return Unpack(*envelope, event$pass_converters$);
+      }
     )cc",
                   {{"message", names::Message(message)},
                    {"converters",
                     Upcasts(event) ? ", const ::cppsvc::events::Converters& converters" : ""},
+                   {"pass_converters", Upcasts(event) ? ", converters" : ""},
                    {"upcasts", absl::StrJoin(upcasts, "")},
                    {"info", names::EventInfo(message)},
                    {"type", names::StringLiteral(message->full_name())},

@@ -2,14 +2,19 @@
 #include "cppsvc/internal/event_support.h"
 
 #include <algorithm>
+#include <cassert>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
+#include "absl/numeric/bits.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cppsvc/events.h"
+#include "ids_internal.h"
 
 namespace cppsvc::events::internal {
 namespace {
@@ -22,6 +27,121 @@ int VersionNumber(absl::string_view version) {
   int number = -1;
   if (!absl::SimpleAtoi(version.substr(1, end - 1), &number)) return -1;
   return number;
+}
+
+// The envelope metadata NewEnvelope, FillEnvelope and SerializeNewEnvelope
+// write: `options` where set, else the event's own values, else the
+// defaults. A new event id is written into `new_id`, which must outlive the
+// result.
+struct Metadata {
+  absl::string_view event_id;
+  absl::string_view aggregate_id;
+  int64_t timestamp;
+  absl::string_view correlation_id;
+  absl::string_view causation_id;
+  absl::string_view trace_id;
+};
+
+Metadata ResolveMetadata(const EventOptions& options, absl::string_view event_aggregate_id,
+                         int64_t event_timestamp, absl::string_view event_trace_id,
+                         char (&new_id)[kEventIdSize]) {
+  Metadata metadata;
+  if (options.event_id.empty()) {
+    WriteNewEventId(new_id);
+    metadata.event_id = absl::string_view(new_id, kEventIdSize);
+  } else {
+    metadata.event_id = options.event_id;
+  }
+  metadata.aggregate_id =
+      options.aggregate_id.empty() ? event_aggregate_id : absl::string_view(options.aggregate_id);
+  metadata.timestamp = options.timestamp != 0 ? options.timestamp
+                       : event_timestamp != 0 ? event_timestamp
+                                              : NowMillis();
+  metadata.correlation_id = options.correlation_id.empty()
+                                ? metadata.event_id
+                                : absl::string_view(options.correlation_id);
+  metadata.causation_id = options.causation_id.empty() ? metadata.event_id
+                                                       : absl::string_view(options.causation_id);
+  metadata.trace_id =
+      options.trace_id.empty() ? event_trace_id : absl::string_view(options.trace_id);
+  return metadata;
+}
+
+// Wire-format helpers for SerializeNewEnvelope. Every tag of Envelope and of
+// its map entries is below 128: one byte.
+size_t VarintSize(uint64_t value) {
+  // protobuf's io::CodedOutputStream::VarintSize64.
+  const int log2 = 63 ^ absl::countl_zero(value | 1);
+  return static_cast<size_t>((log2 * 9 + 73) / 64);
+}
+
+size_t LengthAndBytesSize(size_t length) { return VarintSize(length) + length; }
+
+// A proto3 string or bytes field: left out when empty.
+size_t StringFieldSize(size_t length) {
+  return length == 0 ? 0 : 1 + LengthAndBytesSize(length);
+}
+
+// A map<string, string> entry's body: key and value always written.
+size_t MapEntrySize(size_t key_length, size_t value_length) {
+  return 1 + LengthAndBytesSize(key_length) + 1 + LengthAndBytesSize(value_length);
+}
+
+inline uint8_t* WriteVarint(uint64_t value, uint8_t* out) {
+  while (value >= 0x80) {
+    *out++ = static_cast<uint8_t>(value | 0x80);
+    value >>= 7;
+  }
+  *out++ = static_cast<uint8_t>(value);
+  return out;
+}
+
+// memcpy, inline for the short strings an envelope is made of (ids, names):
+// overlapping fixed-size copies instead of a call per field.
+inline void CopyBytes(const char* from, size_t size, uint8_t* to) {
+  if (size <= 16) {
+    if (size >= 8) {
+      uint64_t head, tail;
+      std::memcpy(&head, from, 8);
+      std::memcpy(&tail, from + size - 8, 8);
+      std::memcpy(to, &head, 8);
+      std::memcpy(to + size - 8, &tail, 8);
+    } else if (size >= 4) {
+      uint32_t head, tail;
+      std::memcpy(&head, from, 4);
+      std::memcpy(&tail, from + size - 4, 4);
+      std::memcpy(to, &head, 4);
+      std::memcpy(to + size - 4, &tail, 4);
+    } else {
+      for (size_t i = 0; i < size; ++i) to[i] = static_cast<uint8_t>(from[i]);
+    }
+  } else if (size <= 48) {
+    uint64_t words[6];
+    std::memcpy(words, from, 16);
+    std::memcpy(words + 2, from + (size - 16) / 2, 16);
+    std::memcpy(words + 4, from + size - 16, 16);
+    std::memcpy(to, words, 16);
+    std::memcpy(to + (size - 16) / 2, words + 2, 16);
+    std::memcpy(to + size - 16, words + 4, 16);
+  } else {
+    std::memcpy(to, from, size);
+  }
+}
+
+inline uint8_t* WriteBytes(absl::string_view bytes, uint8_t* out) {
+  if (bytes.size() < 0x80) {
+    *out++ = static_cast<uint8_t>(bytes.size());
+  } else {
+    out = WriteVarint(bytes.size(), out);
+  }
+  CopyBytes(bytes.data(), bytes.size(), out);
+  return out + bytes.size();
+}
+
+inline uint8_t* WriteStringField(uint32_t number, absl::string_view text, uint8_t* out) {
+  if (text.empty()) return out;
+  *out++ = static_cast<uint8_t>(number << 3 | 2);
+  return WriteBytes(text, out);
 }
 
 }  // namespace
@@ -37,28 +157,22 @@ Envelope NewEnvelope(const EventInfo& info, const EventOptions& options,
 void FillEnvelope(const EventInfo& info, const EventOptions& options,
                   absl::string_view event_aggregate_id, int64_t event_timestamp,
                   absl::string_view event_trace_id, Envelope* envelope) {
-  if (options.event_id.empty()) {
-    envelope->set_event_id(NewEventId());
-  } else {
-    envelope->set_event_id(options.event_id);
-  }
-  envelope->set_name(info.name.data(), info.name.size());
-  envelope->set_version(info.version.data(), info.version.size());
-  envelope->set_payload_type(info.payload_type.data(), info.payload_type.size());
-  const absl::string_view aggregate_id =
-      options.aggregate_id.empty() ? event_aggregate_id : absl::string_view(options.aggregate_id);
-  envelope->set_aggregate_id(aggregate_id.data(), aggregate_id.size());
-  envelope->set_category(info.category.data(), info.category.size());
-  envelope->set_timestamp(options.timestamp != 0   ? options.timestamp
-                          : event_timestamp != 0 ? event_timestamp
-                                                 : NowMillis());
-  envelope->set_correlation_id(options.correlation_id.empty() ? envelope->event_id()
-                                                              : options.correlation_id);
-  envelope->set_causation_id(options.causation_id.empty() ? envelope->event_id()
-                                                          : options.causation_id);
-  const absl::string_view trace_id =
-      options.trace_id.empty() ? event_trace_id : absl::string_view(options.trace_id);
-  envelope->set_trace_id(trace_id.data(), trace_id.size());
+  char new_id[kEventIdSize];
+  const Metadata metadata =
+      ResolveMetadata(options, event_aggregate_id, event_timestamp, event_trace_id, new_id);
+  const auto set = [](absl::string_view value, std::string* field) {
+    field->assign(value.data(), value.size());
+  };
+  set(metadata.event_id, envelope->mutable_event_id());
+  set(info.name, envelope->mutable_name());
+  set(info.version, envelope->mutable_version());
+  set(info.payload_type, envelope->mutable_payload_type());
+  set(metadata.aggregate_id, envelope->mutable_aggregate_id());
+  set(info.category, envelope->mutable_category());
+  envelope->set_timestamp(metadata.timestamp);
+  set(metadata.correlation_id, envelope->mutable_correlation_id());
+  set(metadata.causation_id, envelope->mutable_causation_id());
+  set(metadata.trace_id, envelope->mutable_trace_id());
   envelope->clear_metadata();
   if (!options.metadata.empty()) {
     envelope->mutable_metadata()->insert(options.metadata.begin(), options.metadata.end());
@@ -66,8 +180,69 @@ void FillEnvelope(const EventInfo& info, const EventOptions& options,
   envelope->clear_payload();
 }
 
-bool Holds(const Envelope& envelope, const EventInfo& info) {
-  return envelope.name() == info.name && envelope.version() == info.version;
+void SerializeNewEnvelope(const EventInfo& info, const EventOptions& options,
+                          absl::string_view event_aggregate_id, int64_t event_timestamp,
+                          absl::string_view event_trace_id,
+                          const google::protobuf::MessageLite& payload, std::string* bytes) {
+  char new_id[kEventIdSize];
+  const Metadata metadata =
+      ResolveMetadata(options, event_aggregate_id, event_timestamp, event_trace_id, new_id);
+  // Envelope's fields in field-number order, as protobuf writes them (proto3:
+  // empty strings and a zero timestamp are left out).
+  const absl::string_view strings_before_timestamp[] = {
+      metadata.event_id,     info.name,     info.version,
+      info.payload_type,     metadata.aggregate_id, info.category};
+  const absl::string_view strings_after_timestamp[] = {
+      metadata.correlation_id, metadata.causation_id, metadata.trace_id};
+  // ByteSizeLong caches the payload's sizes for SerializeWithCachedSizesToArray.
+  const size_t payload_size = payload.ByteSizeLong();
+
+  size_t size = 0;
+  for (absl::string_view text : strings_before_timestamp) size += StringFieldSize(text.size());
+  if (metadata.timestamp != 0) size += 1 + VarintSize(static_cast<uint64_t>(metadata.timestamp));
+  for (absl::string_view text : strings_after_timestamp) size += StringFieldSize(text.size());
+  for (const auto& [key, value] : options.metadata) {
+    size += 1 + LengthAndBytesSize(MapEntrySize(key.size(), value.size()));
+  }
+  size += StringFieldSize(payload_size);
+
+  bytes->resize(size);
+  auto* const begin = reinterpret_cast<uint8_t*>(&(*bytes)[0]);
+  uint8_t* out = begin;
+  uint32_t number = 1;
+  for (absl::string_view text : strings_before_timestamp) {
+    out = WriteStringField(number++, text, out);
+  }
+  if (metadata.timestamp != 0) {
+    *out++ = static_cast<uint8_t>(number << 3);  // varint
+    out = WriteVarint(static_cast<uint64_t>(metadata.timestamp), out);
+  }
+  ++number;
+  for (absl::string_view text : strings_after_timestamp) {
+    out = WriteStringField(number++, text, out);
+  }
+  // std::map: sorted by key, so the bytes are deterministic. Every entry
+  // carries its key and value, even empty ones, as protobuf writes them.
+  for (const auto& [key, value] : options.metadata) {
+    *out++ = static_cast<uint8_t>(number << 3 | 2);
+    out = WriteVarint(MapEntrySize(key.size(), value.size()), out);
+    *out++ = static_cast<uint8_t>(1 << 3 | 2);
+    out = WriteBytes(key, out);
+    *out++ = static_cast<uint8_t>(2 << 3 | 2);
+    out = WriteBytes(value, out);
+  }
+  ++number;
+  if (payload_size != 0) {
+    *out++ = static_cast<uint8_t>(number << 3 | 2);
+    out = WriteVarint(payload_size, out);
+    out = payload.SerializeWithCachedSizesToArray(out);
+  }
+  assert(out == begin + size);
+  (void)begin;
+}
+
+bool Holds(const EnvelopeView& envelope, const EventInfo& info) {
+  return envelope.name == info.name && envelope.version == info.version;
 }
 
 absl::Status UnknownVersion(absl::string_view name, absl::string_view version,
@@ -83,28 +258,29 @@ absl::Status UnknownVersion(absl::string_view name, absl::string_view version,
   return absl::NotFoundError(text);
 }
 
-absl::Status NotAccepted(const Envelope& envelope, absl::string_view message_type,
+absl::Status NotAccepted(const EnvelopeView& envelope, absl::string_view message_type,
                          std::initializer_list<EventInfo> accepted) {
   std::vector<absl::string_view> versions;
   std::vector<std::string> names;
   for (const EventInfo& info : accepted) {
-    if (info.name == envelope.name()) versions.push_back(info.version);
+    if (info.name == envelope.name) versions.push_back(info.version);
     std::string quoted = absl::StrCat("\"", info.name, "\"");
     if (names.empty() || names.back() != quoted) names.push_back(std::move(quoted));
   }
   if (versions.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "envelope holds event \"", envelope.name(), "\" version ",
-        envelope.version().empty() ? "\"\"" : envelope.version(), ", not a ", message_type,
+        "envelope holds event \"", envelope.name, "\" version ",
+        envelope.version.empty() ? absl::string_view("\"\"") : envelope.version, ", not a ",
+        message_type,
         " (", absl::StrJoin(names, ", "), ")"));
   }
-  return UnknownVersion(envelope.name(), envelope.version(), versions);
+  return UnknownVersion(envelope.name, envelope.version, versions);
 }
 
-absl::Status BadPayload(const Envelope& envelope, absl::string_view message_type) {
+absl::Status BadPayload(const EnvelopeView& envelope, absl::string_view message_type) {
   return absl::InvalidArgumentError(absl::StrCat(
-      "event \"", envelope.name(), "\" version ", envelope.version(), ": the payload (",
-      envelope.payload().size(), " bytes) does not parse as ", message_type));
+      "event \"", envelope.name, "\" version ", envelope.version, ": the payload (",
+      envelope.payload.size(), " bytes) does not parse as ", message_type));
 }
 
 absl::Status CheckValid(const Violations& violations, const EventInfo& info) {

@@ -119,7 +119,42 @@ TEST(EventsPackTest, AnEventWithNoFieldsHasAnEmptyPayload) {
   EXPECT_TRUE(orders_v3::svc::Unpack(*envelope, &latest).ok());
 }
 
+TEST(EventsPackTest, PackToWritesWhatPackThenSerializeWrites) {
+  cppsvc::events::EventOptions options;
+  options.event_id = "00000000-0000-4000-8000-000000000002";
+  options.timestamp = 1700000000000;
+  options.metadata["tenant"] = "acme";
+  std::string bytes = "previous contents are replaced";
+  ASSERT_TRUE(user_v1::svc::PackTo(V1Account(), &bytes, options).ok());
+  EXPECT_EQ(bytes, PackOrDie(V1Account(), options).SerializeAsString());
+
+  user_v1::AccountCreated invalid;
+  EXPECT_EQ(user_v1::svc::PackTo(invalid, &bytes).code(), absl::StatusCode::kInvalidArgument);
+}
+
 // ---- Unpack: exact versions and every bad input ----
+
+TEST(EventsUnpackTest, FromBytes) {
+  std::string bytes;
+  ASSERT_TRUE(user_v1::svc::PackTo(V1Account(), &bytes).ok());
+  user_v1::AccountCreated unpacked;
+  ASSERT_TRUE(user_v1::svc::Unpack(bytes, &unpacked).ok());
+  EXPECT_EQ(unpacked.SerializeAsString(), V1Account().SerializeAsString());
+  user_v2::AccountCreated latest;  // upcast straight from the wire
+  ASSERT_TRUE(user_v2::svc::Unpack(bytes, &latest).ok());
+  EXPECT_EQ(latest.email_address(), "ada@example.com");
+
+  for (size_t size : {size_t{0}, size_t{1}, bytes.size() / 2, bytes.size() - 1}) {
+    absl::Status status = user_v2::svc::Unpack(absl::string_view(bytes).substr(0, size), &latest);
+    // Not an envelope, or one without this event (or without a valid event).
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument)
+        << "truncated to " << size << ": " << status;
+  }
+  EXPECT_EQ(user_v2::svc::Unpack(absl::string_view("\x0a\x05\xff\xfe\xfd\xfc\xfb", 7), &latest)
+                .code(),
+            absl::StatusCode::kInvalidArgument);  // invalid UTF-8 in event_id
+}
+
 
 TEST(EventsUnpackTest, RoundTrip) {
   user_v1::AccountCreated unpacked;

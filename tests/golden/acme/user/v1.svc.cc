@@ -127,20 +127,36 @@ namespace {
     const ::acme::user::v1::AccountCreated& event, const ::cppsvc::events::EventOptions& options) {
   CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckValid(Validate(event), kAccountCreatedEvent));
   ::cppsvc::events::Envelope envelope =
-      ::cppsvc::events::internal::NewEnvelope(kAccountCreatedEvent, options, event.account_id());
+      ::cppsvc::events::internal::NewEnvelope(kAccountCreatedEvent, options, event.account_id(), 0, {});
   event.SerializeToString(envelope.mutable_payload());
   return envelope;
 }
 
-::absl::Status Unpack(const ::cppsvc::events::Envelope& envelope, ::acme::user::v1::AccountCreated* event) {
+::absl::Status PackTo(const ::acme::user::v1::AccountCreated& event, std::string* bytes,
+                      const ::cppsvc::events::EventOptions& options) {
+  CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckValid(Validate(event), kAccountCreatedEvent));
+  ::cppsvc::events::internal::SerializeNewEnvelope(kAccountCreatedEvent, options, event.account_id(), 0, {}, event,
+                                                   bytes);
+  return ::absl::OkStatus();
+}
+
+::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, ::acme::user::v1::AccountCreated* event) {
   if (!::cppsvc::events::internal::Holds(envelope, kAccountCreatedEvent)) {
     return ::cppsvc::events::internal::NotAccepted(envelope, "acme.user.v1.AccountCreated",
                                                    {kAccountCreatedEvent});
   }
-  if (!event->ParseFromString(envelope.payload())) {
+  if (!event->ParseFromArray(envelope.payload.data(),
+                             static_cast<int>(envelope.payload.size()))) {
     return ::cppsvc::events::internal::BadPayload(envelope, "acme.user.v1.AccountCreated");
   }
   return ::cppsvc::events::internal::CheckValid(Validate(*event), kAccountCreatedEvent);
+}
+
+::absl::Status Unpack(::absl::string_view envelope_bytes, ::acme::user::v1::AccountCreated* event) {
+  ::absl::StatusOr<::cppsvc::events::EnvelopeView> envelope =
+      ::cppsvc::events::EnvelopeView::Parse(envelope_bytes);
+  if (!envelope.ok()) return envelope.status();
+  return Unpack(*envelope, event);
 }
 
 ::absl::Status ToLatest(const ::acme::user::v1::AccountCreated& event, ::acme::user::v2::AccountCreated* latest,
@@ -160,21 +176,39 @@ namespace {
   return envelope;
 }
 
-::absl::Status Unpack(const ::cppsvc::events::Envelope& envelope, ::acme::user::v1::EmailChanged* event) {
+::absl::Status PackTo(const ::acme::user::v1::EmailChanged& event, std::string* bytes,
+                      const ::cppsvc::events::EventOptions& options) {
+  CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckValid(Validate(event), kEmailChangedEvent));
+  CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckFixedMetadata(
+      event.event_name(), event.event_version(), kEmailChangedEvent));
+  ::cppsvc::events::internal::SerializeNewEnvelope(kEmailChangedEvent, options, event.aggregate_id(), event.timestamp(), event.trace_id(), event.payload(),
+                                                   bytes);
+  return ::absl::OkStatus();
+}
+
+::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, ::acme::user::v1::EmailChanged* event) {
   if (!::cppsvc::events::internal::Holds(envelope, kEmailChangedEvent)) {
     return ::cppsvc::events::internal::NotAccepted(envelope, "acme.user.v1.EmailChanged",
                                                    {kEmailChangedEvent});
   }
   event->Clear();
-  if (!event->mutable_payload()->ParseFromString(envelope.payload())) {
+  if (!event->mutable_payload()->ParseFromArray(envelope.payload.data(),
+                                                 static_cast<int>(envelope.payload.size()))) {
     return ::cppsvc::events::internal::BadPayload(envelope, "acme.user.v1.EmailChangedPayload");
   }
-  event->set_event_name(envelope.name());
-  event->set_event_version(envelope.version());
-  event->set_aggregate_id(envelope.aggregate_id());
-  event->set_timestamp(envelope.timestamp());
-  event->set_trace_id(envelope.trace_id());
+  event->set_event_name(envelope.name.data(), envelope.name.size());
+  event->set_event_version(envelope.version.data(), envelope.version.size());
+  event->set_aggregate_id(envelope.aggregate_id.data(), envelope.aggregate_id.size());
+  event->set_timestamp(envelope.timestamp);
+  event->set_trace_id(envelope.trace_id.data(), envelope.trace_id.size());
   return ::cppsvc::events::internal::CheckValid(Validate(*event), kEmailChangedEvent);
+}
+
+::absl::Status Unpack(::absl::string_view envelope_bytes, ::acme::user::v1::EmailChanged* event) {
+  ::absl::StatusOr<::cppsvc::events::EnvelopeView> envelope =
+      ::cppsvc::events::EnvelopeView::Parse(envelope_bytes);
+  if (!envelope.ok()) return envelope.status();
+  return Unpack(*envelope, event);
 }
 
 ::absl::Status ToLatest(const ::acme::user::v1::EmailChanged& event, ::acme::user::v2::EmailChanged* latest,

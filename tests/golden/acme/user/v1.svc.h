@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "acme/user/v1/user.pb.h"
 #include "acme/user/v2/user.pb.h"
 #include "cppsvc/events.h"
@@ -84,9 +85,15 @@ inline constexpr ::cppsvc::events::EventInfo kAccountCreatedEvent{
 // filled from `options`: InvalidArgument when the event is invalid.
 ::absl::StatusOr<::cppsvc::events::Envelope> Pack(
     const ::acme::user::v1::AccountCreated& event, const ::cppsvc::events::EventOptions& options = {});
+// Pack, then serialise, in one step into `*bytes` (its buffer reused):
+// what a producer writing to a topic or a stream needs.
+::absl::Status PackTo(const ::acme::user::v1::AccountCreated& event, std::string* bytes,
+                      const ::cppsvc::events::EventOptions& options = {});
 
-// Unpacks an envelope of exactly this event and version, validated.
-::absl::Status Unpack(const ::cppsvc::events::Envelope& envelope, ::acme::user::v1::AccountCreated* event);
+// Unpacks an envelope (an Envelope, a view of one, or its bytes) of
+// exactly this event and version, validated.
+::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, ::acme::user::v1::AccountCreated* event);
+::absl::Status Unpack(::absl::string_view envelope_bytes, ::acme::user::v1::AccountCreated* event);
 
 // Converts `event` to the latest version, acme.user.v2.AccountCreated, hop by hop with
 // each version's converter (an override installed in `converters`, or
@@ -102,9 +109,15 @@ inline constexpr ::cppsvc::events::EventInfo kEmailChangedEvent{
 // filled from `options`: InvalidArgument when the event is invalid.
 ::absl::StatusOr<::cppsvc::events::Envelope> Pack(
     const ::acme::user::v1::EmailChanged& event, const ::cppsvc::events::EventOptions& options = {});
+// Pack, then serialise, in one step into `*bytes` (its buffer reused):
+// what a producer writing to a topic or a stream needs.
+::absl::Status PackTo(const ::acme::user::v1::EmailChanged& event, std::string* bytes,
+                      const ::cppsvc::events::EventOptions& options = {});
 
-// Unpacks an envelope of exactly this event and version, validated.
-::absl::Status Unpack(const ::cppsvc::events::Envelope& envelope, ::acme::user::v1::EmailChanged* event);
+// Unpacks an envelope (an Envelope, a view of one, or its bytes) of
+// exactly this event and version, validated.
+::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, ::acme::user::v1::EmailChanged* event);
+::absl::Status Unpack(::absl::string_view envelope_bytes, ::acme::user::v1::EmailChanged* event);
 
 // Converts `event` to the latest version, acme.user.v2.EmailChanged, hop by hop with
 // each version's converter (an override installed in `converters`, or

@@ -76,12 +76,20 @@ void Validator::Validate(const ::acme::user::v2::EmailChangedPayload& message,
     const ::acme::user::v2::AccountCreated& event, const ::cppsvc::events::EventOptions& options) {
   CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckValid(Validate(event), kAccountCreatedEvent));
   ::cppsvc::events::Envelope envelope =
-      ::cppsvc::events::internal::NewEnvelope(kAccountCreatedEvent, options, event.account_id());
+      ::cppsvc::events::internal::NewEnvelope(kAccountCreatedEvent, options, event.account_id(), 0, {});
   event.SerializeToString(envelope.mutable_payload());
   return envelope;
 }
 
-::absl::Status Unpack(const ::cppsvc::events::Envelope& envelope, ::acme::user::v2::AccountCreated* event, const ::cppsvc::events::Converters& converters) {
+::absl::Status PackTo(const ::acme::user::v2::AccountCreated& event, std::string* bytes,
+                      const ::cppsvc::events::EventOptions& options) {
+  CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckValid(Validate(event), kAccountCreatedEvent));
+  ::cppsvc::events::internal::SerializeNewEnvelope(kAccountCreatedEvent, options, event.account_id(), 0, {}, event,
+                                                   bytes);
+  return ::absl::OkStatus();
+}
+
+::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, ::acme::user::v2::AccountCreated* event, const ::cppsvc::events::Converters& converters) {
   if (::cppsvc::events::internal::Holds(envelope, ::acme::user::v1::svc::kAccountCreatedEvent)) {
     ::acme::user::v1::AccountCreated older;
     CPPSVC_RETURN_IF_ERROR(::acme::user::v1::svc::Unpack(envelope, &older));
@@ -91,10 +99,18 @@ void Validator::Validate(const ::acme::user::v2::EmailChangedPayload& message,
     return ::cppsvc::events::internal::NotAccepted(envelope, "acme.user.v2.AccountCreated",
                                                    {::acme::user::v1::svc::kAccountCreatedEvent, kAccountCreatedEvent});
   }
-  if (!event->ParseFromString(envelope.payload())) {
+  if (!event->ParseFromArray(envelope.payload.data(),
+                             static_cast<int>(envelope.payload.size()))) {
     return ::cppsvc::events::internal::BadPayload(envelope, "acme.user.v2.AccountCreated");
   }
   return ::cppsvc::events::internal::CheckValid(Validate(*event), kAccountCreatedEvent);
+}
+
+::absl::Status Unpack(::absl::string_view envelope_bytes, ::acme::user::v2::AccountCreated* event, const ::cppsvc::events::Converters& converters) {
+  ::absl::StatusOr<::cppsvc::events::EnvelopeView> envelope =
+      ::cppsvc::events::EnvelopeView::Parse(envelope_bytes);
+  if (!envelope.ok()) return envelope.status();
+  return Unpack(*envelope, event, converters);
 }
 
 ::absl::StatusOr<::cppsvc::events::Envelope> Pack(
@@ -108,7 +124,17 @@ void Validator::Validate(const ::acme::user::v2::EmailChangedPayload& message,
   return envelope;
 }
 
-::absl::Status Unpack(const ::cppsvc::events::Envelope& envelope, ::acme::user::v2::EmailChanged* event, const ::cppsvc::events::Converters& converters) {
+::absl::Status PackTo(const ::acme::user::v2::EmailChanged& event, std::string* bytes,
+                      const ::cppsvc::events::EventOptions& options) {
+  CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckValid(Validate(event), kEmailChangedEvent));
+  CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckFixedMetadata(
+      event.event_name(), event.event_version(), kEmailChangedEvent));
+  ::cppsvc::events::internal::SerializeNewEnvelope(kEmailChangedEvent, options, event.aggregate_id(), event.timestamp(), event.trace_id(), event.payload(),
+                                                   bytes);
+  return ::absl::OkStatus();
+}
+
+::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, ::acme::user::v2::EmailChanged* event, const ::cppsvc::events::Converters& converters) {
   if (::cppsvc::events::internal::Holds(envelope, ::acme::user::v1::svc::kEmailChangedEvent)) {
     ::acme::user::v1::EmailChanged older;
     CPPSVC_RETURN_IF_ERROR(::acme::user::v1::svc::Unpack(envelope, &older));
@@ -119,15 +145,23 @@ void Validator::Validate(const ::acme::user::v2::EmailChangedPayload& message,
                                                    {::acme::user::v1::svc::kEmailChangedEvent, kEmailChangedEvent});
   }
   event->Clear();
-  if (!event->mutable_payload()->ParseFromString(envelope.payload())) {
+  if (!event->mutable_payload()->ParseFromArray(envelope.payload.data(),
+                                                 static_cast<int>(envelope.payload.size()))) {
     return ::cppsvc::events::internal::BadPayload(envelope, "acme.user.v2.EmailChangedPayload");
   }
-  event->set_event_name(envelope.name());
-  event->set_event_version(envelope.version());
-  event->set_aggregate_id(envelope.aggregate_id());
-  event->set_timestamp(envelope.timestamp());
-  event->set_trace_id(envelope.trace_id());
+  event->set_event_name(envelope.name.data(), envelope.name.size());
+  event->set_event_version(envelope.version.data(), envelope.version.size());
+  event->set_aggregate_id(envelope.aggregate_id.data(), envelope.aggregate_id.size());
+  event->set_timestamp(envelope.timestamp);
+  event->set_trace_id(envelope.trace_id.data(), envelope.trace_id.size());
   return ::cppsvc::events::internal::CheckValid(Validate(*event), kEmailChangedEvent);
+}
+
+::absl::Status Unpack(::absl::string_view envelope_bytes, ::acme::user::v2::EmailChanged* event, const ::cppsvc::events::Converters& converters) {
+  ::absl::StatusOr<::cppsvc::events::EnvelopeView> envelope =
+      ::cppsvc::events::EnvelopeView::Parse(envelope_bytes);
+  if (!envelope.ok()) return envelope.status();
+  return Unpack(*envelope, event, converters);
 }
 
 ::acme::user::v2::EmailChanged NewEmailChanged(std::string aggregate_id, ::acme::user::v2::EmailChangedPayload payload, std::string trace_id) {

@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "acme/user/v2/user.pb.h"
 #include "cppsvc/events.h"
 #include "cppsvc/validation.h"
@@ -58,12 +59,19 @@ inline constexpr ::cppsvc::events::EventInfo kAccountCreatedEvent{
 // filled from `options`: InvalidArgument when the event is invalid.
 ::absl::StatusOr<::cppsvc::events::Envelope> Pack(
     const ::acme::user::v2::AccountCreated& event, const ::cppsvc::events::EventOptions& options = {});
+// Pack, then serialise, in one step into `*bytes` (its buffer reused):
+// what a producer writing to a topic or a stream needs.
+::absl::Status PackTo(const ::acme::user::v2::AccountCreated& event, std::string* bytes,
+                      const ::cppsvc::events::EventOptions& options = {});
 
-// Unpacks an envelope of this event, version v2 or older (v1,
-// upcast through the chain with `converters`), and validates it in the
-// version it was written in. Envelopes of other events or of versions
-// this code does not know are errors.
-::absl::Status Unpack(const ::cppsvc::events::Envelope& envelope, ::acme::user::v2::AccountCreated* event,
+// Unpacks an envelope (an Envelope, a view of one, or its bytes) of
+// this event, version v2 or older (v1, upcast through the
+// chain with `converters`), and validates it in the version it was
+// written in. Envelopes of other events or of versions this code does
+// not know are errors.
+::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, ::acme::user::v2::AccountCreated* event,
+                      const ::cppsvc::events::Converters& converters = {});
+::absl::Status Unpack(::absl::string_view envelope_bytes, ::acme::user::v2::AccountCreated* event,
                       const ::cppsvc::events::Converters& converters = {});
 
 // Event "user.email.changed" version v2 (acme.user.v2.EmailChanged), category "User", aggregate id from aggregate_id.
@@ -74,12 +82,19 @@ inline constexpr ::cppsvc::events::EventInfo kEmailChangedEvent{
 // filled from `options`: InvalidArgument when the event is invalid.
 ::absl::StatusOr<::cppsvc::events::Envelope> Pack(
     const ::acme::user::v2::EmailChanged& event, const ::cppsvc::events::EventOptions& options = {});
+// Pack, then serialise, in one step into `*bytes` (its buffer reused):
+// what a producer writing to a topic or a stream needs.
+::absl::Status PackTo(const ::acme::user::v2::EmailChanged& event, std::string* bytes,
+                      const ::cppsvc::events::EventOptions& options = {});
 
-// Unpacks an envelope of this event, version v2 or older (v1,
-// upcast through the chain with `converters`), and validates it in the
-// version it was written in. Envelopes of other events or of versions
-// this code does not know are errors.
-::absl::Status Unpack(const ::cppsvc::events::Envelope& envelope, ::acme::user::v2::EmailChanged* event,
+// Unpacks an envelope (an Envelope, a view of one, or its bytes) of
+// this event, version v2 or older (v1, upcast through the
+// chain with `converters`), and validates it in the version it was
+// written in. Envelopes of other events or of versions this code does
+// not know are errors.
+::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, ::acme::user::v2::EmailChanged* event,
+                      const ::cppsvc::events::Converters& converters = {});
+::absl::Status Unpack(::absl::string_view envelope_bytes, ::acme::user::v2::EmailChanged* event,
                       const ::cppsvc::events::Converters& converters = {});
 
 // A new EmailChanged event with its metadata set: event_name, event_version, timestamp (now), aggregate_id, trace_id.
