@@ -216,6 +216,7 @@ service S { rpc Watch(M) returns (stream M); }
 service S { rpc Watch(M) returns (stream M); }
 )"));
   EXPECT_EQ(tree.Diagnose(),
+            "x/private.proto:5:13: method acme.x.private.S.Watch: streaming RPCs are not supported by the service chain; serve this method outside the chain (e.g. in a separate service) or make it unary\n"
             "x/v1.proto:5:13: field acme.x.v1.M.old: its type acme.x.v1.Old is deprecated (it maps to private only), so the field must be deprecated too\n"
             "x/v1.proto:6:13: method acme.x.v1.S.Watch: streaming RPCs are not supported by the service chain; serve this method outside the chain (e.g. in a separate service) or make it unary\n"
             "x/v2.proto:5:13: method acme.x.v2.S.Watch: streaming RPCs are not supported by the service chain; serve this method outside the chain (e.g. in a separate service) or make it unary\n");

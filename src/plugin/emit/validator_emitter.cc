@@ -1,5 +1,6 @@
 #include "plugin/emit/validator_emitter.h"
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,28 @@ std::string BoundLiteral(const Bound& bound, const FD* value) {
                  : names::DoubleLiteral(bound.double_value);
   }
   return "";
+}
+
+// False for a bound no value of the field's type can break (`min: 0` on an
+// unsigned field, `min: -2147483648` on an int32): the comparison would be
+// always false, which g++ reports (-Wtype-limits) and -Werror rejects.
+bool BoundCanFail(const Bound& bound, const FD* value, bool is_min) {
+  switch (value->cpp_type()) {
+    case FD::CPPTYPE_INT32:
+      return is_min ? bound.int64_value > std::numeric_limits<int32_t>::min()
+                    : bound.int64_value < std::numeric_limits<int32_t>::max();
+    case FD::CPPTYPE_INT64:
+      return is_min ? bound.int64_value > std::numeric_limits<int64_t>::min()
+                    : bound.int64_value < std::numeric_limits<int64_t>::max();
+    case FD::CPPTYPE_UINT32:
+      return is_min ? bound.uint64_value > 0
+                    : bound.uint64_value < std::numeric_limits<uint32_t>::max();
+    case FD::CPPTYPE_UINT64:
+      return is_min ? bound.uint64_value > 0
+                    : bound.uint64_value < std::numeric_limits<uint64_t>::max();
+    default:
+      return true;
+  }
 }
 
 std::string InLiteral(const InValue& in, const FD* value) {
@@ -142,12 +165,12 @@ std::vector<Check> ChecksOf(const FieldRules& rules, const FD* value,
     }
     return checks;
   }
-  if (rules.min) {
+  if (rules.min && BoundCanFail(*rules.min, value, /*is_min=*/true)) {
     checks.push_back({absl::StrCat(v, " < ", BoundLiteral(*rules.min, value)),
                       "kMin",
                       absl::StrCat("must be no less than ", BoundText(*rules.min))});
   }
-  if (rules.max) {
+  if (rules.max && BoundCanFail(*rules.max, value, /*is_min=*/false)) {
     checks.push_back({absl::StrCat(v, " > ", BoundLiteral(*rules.max, value)),
                       "kMax",
                       absl::StrCat("must be no greater than ",

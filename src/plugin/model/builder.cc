@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -54,6 +55,7 @@ std::unique_ptr<const Model> ModelBuilder::Build(
   CollectEvents();
   for (const auto& package : model_->packages_) {
     CheckGeneratedNamespace(*package);
+    CheckServiceNames(*package);
   }
   return std::move(model_);
 }
@@ -247,6 +249,66 @@ void ModelBuilder::CheckGeneratedNamespace(const Package& package) {
     for (int i = 0; i < file->service_count(); ++i) {
       if (file->service(i)->name() == kGeneratedNamespace) {
         clash(file->service(i), "service");
+      }
+    }
+  }
+}
+
+// Services become classes in the package's generated namespace, next to what
+// we generate there ourselves, and RPCs become member functions next to the
+// class's own members: names that would collide are reported instead of
+// emitting code that does not compile.
+void ModelBuilder::CheckServiceNames(const Package& package) {
+  static const absl::flat_hash_set<std::string> kReservedClassNames = {
+      "Validator", "Converter", "Validate", "testing",  "Pack",
+      "PackTo",    "Unpack",    "ToLatest", "RegisterEvents"};
+  static const absl::flat_hash_set<std::string> kMemberNames = {
+      "validator_", "converter_", "next_", "private_validator_", "implementation_"};
+  static constexpr absl::string_view kDerivedSuffixes[] = {"Chain", "ChainOverrides", "Grpc"};
+
+  absl::flat_hash_set<std::string> service_names;
+  for (const ServiceModel* service : package.services) {
+    service_names.insert(service->descriptor->name());
+  }
+  for (const ServiceModel* service : package.services) {
+    const pb::ServiceDescriptor* descriptor = service->descriptor;
+    const std::string& name = descriptor->name();
+    const std::string where = absl::StrCat("service ", descriptor->full_name());
+    if (kReservedClassNames.contains(name)) {
+      diagnostics_.Error(descriptor,
+                         absl::StrCat(where, ": the name \"", name,
+                                      "\" is taken by generated code in namespace ",
+                                      package.name, ".svc; rename the service"));
+    }
+    for (absl::string_view suffix : kDerivedSuffixes) {
+      if (absl::EndsWith(name, suffix) &&
+          service_names.contains(name.substr(0, name.size() - suffix.size()))) {
+        diagnostics_.Error(
+            descriptor, absl::StrCat(where, ": the name \"", name, "\" is what service \"",
+                                     name.substr(0, name.size() - suffix.size()),
+                                     "\" generates for its ", suffix,
+                                     " class; rename one of them"));
+      }
+    }
+    for (int i = 0; i < descriptor->method_count(); ++i) {
+      const pb::MethodDescriptor* method = descriptor->method(i);
+      const std::string what = absl::StrCat("method ", method->full_name());
+      if (method->name() == name) {
+        diagnostics_.Error(method, absl::StrCat(what, ": an RPC named like its service "
+                                                      "would be the C++ class's constructor; "
+                                                      "rename the RPC or the service"));
+      } else if (kMemberNames.contains(method->name())) {
+        diagnostics_.Error(method, absl::StrCat(what, ": the name \"", method->name(),
+                                                "\" is a data member of the generated "
+                                                "service class; rename the RPC"));
+      }
+      // Public versions report streaming while resolving (resolve.cc).
+      if (package.role == PackageRole::kPrivate &&
+          (method->client_streaming() || method->server_streaming())) {
+        diagnostics_.Error(method, absl::StrCat(what, ": streaming RPCs are not supported by "
+                                                      "the service chain; serve this method "
+                                                      "outside the chain (e.g. in a separate "
+                                                      "service) or make it unary"));
       }
     }
   }

@@ -32,6 +32,7 @@ class ModelBuilder {
   void CollectService(const pb::ServiceDescriptor* service, Package& package);
   void FormChains();
   void CheckGeneratedNamespace(const Package& package);
+  void CheckServiceNames(const Package& package);
 
   // resolve.cc: counterparts of every element of every public version.
   void ResolveDomain(const Domain& domain);
