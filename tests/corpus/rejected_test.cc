@@ -1,20 +1,15 @@
 // Corpus cases the plugin must reject: the real protoc runs the plugin over
 // tests/corpus/rejected, and its exit status and every stderr line are compared.
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "support/command.h"
 
 namespace {
 
-struct ProtocRun {
-  int exit_code;
-  std::string output;  // stdout and stderr
-};
+using ProtocRun = ::cppsvc::testing::CommandRun;
 
 ProtocRun Protoc(const std::string& arguments) {
   const std::string out_dir = ::testing::TempDir() + "/corpus_rejected_out";
@@ -22,15 +17,7 @@ ProtocRun Protoc(const std::string& arguments) {
   const std::string command = absl::StrCat(
       CPPSVC_PROTOC, " --plugin=protoc-gen-cpp-svc=", CPPSVC_PLUGIN, " -I", CPPSVC_PROTO_DIR,
       " -I", CPPSVC_CORPUS_REJECTED_DIR, " --cpp-svc_out=", out_dir, " ", arguments, " 2>&1");
-  ProtocRun run{-1, ""};
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) run.output.append(buffer, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return ::cppsvc::testing::RunCommand(command);
 }
 
 TEST(CorpusRejectedTest, StreamingRpcs) {

@@ -1,19 +1,14 @@
 // The plugin run by the real protoc process, as users run it: exit status and
 // the exact diagnostic lines users see on stderr.
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "support/command.h"
 
 namespace {
 
-struct ProtocRun {
-  int exit_code;
-  std::string output;  // stdout and stderr
-};
+using ProtocRun = ::cppsvc::testing::CommandRun;
 
 ProtocRun Protoc(const std::string& arguments) {
   const std::string out_dir = ::testing::TempDir() + "/protoc_out";
@@ -23,15 +18,7 @@ ProtocRun Protoc(const std::string& arguments) {
       " -I", CPPSVC_PROTO_DIR, " -I", CPPSVC_BAD_PROTO_DIR,
       " -I", CPPSVC_EXAMPLE_PROTO_DIR, " --cpp-svc_out=", out_dir, " ",
       arguments, " 2>&1");
-  ProtocRun run{-1, ""};
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) run.output.append(buffer, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return ::cppsvc::testing::RunCommand(command);
 }
 
 TEST(ProtocTest, GeneratesTheExample) {
@@ -86,12 +73,9 @@ TEST(ProtocTest, LayoutLintErrorsFailTheRun) {
 }
 
 TEST(ProtocTest, VersionFlag) {
-  FILE* pipe = popen((std::string(CPPSVC_PLUGIN) + " --version").c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  char buffer[256] = {};
-  const size_t n = fread(buffer, 1, sizeof(buffer) - 1, pipe);
-  EXPECT_EQ(pclose(pipe), 0);
-  EXPECT_EQ(std::string(buffer, n), "protoc-gen-cpp-svc 0.1.0\n");
+  const ProtocRun run = ::cppsvc::testing::RunCommand(std::string(CPPSVC_PLUGIN) + " --version");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.output, "protoc-gen-cpp-svc 0.1.0\n");
 }
 
 }  // namespace
