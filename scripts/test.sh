@@ -1,7 +1,38 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs every test (CTest prints the summary).
+# Sets up, builds and runs every test: the README's test command, and CI's
+# (.ci/run). Two stages:
+#   1. the plain suite: gcc, RelWithDebInfo, build/, CTest;
+#   2. the sanitizer suite (scripts/test-sanitizers.sh: clang++, ASan + LSan +
+#      UBSan, build-asan/, CTest without Consumer.*) and a bounded libFuzzer
+#      run of every tests/fuzz target (scripts/fuzz.sh --time, default 60 s
+#      each; CPPSVC_FUZZ_SECONDS overrides).
+#
+#   scripts/test.sh            both stages
+#   scripts/test.sh --quick    stage 1 only (local use)
+#
+# Stage 2 runs only when stage 1 passed. See docs/reliability/fuzz-sanitizers-load.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+quick=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "test: unknown option $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+# Each stage line says when it started, the wall seconds so far and the CPU
+# time (user, system) of everything run so far: CI's time budget.
+stage() { echo; echo "== test: $* ($(date +%T), ${SECONDS}s in, cpu $(times | tail -1))"; }
+
+stage "1/2 plain suite (build/)"
 scripts/setup.sh
 scripts/build.sh
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
+if [ "$quick" = 1 ]; then exit 0; fi
+
+stage "2/2 sanitizer suite (build-asan/)"
+scripts/test-sanitizers.sh
+stage "2/2 fuzzing, ${CPPSVC_FUZZ_SECONDS:-60} s per target"
+scripts/fuzz.sh --time "${CPPSVC_FUZZ_SECONDS:-60}"
+stage "done"
