@@ -44,4 +44,10 @@ seed broken "" "$protos/bad" broken/v1/broken.proto broken/v2/broken.proto broke
 seed broken-v1-v2 "lint=warn" "$protos/bad" broken/v1/broken.proto broken/v2/broken.proto
 seed bad-parameter "grpc=maybe,nonsense" "$protos/chain" acme/shapes/v1/shapes.proto \
   acme/shapes/v2/shapes.proto acme/shapes/private/shapes.proto
+events="$root/examples/events/proto"
+seed events "" "$events" acme/events/options.proto acme/user/v1/user.proto acme/user/v2/user.proto
+# Three versions of events importing the example's options: two import dirs.
+CPPSVC_SEED_FILE="$out/events-orders.bin" protoc -I "$root/proto" -I "$events" -I "$protos/events" \
+  "--plugin=protoc-gen-capture=$work/protoc-gen-capture" "--capture_out=$work" \
+  acme/orders/v1/orders.proto acme/orders/v2/orders.proto acme/orders/v3/orders.proto
 ls -l "$out" | tail -n +2 | awk '{ print "  " $5 "\t" $9 }'
