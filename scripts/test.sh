@@ -23,7 +23,14 @@ for arg in "$@"; do
 done
 # Each stage line says when it started, the wall seconds so far and the CPU
 # time (user, system) of everything run so far: CI's time budget.
-stage() { echo; echo "== test: $* ($(date +%T), ${SECONDS}s in, cpu $(times | tail -1))"; }
+# (`times` must run in this shell, not in a $(...) subshell, to see them.)
+stage() {
+  local cpu
+  cpu=$(mktemp)
+  times > "$cpu"
+  echo; echo "== test: $* ($(date +%T), ${SECONDS}s in, cpu $(tail -1 "$cpu"))"
+  rm -f "$cpu"
+}
 
 stage "1/2 plain suite (build/)"
 scripts/setup.sh
