@@ -374,9 +374,12 @@ class EventEmitter {
                      {"next_namespace", names::QualifiedGeneratedNamespace(
                                             event.next->message->package->name)}});
     }
+    // Converters write field by field and append to repeated fields: start
+    // from an empty message, whatever the caller passed (a reused event).
     return Render(R"cc(
       ::absl::Status ToLatest(const $message$& event, $latest_message$* latest,
                               const ::cppsvc::events::Converters& converters) {
+        latest->Clear();
         $body$
       }
     )cc",

@@ -264,6 +264,21 @@ TEST(EventsUpcastTest, TwoHopsThroughASchemaOnlyChain) {
   EXPECT_EQ(latest.comment(), "two");
 }
 
+TEST(EventsUpcastTest, AReusedEventHoldsOnlyTheLastOne) {
+  orders_v1::OrderPlaced placed;
+  placed.set_order_id(5);
+  placed.add_lines()->set_sku("SKU-1");
+  std::string bytes;
+  ASSERT_TRUE(orders_v1::svc::PackTo(placed, &bytes).ok());
+  orders_v3::OrderPlaced latest;
+  latest.set_currency("left over");
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(orders_v3::svc::Unpack(bytes, &latest).ok());
+    EXPECT_EQ(latest.lines_size(), 1);
+    EXPECT_EQ(latest.currency(), "");
+  }
+}
+
 TEST(EventsUpcastTest, OneHopConvertersOverrideEachHop) {
   // An override of v2's converter applies to the second hop of a v1 event.
   class V2Converter : public orders_v2::svc::Converter {

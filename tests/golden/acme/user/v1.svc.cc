@@ -161,6 +161,7 @@ namespace {
 
 ::absl::Status ToLatest(const ::acme::user::v1::AccountCreated& event, ::acme::user::v2::AccountCreated* latest,
                         const ::cppsvc::events::Converters& converters) {
+  latest->Clear();
   CPPSVC_RETURN_IF_ERROR(converters.Get<Converter>().ToNext(event, *latest));
   return ::absl::OkStatus();
 }
@@ -213,6 +214,7 @@ namespace {
 
 ::absl::Status ToLatest(const ::acme::user::v1::EmailChanged& event, ::acme::user::v2::EmailChanged* latest,
                         const ::cppsvc::events::Converters& converters) {
+  latest->Clear();
   CPPSVC_RETURN_IF_ERROR(converters.Get<Converter>().ToNext(event, *latest));
   latest->set_event_name(std::string(::acme::user::v2::svc::kEmailChangedEvent.name));
   latest->set_event_version(std::string(::acme::user::v2::svc::kEmailChangedEvent.version));
