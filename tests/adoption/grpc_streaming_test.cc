@@ -33,7 +33,7 @@ class Feed : public priv::svc::Feed {
   }
 };
 
-class GrpcStreamingTest : public ::testing::Test {
+class AdoptionGrpcStreamingTest : public ::testing::Test {
  protected:
   void SetUp() override {
     grpc::ServerBuilder builder;
@@ -57,7 +57,7 @@ class GrpcStreamingTest : public ::testing::Test {
   std::unique_ptr<v1::Feed::Stub> stub_;
 };
 
-TEST_F(GrpcStreamingTest, UnaryRpcsAreServed) {
+TEST_F(AdoptionGrpcStreamingTest, UnaryRpcsAreServed) {
   grpc::ClientContext context;
   v1::GetRequest request;
   request.set_id("i1");
@@ -76,7 +76,7 @@ TEST_F(GrpcStreamingTest, UnaryRpcsAreServed) {
   EXPECT_EQ(ack.count(), 1);
 }
 
-TEST_F(GrpcStreamingTest, ServerStreamingAnswersUnimplemented) {
+TEST_F(AdoptionGrpcStreamingTest, ServerStreamingAnswersUnimplemented) {
   grpc::ClientContext context;
   v1::GetRequest request;
   request.set_id("i1");
@@ -87,7 +87,7 @@ TEST_F(GrpcStreamingTest, ServerStreamingAnswersUnimplemented) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED) << status.error_message();
 }
 
-TEST_F(GrpcStreamingTest, ClientStreamingAnswersUnimplemented) {
+TEST_F(AdoptionGrpcStreamingTest, ClientStreamingAnswersUnimplemented) {
   grpc::ClientContext context;
   v1::Ack ack;
   std::unique_ptr<grpc::ClientWriter<v1::Item>> writer = stub_->Upload(&context, &ack);

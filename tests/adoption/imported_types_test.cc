@@ -43,7 +43,7 @@ v1::Price FullPrice() {
   return price;
 }
 
-TEST(ImportedTypesTest, ReachPrivateAndComeBackEqual) {
+TEST(AdoptionImportedTypesTest, ReachPrivateAndComeBackEqual) {
   EchoPrices implementation;
   priv::svc::PricesChain chain(implementation);
   const v1::Price sent = FullPrice();
@@ -63,7 +63,7 @@ TEST(ImportedTypesTest, ReachPrivateAndComeBackEqual) {
   EXPECT_EQ(response.SerializeAsString(), sent.SerializeAsString());
 }
 
-TEST(ImportedTypesTest, SharedEnumCarriesUnknownNumbersAsTheyAre) {
+TEST(AdoptionImportedTypesTest, SharedEnumCarriesUnknownNumbersAsTheyAre) {
   // Copied as it is, not mapped: an open enum's unknown number survives.
   EchoPrices implementation;
   priv::svc::PricesChain chain(implementation);
@@ -75,7 +75,7 @@ TEST(ImportedTypesTest, SharedEnumCarriesUnknownNumbersAsTheyAre) {
   EXPECT_EQ(static_cast<int>(response.currency()), 42);
 }
 
-TEST(ImportedTypesTest, PrivateValueWithoutPublicReceiverFailsBack) {
+TEST(AdoptionImportedTypesTest, PrivateValueWithoutPublicReceiverFailsBack) {
   EchoPrices implementation;
   implementation.answer_settle_in = priv::CURRENCY_GBP;
   priv::svc::PricesChain chain(implementation);
@@ -84,7 +84,7 @@ TEST(ImportedTypesTest, PrivateValueWithoutPublicReceiverFailsBack) {
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition) << status;
 }
 
-TEST(ImportedTypesTest, ValidatorsCheckOwnFieldsNotImportedTypes) {
+TEST(AdoptionImportedTypesTest, ValidatorsCheckOwnFieldsNotImportedTypes) {
   EchoPrices implementation;
   priv::svc::PricesChain chain(implementation);
   v1::Price missing = FullPrice();

@@ -35,7 +35,7 @@ class Tail : public priv::svc::Tail {};
 static_assert(!std::is_abstract_v<Feed>);
 static_assert(!std::is_abstract_v<Tail>);
 
-TEST(StreamingTest, UnaryRpcsOfAMixedServiceAreServed) {
+TEST(AdoptionStreamingTest, UnaryRpcsOfAMixedServiceAreServed) {
   Feed implementation;
   priv::svc::FeedChain chain(implementation);
   v1::GetRequest request;
@@ -51,14 +51,14 @@ TEST(StreamingTest, UnaryRpcsOfAMixedServiceAreServed) {
   EXPECT_EQ(ack.count(), 1);
 }
 
-TEST(StreamingTest, AnAllStreamingServiceHasAnEmptyChain) {
+TEST(AdoptionStreamingTest, AnAllStreamingServiceHasAnEmptyChain) {
   Tail implementation;
   priv::svc::TailChain chain(implementation);
   (void)chain.v1();
   (void)chain.v2();
 }
 
-TEST(NotGeneratedTest, ServicesWithoutAChainDoNotBlockValidators) {
+TEST(AdoptionNotGeneratedTest, ServicesWithoutAChainDoNotBlockValidators) {
   ::ctr::services::version::v1::VersionResponse response;
   EXPECT_FALSE(::ctr::services::version::v1::svc::Validate(response).ok());
   response.set_version("1.7");
