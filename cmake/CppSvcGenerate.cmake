@@ -40,6 +40,27 @@ if(NOT CPPSVC_PROTO_DIR OR NOT EXISTS "${CPPSVC_PROTO_DIR}/gen/svc/annotations.p
 endif()
 set_property(GLOBAL PROPERTY CPPSVC_PROTO_DIR "${CPPSVC_PROTO_DIR}")
 
+# Sets `out` to TRUE when `segment` is a version as the plugin reads it, which
+# is what buf lint's PACKAGE_VERSION_SUFFIX accepts (src/plugin/model/version.h):
+# v<N>, v<N>test..., v<N>[p<P>](alpha|beta)[<M>], every number 1..2147483647.
+function(_cppsvc_is_version segment out)
+  set(${out} FALSE PARENT_SCOPE)
+  set(number "0*[1-9][0-9]*")
+  if(NOT segment MATCHES "^v${number}(test[A-Za-z0-9_]*|(p${number})?(alpha|beta)(${number})?)?$")
+    return()
+  endif()
+  string(REGEX REPLACE "test.*$" "" numbered "${segment}")
+  string(REGEX MATCHALL "[0-9]+" numbers "${numbered}")
+  foreach(n IN LISTS numbers)
+    string(REGEX REPLACE "^0+" "" n "${n}")
+    string(LENGTH "${n}" digits)
+    if(digits GREATER 10 OR (digits EQUAL 10 AND n STRGREATER "2147483647"))
+      return()
+    endif()
+  endforeach()
+  set(${out} TRUE PARENT_SCOPE)
+endfunction()
+
 function(cppsvc_generate)
   # C++ keywords, as protobuf's C++ generator lists them.
   set(cxx_keywords
@@ -193,7 +214,8 @@ function(cppsvc_generate)
   # Public versions also get conversion-test helpers (and a gRPC binding).
   foreach(package IN LISTS packages)
     string(REGEX MATCH "[^.]+$" last_segment "${package}")
-    if(last_segment MATCHES "^v(0|[1-9][0-9]*)((alpha|beta)(0|[1-9][0-9]*))?$")
+    _cppsvc_is_version("${last_segment}" is_version)
+    if(is_version)
       string(REPLACE "." "/" package_path "${package}")
       list(APPEND outputs "${ARG_OUT_DIR}/${package_path}.svc.testing.h"
                           "${ARG_OUT_DIR}/${package_path}.svc.testing.cc")

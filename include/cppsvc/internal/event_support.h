@@ -3,6 +3,7 @@
 #ifndef CPPSVC_INTERNAL_EVENT_SUPPORT_H_
 #define CPPSVC_INTERNAL_EVENT_SUPPORT_H_
 
+#include <cstdint>
 #include <initializer_list>
 #include <vector>
 
@@ -71,6 +72,33 @@ absl::Status CheckValid(const Violations& violations, const EventInfo& info);
 absl::Status CheckFixedMetadata(absl::string_view event_name,
                                 absl::string_view event_version,
                                 const EventInfo& info);
+
+// A typed event's google.protobuf.Timestamp `timestamp` as the envelope's
+// milliseconds since the epoch (sub-millisecond nanos dropped, towards the
+// past), saturating for seconds beyond the int64 range of milliseconds.
+// Templates, so that only code with such an event includes timestamp.pb.h.
+template <typename Timestamp>
+int64_t TimestampMillis(const Timestamp& timestamp) {
+  constexpr int64_t kMaxSeconds = INT64_MAX / 1000 - 1;
+  if (timestamp.seconds() > kMaxSeconds) return INT64_MAX;
+  if (timestamp.seconds() < -kMaxSeconds) return INT64_MIN;
+  int64_t nanos = timestamp.nanos();
+  if (nanos < 0) nanos = 0;  // invalid; Timestamp nanos are 0..999999999
+  return timestamp.seconds() * 1000 + nanos / 1000000;
+}
+
+// The envelope's milliseconds into a google.protobuf.Timestamp.
+template <typename Timestamp>
+void SetTimestampMillis(int64_t millis, Timestamp* timestamp) {
+  int64_t seconds = millis / 1000;
+  int64_t rest = millis % 1000;
+  if (rest < 0) {
+    seconds -= 1;
+    rest += 1000;
+  }
+  timestamp->set_seconds(seconds);
+  timestamp->set_nanos(static_cast<int32_t>(rest * 1000000));
+}
 
 }  // namespace cppsvc::events::internal
 

@@ -267,8 +267,12 @@ class ConverterEmitter {
     const std::string to_name = names::Field(to);
     const FD* value = ElementField(from);
     const bool message = value->message_type() != nullptr;
-    const bool same_type = message && value->message_type() == ElementField(to)->message_type();
     const bool is_enum = value->enum_type() != nullptr;
+    // The same message or enum on both sides (e.g. from a shared, imported
+    // package) is copied as it is; the model maps only enums that differ.
+    const bool same_type =
+        (message && value->message_type() == ElementField(to)->message_type()) ||
+        (is_enum && value->enum_type() == ElementField(to)->enum_type());
     if ((!message && !is_enum) || same_type) {
       if (from->is_repeated()) {
         return absl::StrCat("*", out, ".mutable_", to_name, "() = ", get, "();\n");
@@ -459,8 +463,10 @@ class ConverterEmitter {
     const std::string to_name = names::Field(to);
     const FD* value = ElementField(to);
     const bool message = value->message_type() != nullptr;
-    const bool same_type = message && value->message_type() == ElementField(from)->message_type();
     const bool is_enum = value->enum_type() != nullptr;
+    const bool same_type =
+        (message && value->message_type() == ElementField(from)->message_type()) ||
+        (is_enum && value->enum_type() == ElementField(from)->enum_type());
     if ((!message && !is_enum) || same_type) {
       if (to->is_repeated()) {
         return absl::StrCat("*", out, ".mutable_", to_name, "() = ", get, "();\n");

@@ -25,8 +25,10 @@ std::vector<const ServiceModel*> TestedServices(const Package& package) {
 
 class ConversionTestEmitter {
  public:
-  ConversionTestEmitter(const Package& package, const std::vector<const ServiceModel*>& services)
-      : package_(package),
+  ConversionTestEmitter(const Model& model, const Package& package,
+                        const std::vector<const ServiceModel*>& services)
+      : model_(model),
+        package_(package),
         services_(services),
         private_namespace_(
             names::QualifiedGeneratedNamespace(package.domain->private_package->name)) {}
@@ -107,8 +109,10 @@ class ConversionTestEmitter {
   // test, which expects exactly one.
   std::string Fake(const pb::ServiceDescriptor* private_service) const {
     std::vector<std::string> methods;
-    for (int i = 0; i < private_service->method_count(); ++i) {
-      const pb::MethodDescriptor* method = private_service->method(i);
+    // The private interface's methods: its unary RPCs (streaming ones are
+    // not in it).
+    for (const MethodModel& served : model_.Find(private_service)->methods) {
+      const pb::MethodDescriptor* method = served.descriptor;
       const std::string head = absl::StrCat("::absl::Status ", names::Method(method), "(");
       methods.push_back(Render(R"cc(
         $head$const $request$& request,
@@ -177,6 +181,7 @@ class ConversionTestEmitter {
                    {"call", names::Method(method.descriptor)}});
   }
 
+  const Model& model_;
   const Package& package_;
   const std::vector<const ServiceModel*>& services_;
   const std::string private_namespace_;
@@ -184,7 +189,7 @@ class ConversionTestEmitter {
 
 }  // namespace
 
-void EmitConversionTests(const Model& /*model*/, const Package& package, Sections& sections) {
+void EmitConversionTests(const Model& model, const Package& package, Sections& sections) {
   const std::vector<const ServiceModel*> services = TestedServices(package);
   if (services.empty()) {
     sections.header_blocks.push_back(Render(R"cc(
@@ -198,7 +203,7 @@ void EmitConversionTests(const Model& /*model*/, const Package& package, Section
   sections.header_includes.insert("absl/status/status.h");
   sections.header_includes.insert("cppsvc/testing.h");
   sections.header_includes.insert(names::ChainHeaderFile(package.domain->private_package->name));
-  ConversionTestEmitter emitter(package, services);
+  ConversionTestEmitter emitter(model, package, services);
   sections.header_blocks.push_back(emitter.Declarations());
   sections.source_blocks.push_back(emitter.Definitions());
 }

@@ -31,10 +31,12 @@ class Diagnostics {
   // Reports a problem at the declaration of `element` (any descriptor type).
   template <typename Descriptor>
   void Error(const Descriptor* element, std::string message) {
-    google::protobuf::SourceLocation location;
-    const bool found = element->GetSourceLocation(&location);
-    Add(FileOf(element)->name(), found ? location.start_line + 1 : 0,
-        found ? location.start_column + 1 : 0, std::move(message));
+    At(element, std::move(message), /*warning=*/false);
+  }
+  // A problem at `element` that does not stop generation.
+  template <typename Descriptor>
+  void Warning(const Descriptor* element, std::string message) {
+    At(element, std::move(message), /*warning=*/true);
   }
   void ErrorInFile(const google::protobuf::FileDescriptor* file,
                    std::string message);
@@ -65,6 +67,13 @@ class Diagnostics {
   static const google::protobuf::FileDescriptor* FileOf(
       const Descriptor* element) {
     return element->file();
+  }
+  template <typename Descriptor>
+  void At(const Descriptor* element, std::string message, bool warning) {
+    google::protobuf::SourceLocation location;
+    const bool found = element->GetSourceLocation(&location);
+    Add(FileOf(element)->name(), found ? location.start_line + 1 : 0,
+        found ? location.start_column + 1 : 0, std::move(message), warning);
   }
   void Add(std::string file, int line, int column, std::string message,
            bool warning = false);

@@ -197,10 +197,15 @@ bool ModelBuilder::ReadConvention(const pb::Descriptor& message,
   expect(convention.event_version, IsSingularString(convention.event_version), "a string");
   expect(convention.aggregate_id, IsSingularString(convention.aggregate_id), "a string");
   expect(convention.trace_id, IsSingularString(convention.trace_id), "a string");
-  expect(convention.timestamp,
-         IsSingular(convention.timestamp) &&
-             convention.timestamp->cpp_type() == pb::FieldDescriptor::CPPTYPE_INT64,
-         "an int64 (milliseconds since the Unix epoch)");
+  const pb::FieldDescriptor* timestamp = convention.timestamp;
+  convention.timestamp_is_message =
+      timestamp != nullptr && timestamp->message_type() != nullptr &&
+      timestamp->message_type()->full_name() == "google.protobuf.Timestamp";
+  expect(timestamp,
+         IsSingular(timestamp) &&
+             (timestamp->cpp_type() == pb::FieldDescriptor::CPPTYPE_INT64 ||
+              convention.timestamp_is_message),
+         "an int64 (milliseconds since the Unix epoch) or a google.protobuf.Timestamp");
   expect(convention.payload,
          IsSingular(convention.payload) &&
              convention.payload->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE,

@@ -33,6 +33,7 @@ class ModelBuilder {
   void FormChains();
   void CheckGeneratedNamespace(const Package& package);
   void CheckServiceNames(const Package& package);
+  void WarnAboutStreaming(const ServiceModel& service);
 
   // resolve.cc: counterparts of every element of every public version.
   void ResolveDomain(const Domain& domain);
@@ -51,6 +52,8 @@ class ModelBuilder {
   void CheckFieldTypes(const MessageModel& message);
   void CheckFieldType(const MessageModel& message, const FieldModel& field,
                       const pb::FieldDescriptor* counterpart, bool is_next);
+  void MapEnumField(const FieldModel& field, const pb::FieldDescriptor* counterpart,
+                    bool is_next);
   bool ValuesCompatible(const pb::FieldDescriptor* from,
                         const pb::FieldDescriptor* to, bool is_next);
   const EnumMapping* MapEnum(const pb::FieldDescriptor* from,
