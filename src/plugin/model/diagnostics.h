@@ -48,6 +48,11 @@ class Diagnostics {
   void WarningInFile(const google::protobuf::FileDescriptor* file,
                      std::string message);
 
+  // Advice that applies to the whole run rather than one element, e.g. how to
+  // pass a split chain in one request: printed once after the warnings,
+  // however often it is added.
+  void Note(std::string message);
+
   // True when there is no error (warnings do not count).
   bool empty() const { return Sorted(false).empty(); }
 
@@ -55,7 +60,8 @@ class Diagnostics {
   // removed.
   std::vector<Diagnostic> Sorted(bool warnings = false) const;
 
-  // One line per error (or warning), sorted, newline-terminated.
+  // One line per error (or warning), sorted, newline-terminated. Warnings
+  // are followed by the notes, `note: ...`, in the order first added.
   std::string Render(bool warnings = false) const;
 
  private:
@@ -79,6 +85,7 @@ class Diagnostics {
            bool warning = false);
 
   std::vector<Diagnostic> diagnostics_;
+  std::vector<std::string> notes_;
 };
 
 }  // namespace cppsvc::plugin

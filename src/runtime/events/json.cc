@@ -1,10 +1,13 @@
 // Envelopes as JSON, generic decoding and delimited streams (SPEC §7); see
 // cppsvc/events/decoder.h.
 #include <climits>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -269,8 +272,15 @@ absl::Status ForEachDelimited(
 // ---- Decoder ------------------------------------------------------------------
 
 struct Decoder::OwnedPool {
+  // A set that does not build is reported in FromDescriptorSet's status;
+  // without a collector the pool would also log raw `[libprotobuf ERROR]`
+  // lines.
+  struct Quiet : pb::DescriptorPool::ErrorCollector {
+    void AddError(const std::string&, const std::string&, const pb::Message*, ErrorLocation,
+                  const std::string&) override {}
+  } quiet;
   pb::SimpleDescriptorDatabase files;
-  pb::DescriptorPool pool{&files};
+  pb::DescriptorPool pool{&files, &quiet};
 };
 
 Decoder::~Decoder() = default;
@@ -343,6 +353,24 @@ absl::StatusOr<std::unique_ptr<Decoder>> Decoder::FromDescriptorSet(
       AddWellKnown(dependency, &names, &decoder->owned_pool_->files);
     }
   }
+  // A set written without --include_imports lacks the files its files
+  // import: name every one, and the fix.
+  std::map<std::string, std::string> missing;  // import -> first importer
+  for (const pb::FileDescriptorProto& file : set.file()) {
+    for (const std::string& dependency : file.dependency()) {
+      if (names.count(dependency) == 0) missing.emplace(dependency, file.name());
+    }
+  }
+  if (!missing.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "descriptor set: files it imports are not in it: ",
+        absl::StrJoin(missing, ", ",
+                      [](std::string* out, const auto& entry) {
+                        absl::StrAppend(out, "\"", entry.first, "\" (imported by ",
+                                        entry.second, ")");
+                      }),
+        "; write it with protoc --descriptor_set_out=FILE --include_imports"));
+  }
   Collector collector;
   // Built eagerly, so a broken set is an error here rather than at first use.
   pb::DescriptorPool& pool = decoder->owned_pool_->pool;
@@ -362,6 +390,11 @@ absl::StatusOr<std::unique_ptr<Decoder>> Decoder::FromDescriptorSet(
 
 absl::StatusOr<std::unique_ptr<Decoder>> Decoder::FromDescriptorSetFile(const std::string& path,
                                                                         JsonOptions options) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot read descriptor set \"", path, "\": it is a directory, not a file"));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot open descriptor set \"", path, "\""));
   std::stringstream bytes;
