@@ -47,7 +47,8 @@ TEST(LiteChainTest, V1ReachesPrivateWithItsDeprecatedFieldAndComesBack) {
   v1::CreateResponse response;
   ASSERT_EQ(chain.v1().Create(V1Request(), &response), absl::OkStatus());
   EXPECT_EQ(implementation.received.note().title(), "Groceries");
-  EXPECT_EQ(implementation.received.note().body(), "milk, eggs");  // carried past v2
+  EXPECT_EQ(implementation.received.note().body(),
+            "milk, eggs");  // carried past v2
   EXPECT_EQ(implementation.received.note().color(), priv::COLOR_WARM);
   EXPECT_EQ(response.note().title(), "Groceries");
   EXPECT_EQ(response.note().body(), "milk, eggs");
@@ -64,8 +65,11 @@ TEST(LiteChainTest, V2IsValidated) {
   v2::CreateResponse response;
   const absl::Status status = chain.v2().Create(request, &response);
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
-  EXPECT_NE(status.message().find("must be a valid UUID"), absl::string_view::npos) << status;
-  EXPECT_NE(status.message().find("the length must be no less than 3"), absl::string_view::npos)
+  EXPECT_NE(status.message().find("must be a valid UUID"),
+            absl::string_view::npos)
+      << status;
+  EXPECT_NE(status.message().find("the length must be no less than 3"),
+            absl::string_view::npos)
       << status;
 }
 
