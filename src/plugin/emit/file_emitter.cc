@@ -42,6 +42,26 @@ std::string Preamble(const Package& package) {
                  {"sources", absl::StrJoin(sources, ", ")}});
 }
 
+// Deprecated fields, enum values and messages ([deprecated = true]) are
+// read and written by generated code as by protoc's own .pb.cc: warnings
+// about them are silenced in our files only, and restored before each file
+// ends, so code that includes our headers is still warned. The span covers
+// the .pb.h files we include: protobuf 3.21's own headers use a deprecated
+// enum value when it is the largest (`Kind_MAX = KIND_OLD`).
+constexpr char kSilenceDeprecation[] = R"(#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif)";
+
+constexpr char kRestoreDeprecation[] = R"(#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif)";
+
 std::string Header(const Package& package, const std::string& file,
                    const Sections& sections) {
   return Render(R"cc(
@@ -49,6 +69,7 @@ std::string Header(const Package& package, const std::string& file,
     #ifndef $guard$
     #define $guard$
 
+    $silence$
     $includes$
     #include "cppsvc/version.h"
 
@@ -61,6 +82,7 @@ std::string Header(const Package& package, const std::string& file,
     $blocks$
 
     }  // namespace $namespace$
+    $restore$
 
     #endif  // $guard$
   )cc",
@@ -71,13 +93,16 @@ std::string Header(const Package& package, const std::string& file,
                  {"version_string", CPPSVC_VERSION_STRING},
                  {"file", file},
                  {"namespace", names::GeneratedNamespace(package)},
-                 {"blocks", JoinBlocks(sections.header_blocks)}});
+                 {"blocks", JoinBlocks(sections.header_blocks)},
+                 {"silence", kSilenceDeprecation},
+                 {"restore", kRestoreDeprecation}});
 }
 
 std::string Source(const Package& package, const std::string& header,
                    const Sections& sections) {
   return Render(R"cc(
     $preamble$
+    $silence$
     #include "$header$"
 
     $includes$
@@ -87,12 +112,15 @@ std::string Source(const Package& package, const std::string& header,
     $blocks$
 
     }  // namespace $namespace$
+    $restore$
   )cc",
                 {{"preamble", Preamble(package)},
                  {"header", header},
                  {"includes", Includes(sections.source_includes)},
                  {"namespace", names::GeneratedNamespace(package)},
-                 {"blocks", JoinBlocks(sections.source_blocks)}});
+                 {"blocks", JoinBlocks(sections.source_blocks)},
+                 {"silence", kSilenceDeprecation},
+                 {"restore", kRestoreDeprecation}});
 }
 
 // A header and source pair filled by one emitter.

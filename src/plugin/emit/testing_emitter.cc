@@ -190,6 +190,19 @@ class ConversionTestEmitter {
 }  // namespace
 
 void EmitConversionTests(const Model& model, const Package& package, Sections& sections) {
+  if (!package.conversion_tests) {
+    sections.header_blocks.push_back(Render(R"cc(
+      // $package$ has no conversion tests: they need reflection, and
+      // $file$ sets optimize_for = LITE_RUNTIME.
+      namespace testing {}  // namespace testing
+    )cc",
+                                            {{"package", package.name},
+                                             {"file", package.lite_file != nullptr
+                                                          ? package.lite_file->name()
+                                                          : package.domain->private_package
+                                                                ->lite_file->name()}}));
+    return;
+  }
   const std::vector<const ServiceModel*> services = TestedServices(package);
   if (services.empty()) {
     sections.header_blocks.push_back(Render(R"cc(

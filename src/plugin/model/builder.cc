@@ -53,6 +53,7 @@ std::unique_ptr<const Model> ModelBuilder::Build(
   ComputeHasRules();
   ComputeCarriesDeprecated();
   CollectEvents();
+  CheckLiteRuntime();
   for (const auto& package : model_->packages_) {
     CheckGeneratedNamespace(*package);
     CheckServiceNames(*package);

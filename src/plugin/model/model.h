@@ -235,6 +235,11 @@ struct Package {
   std::vector<const EnumModel*> enums;           // depth-first
   std::vector<const ServiceModel*> services;     // file order, then declaration
   std::vector<const EventModel*> events;         // in `messages` order
+  // A file of the package with optimize_for = LITE_RUNTIME, if any (lite.cc).
+  const pb::FileDescriptor* lite_file = nullptr;
+  // Whether conversion-test helpers are generated: not where this version
+  // or its private package is lite, since they need reflection.
+  bool conversion_tests = true;
 
   // The package's last segment (`v1`, `private`), or its whole name.
   std::string LastSegment() const;

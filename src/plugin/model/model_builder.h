@@ -74,6 +74,9 @@ class ModelBuilder {
   void CheckEventIdentities();
   void LinkEventVersions();
 
+  // lite.cc: what LITE_RUNTIME files get (no reflection).
+  void CheckLiteRuntime();
+
   // layout.cc: the tree convention (lint) and split-chain warnings.
   void CheckLayout();
   void WarnAboutSplitChains();

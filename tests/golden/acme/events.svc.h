@@ -4,6 +4,13 @@
 #ifndef ACME_EVENTS_SVC_H_
 #define ACME_EVENTS_SVC_H_
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif
 #include "acme/events/options.pb.h"
 #include "cppsvc/validation.h"
 #include "cppsvc/violations.h"
@@ -37,5 +44,10 @@ class Validator {
 // does not allocate.
 
 }  // namespace acme::events::svc
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif
 
 #endif  // ACME_EVENTS_SVC_H_

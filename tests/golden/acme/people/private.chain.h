@@ -4,6 +4,13 @@
 #ifndef ACME_PEOPLE_PRIVATE_CHAIN_H_
 #define ACME_PEOPLE_PRIVATE_CHAIN_H_
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif
 #include "acme/people/private.svc.h"
 #include "acme/people/v1.svc.h"
 #include "acme/people/v2.svc.h"
@@ -52,5 +59,10 @@ class PeopleChain {
 };
 
 }  // namespace acme::people::private_::svc
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif
 
 #endif  // ACME_PEOPLE_PRIVATE_CHAIN_H_

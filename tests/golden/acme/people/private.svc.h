@@ -4,6 +4,13 @@
 #ifndef ACME_PEOPLE_PRIVATE_SVC_H_
 #define ACME_PEOPLE_PRIVATE_SVC_H_
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif
 #include "absl/status/status.h"
 #include "acme/people/private/people.pb.h"
 #include "cppsvc/validation.h"
@@ -101,5 +108,10 @@ class People {
 };
 
 }  // namespace acme::people::private_::svc
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif
 
 #endif  // ACME_PEOPLE_PRIVATE_SVC_H_

@@ -4,6 +4,13 @@
 #ifndef ACME_PEOPLE_V2_SVC_H_
 #define ACME_PEOPLE_V2_SVC_H_
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif
 #include "absl/status/status.h"
 #include "acme/people/private.svc.h"
 #include "acme/people/private/people.pb.h"
@@ -206,5 +213,10 @@ class People {
 };
 
 }  // namespace acme::people::v2::svc
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif
 
 #endif  // ACME_PEOPLE_V2_SVC_H_

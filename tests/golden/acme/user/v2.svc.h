@@ -4,6 +4,13 @@
 #ifndef ACME_USER_V2_SVC_H_
 #define ACME_USER_V2_SVC_H_
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -104,5 +111,10 @@ inline constexpr ::cppsvc::events::EventInfo kEmailChangedEvent{
 ::absl::Status RegisterEvents(::cppsvc::events::Registry& registry);
 
 }  // namespace acme::user::v2::svc
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif
 
 #endif  // ACME_USER_V2_SVC_H_

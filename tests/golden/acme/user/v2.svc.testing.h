@@ -4,6 +4,13 @@
 #ifndef ACME_USER_V2_SVC_TESTING_H_
 #define ACME_USER_V2_SVC_TESTING_H_
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif
 #include "cppsvc/version.h"
 
 #if CPPSVC_RUNTIME_VERSION < 1000 || 1000 < CPPSVC_MIN_GENERATED_VERSION
@@ -17,5 +24,10 @@ namespace acme::user::v2::svc {
 namespace testing {}  // namespace testing
 
 }  // namespace acme::user::v2::svc
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif
 
 #endif  // ACME_USER_V2_SVC_TESTING_H_
