@@ -69,7 +69,7 @@ class PublicServiceEmitter {
       // Built and owned by $private_namespace$::$name$Chain.
       class $name$ {
        public:
-        $name$(const Validator& validator, const Converter& converter,$next_param$
+        $name$(const $validator$& validator, const $converter$& converter,$next_param$
                const $private_namespace$::Validator& private_validator,
                $private_namespace$::$private_name$& implementation);
         $name$(const $name$&) = delete;
@@ -86,11 +86,13 @@ class PublicServiceEmitter {
         $steps$
 
        private:
-        const Validator& validator_;
-        const Converter& converter_;$next_member$$private_members$
+        const $validator$& validator_;
+        const $converter$& converter_;$next_member$$private_members$
       };
     )cc",
                   {{"service", service_.descriptor->full_name()},
+                   {"validator", names::ValidatorClass(package_.name)},
+                   {"converter", names::ConverterClass(package_.name)},
                    {"towards", package_.latest ? absl::StrCat("to ", private_package_.name)
                                                : absl::StrCat("to ", package_.next->name)},
                    {"private_namespace", private_namespace_},
@@ -184,13 +186,15 @@ class PublicServiceEmitter {
     const bool implementation = UsesImplementation();
     return Render(R"cc(
       $name$::$name$(
-          const Validator& validator, const Converter& converter,$next_param$
+          const $validator$& validator, const $converter$& converter,$next_param$
           const $private_namespace$::Validator& $private_validator$,
           $private_namespace$::$private_name$& $implementation$)
           : validator_(validator),
             converter_(converter)$next_init$$private_inits$ {}
     )cc",
                   {{"name", name_},
+                   {"validator", names::ValidatorClass(package_.name)},
+                   {"converter", names::ConverterClass(package_.name)},
                    {"private_validator", validator ? "private_validator" : "/*private_validator*/"},
                    {"implementation", implementation ? "implementation" : "/*implementation*/"},
                    {"private_inits",
@@ -292,7 +296,7 @@ class PublicServiceEmitter {
                    {"next_method", names::Method(method.next)},
                    {"carry", carries ? absl::StrCat(
                                            "// This version's deprecated fields skip the next version.\n"
-                                           "const ::cppsvc::internal::CarryOf<Converter, ",
+                                           "const ::cppsvc::internal::CarryOf<", names::ConverterClass(package_.name), ", ",
                                            types.request, ", ", types.private_request,
                                            "> carry(converter_, request, carried);")
                                      : ""},
