@@ -9,6 +9,7 @@
 #include "google/protobuf/io/zero_copy_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "plugin/emit/grpc_emitter.h"
+#include "plugin/emit/name_checks.h"
 #include "plugin/model/builder.h"
 #include "plugin/parameters.h"
 
@@ -22,6 +23,7 @@ absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
   Diagnostics diagnostics;
   std::unique_ptr<const Model> model = BuildModel(files, *parameters, diagnostics);
   if (parameters->grpc) CheckGrpcNames(*model, diagnostics);
+  CheckNames(*model, *parameters, diagnostics);
   if (!parameters->ignored.empty()) {
     diagnostics.Note(absl::StrCat(
         "ignored parameters of the Go plugins, which mean nothing for C++ output: ",

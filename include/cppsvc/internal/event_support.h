@@ -50,6 +50,13 @@ absl::Status NotAccepted(const EnvelopeView& envelope, absl::string_view message
 absl::Status UnknownVersion(absl::string_view name, absl::string_view version,
                             const std::vector<absl::string_view>& known);
 
+// OkStatus() when the envelope's `payload_type` is empty or `expected` (the
+// full name of the event's payload message); otherwise InvalidArgument
+// "event \"n\" version v carries payload type X, but that event's payload is
+// Y". Every path that unpacks an envelope of a known event checks it here:
+// generated Unpack, the Registry and the Decoder.
+absl::Status CheckPayloadType(const EnvelopeView& envelope, absl::string_view expected);
+
 // InvalidArgument: the payload bytes do not parse as `message_type`.
 absl::Status BadPayload(const EnvelopeView& envelope, absl::string_view message_type);
 

@@ -755,8 +755,8 @@ class ConverterEmitter {
   std::string ForwardEnumFunction(const FD* field, Forward direction) {
     const EnumMapping* mapping = direction == Forward::kNext ? model_.NextMapping(field)
                                                              : model_.PrivateMapping(field);
-    const std::string name = absl::StrCat(FunctionStem(field),
-                                          direction == Forward::kNext ? "ToNext" : "ToPrivate");
+    const std::string name = names::EnumMappingFunction(
+        field, direction == Forward::kNext ? "ToNext" : "ToPrivate");
     if (!emitted_.insert(name).second) return name;
     std::string cases;
     std::set<int> numbers;
@@ -790,7 +790,7 @@ class ConverterEmitter {
     const EnumMapping* mapping =
         from_next ? model_.NextMapping(field) : model_.PrivateMapping(field);
     const std::string name =
-        absl::StrCat(FunctionStem(field), from_next ? "FromNext" : "FromPrivate");
+        names::EnumMappingFunction(field, from_next ? "FromNext" : "FromPrivate");
     if (!emitted_.insert(name).second) return name;
     std::string cases;
     std::set<int> numbers;
@@ -815,11 +815,6 @@ class ConverterEmitter {
                                {"name", name},
                                {"cases", cases}}));
     return name;
-  }
-
-  static std::string FunctionStem(const FD* field) {
-    return absl::StrCat("Map", names::ClassName(field->containing_type()), "_",
-                        field->name(), "_");
   }
 
   // ---- Pieces -----------------------------------------------------------------

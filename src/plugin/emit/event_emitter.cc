@@ -85,10 +85,10 @@ class EventEmitter {
       ::absl::Status PackTo(const $message$& event, std::string* bytes,
                             const ::cppsvc::events::EventOptions& options = {});
     )cc",
-                                                 {{"name", event.name},
+                                                 {{"name", names::CommentText(event.name)},
                                                   {"version", event.version},
                                                   {"type", message->full_name()},
-                                                  {"category", event.category},
+                                                  {"category", names::CommentText(event.category)},
                                                   {"aggregate", AggregateComment(event)},
                                                   {"info", names::EventInfo(message)},
                                                   {"name_literal", names::StringLiteral(event.name)},
@@ -330,6 +330,8 @@ class EventEmitter {
           return ::cppsvc::events::internal::NotAccepted(envelope, $type$,
                                                          {$accepted$});
         }
+        CPPSVC_RETURN_IF_ERROR(
+            ::cppsvc::events::internal::CheckPayloadType(envelope, $info$.payload_type));
         $body$
       }
 

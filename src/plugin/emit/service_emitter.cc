@@ -69,7 +69,7 @@ class PublicServiceEmitter {
       // Built and owned by $private_namespace$::$name$Chain.
       class $name$ {
        public:
-        $name$(const Validator& validator, const Converter& converter,$next_param$
+        $name$(const $validator$& validator, const $converter$& converter,$next_param$
                const $private_namespace$::Validator& private_validator,
                $private_namespace$::$private_name$& implementation);
         $name$(const $name$&) = delete;
@@ -89,6 +89,8 @@ class PublicServiceEmitter {
       };
     )cc",
                   {{"service", service_.descriptor->full_name()},
+                   {"validator", names::ValidatorClass(package_.name)},
+                   {"converter", names::ConverterClass(package_.name)},
                    {"towards", package_.latest ? absl::StrCat("to ", private_package_.name)
                                                : absl::StrCat("to ", package_.next->name)},
                    {"private_namespace", private_namespace_},
@@ -184,8 +186,14 @@ class PublicServiceEmitter {
 
   std::string Members() const {
     std::string members;
-    if (UsesValidator()) absl::StrAppend(&members, "\n  const Validator& validator_;");
-    if (UsesConverter()) absl::StrAppend(&members, "\n  const Converter& converter_;");
+    if (UsesValidator()) {
+      absl::StrAppend(&members, "\n  const ", names::ValidatorClass(package_.name),
+                      "& validator_;");
+    }
+    if (UsesConverter()) {
+      absl::StrAppend(&members, "\n  const ", names::ConverterClass(package_.name),
+                      "& converter_;");
+    }
     if (UsesNext()) absl::StrAppend(&members, "\n  ", NextType(), "* next_;");
     if (UsesPrivateValidator()) {
       absl::StrAppend(&members, "\n  const ", private_namespace_,
@@ -209,11 +217,13 @@ class PublicServiceEmitter {
     if (implementation) inits.push_back("implementation_(implementation)");
     return Render(R"cc(
       $name$::$name$(
-          const Validator& $validator$, const Converter& $converter$,$next_param$
+          const $validator_class$& $validator$, const $converter_class$& $converter$,$next_param$
           const $private_namespace$::Validator& $private_validator$,
           $private_namespace$::$private_name$& $implementation$)$inits$ {}
     )cc",
                   {{"name", name_},
+                   {"validator_class", names::ValidatorClass(package_.name)},
+                   {"converter_class", names::ConverterClass(package_.name)},
                    {"validator", UsesValidator() ? "validator" : "/*validator*/"},
                    {"converter", UsesConverter() ? "converter" : "/*converter*/"},
                    {"inits", inits.empty() ? "" : absl::StrCat("\n    : ", absl::StrJoin(inits, ",\n      "))},
@@ -316,7 +326,7 @@ class PublicServiceEmitter {
                    {"next_method", names::Method(method.next)},
                    {"carry", carries ? absl::StrCat(
                                            "// This version's deprecated fields skip the next version.\n"
-                                           "const ::cppsvc::internal::CarryOf<Converter, ",
+                                           "const ::cppsvc::internal::CarryOf<", names::ConverterClass(package_.name), ", ",
                                            types.request, ", ", types.private_request,
                                            "> carry(converter_, request, carried);")
                                      : ""},

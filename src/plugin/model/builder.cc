@@ -285,8 +285,6 @@ void ModelBuilder::CheckServiceNames(const Package& package) {
   static const absl::flat_hash_set<std::string> kReservedClassNames = {
       "Validator", "Converter", "Validate", "testing",  "Pack",
       "PackTo",    "Unpack",    "ToLatest", "RegisterEvents"};
-  static const absl::flat_hash_set<std::string> kMemberNames = {
-      "validator_", "converter_", "next_", "private_validator_", "implementation_"};
   static constexpr absl::string_view kDerivedSuffixes[] = {"Chain", "ChainOverrides", "Grpc"};
 
   absl::flat_hash_set<std::string> service_names;
@@ -321,11 +319,7 @@ void ModelBuilder::CheckServiceNames(const Package& package) {
         diagnostics_.Error(method, absl::StrCat(what, ": an RPC named like its service "
                                                       "would be the C++ class's constructor; "
                                                       "rename the RPC or the service"));
-      } else if (kMemberNames.contains(method->name())) {
-        diagnostics_.Error(method, absl::StrCat(what, ": the name \"", method->name(),
-                                                "\" is a data member of the generated "
-                                                "service class; rename the RPC"));
-      }
+      }  // Data members: emit/name_checks.cc, from the names module.
     }
     WarnAboutStreaming(*service);
   }

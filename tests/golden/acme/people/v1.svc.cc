@@ -223,7 +223,7 @@ const Converter& Converter::Default() {
 namespace {
 
 // acme.people.v1.Person.Employment -> acme.people.v2.Person.Employment; unknown numbers become 0, as in protoc-gen-go-svc.
-::acme::people::v2::Person_Employment MapPerson_employment_ToNext(int value) {
+::acme::people::v2::Person_Employment MapPerson_0employment_ToNext(int value) {
   switch (value) {
     case 0:  // UNSET
       return ::acme::people::v2::Person::UNSET;
@@ -237,7 +237,7 @@ namespace {
 }
 
 // acme.people.v1.Person.Employment -> acme.people.private.Person.Employment; unknown numbers become 0, as in protoc-gen-go-svc.
-::acme::people::private_::Person_Employment MapPerson_employment_ToPrivate(int value) {
+::acme::people::private_::Person_Employment MapPerson_0employment_ToPrivate(int value) {
   switch (value) {
     case 0:  // UNSET
       return ::acme::people::private_::Person::UNDEFINED;
@@ -251,7 +251,7 @@ namespace {
 }
 
 // acme.people.v2.Person.Employment -> acme.people.v1.Person.Employment, through each value's receive set.
-bool MapPerson_employment_FromNext(int value, ::acme::people::v1::Person_Employment* out) {
+bool MapPerson_0employment_FromNext(int value, ::acme::people::v1::Person_Employment* out) {
   switch (value) {
     case 0:  // UNSET
       *out = ::acme::people::v1::Person::UNSET;
@@ -271,7 +271,7 @@ bool MapPerson_employment_FromNext(int value, ::acme::people::v1::Person_Employm
 }
 
 // acme.people.private.Person.Employment -> acme.people.v1.Person.Employment, through each value's receive set.
-bool MapPerson_employment_FromPrivate(int value, ::acme::people::v1::Person_Employment* out) {
+bool MapPerson_0employment_FromPrivate(int value, ::acme::people::v1::Person_Employment* out) {
   switch (value) {
     case 0:  // UNDEFINED
       *out = ::acme::people::v1::Person::UNSET;
@@ -291,7 +291,7 @@ bool MapPerson_employment_FromPrivate(int value, ::acme::people::v1::Person_Empl
 }
 
 // acme.people.v1.Person.Employment -> acme.people.v2.Person.Employment; unknown numbers become 0, as in protoc-gen-go-svc.
-::acme::people::v2::Person_Employment MapCreateRequest_employment_ToNext(int value) {
+::acme::people::v2::Person_Employment MapCreateRequest_0employment_ToNext(int value) {
   switch (value) {
     case 0:  // UNSET
       return ::acme::people::v2::Person::UNSET;
@@ -305,7 +305,7 @@ bool MapPerson_employment_FromPrivate(int value, ::acme::people::v1::Person_Empl
 }
 
 // acme.people.v1.Person.Employment -> acme.people.private.Person.Employment; unknown numbers become 0, as in protoc-gen-go-svc.
-::acme::people::private_::Person_Employment MapCreateRequest_employment_ToPrivate(int value) {
+::acme::people::private_::Person_Employment MapCreateRequest_0employment_ToPrivate(int value) {
   switch (value) {
     case 0:  // UNSET
       return ::acme::people::private_::Person::UNDEFINED;
@@ -319,7 +319,7 @@ bool MapPerson_employment_FromPrivate(int value, ::acme::people::v1::Person_Empl
 }
 
 // acme.people.v2.Person.Employment -> acme.people.v1.Person.Employment, through each value's receive set.
-bool MapCreateRequest_employment_FromNext(int value, ::acme::people::v1::Person_Employment* out) {
+bool MapCreateRequest_0employment_FromNext(int value, ::acme::people::v1::Person_Employment* out) {
   switch (value) {
     case 0:  // UNSET
       *out = ::acme::people::v1::Person::UNSET;
@@ -339,7 +339,7 @@ bool MapCreateRequest_employment_FromNext(int value, ::acme::people::v1::Person_
 }
 
 // acme.people.private.Person.Employment -> acme.people.v1.Person.Employment, through each value's receive set.
-bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v1::Person_Employment* out) {
+bool MapCreateRequest_0employment_FromPrivate(int value, ::acme::people::v1::Person_Employment* out) {
   switch (value) {
     case 0:  // UNDEFINED
       *out = ::acme::people::v1::Person::UNSET;
@@ -362,7 +362,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v1::Pers
 
 ::absl::Status Converter::ToNext(const ::acme::people::v1::Person& in, ::acme::people::v2::Person& out) const {
   out.set_id(in.id());
-  out.set_employment(MapPerson_employment_ToNext(in.employment()));
+  out.set_employment(MapPerson_0employment_ToNext(in.employment()));
   if (in.has_hobby()) {
     CPPSVC_RETURN_IF_ERROR(ToNext(in.hobby(), *out.mutable_hobby()));
   }
@@ -375,7 +375,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v1::Pers
   out.set_id(in.id());
   out.set_first_name(in.first_name());
   out.set_last_name(in.last_name());
-  out.set_employment(MapPerson_employment_ToPrivate(in.employment()));
+  out.set_employment(MapPerson_0employment_ToPrivate(in.employment()));
   if (in.has_hobby()) {
     CPPSVC_RETURN_IF_ERROR(ToPrivate(in.hobby(), *out.mutable_hobby()));
   }
@@ -410,7 +410,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v1::Pers
   }
   {
     ::acme::people::v1::Person_Employment mapped;
-    if (!MapPerson_employment_FromNext(next.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
+    if (!MapPerson_0employment_FromNext(next.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
     out.set_employment(mapped);
   }
   if (next.has_hobby()) {
@@ -443,7 +443,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v1::Pers
   out.set_last_name(priv.last_name());
   {
     ::acme::people::v1::Person_Employment mapped;
-    if (!MapPerson_employment_FromPrivate(priv.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
+    if (!MapPerson_0employment_FromPrivate(priv.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
     out.set_employment(mapped);
   }
   if (priv.has_hobby()) {
@@ -582,7 +582,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v1::Pers
 
 ::absl::Status Converter::ToNext(const ::acme::people::v1::CreateRequest& in, ::acme::people::v2::CreateRequest& out) const {
   out.set_id(in.id());
-  out.set_employment(MapCreateRequest_employment_ToNext(in.employment()));
+  out.set_employment(MapCreateRequest_0employment_ToNext(in.employment()));
   if (in.has_hobby()) {
     CPPSVC_RETURN_IF_ERROR(ToNext(in.hobby(), *out.mutable_hobby()));
   }
@@ -593,7 +593,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v1::Pers
   out.set_id(in.id());
   out.set_first_name(in.first_name());
   out.set_last_name(in.last_name());
-  out.set_employment(MapCreateRequest_employment_ToPrivate(in.employment()));
+  out.set_employment(MapCreateRequest_0employment_ToPrivate(in.employment()));
   if (in.has_hobby()) {
     CPPSVC_RETURN_IF_ERROR(ToPrivate(in.hobby(), *out.mutable_hobby()));
   }
@@ -610,7 +610,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v1::Pers
   }
   {
     ::acme::people::v1::Person_Employment mapped;
-    if (!MapCreateRequest_employment_FromNext(next.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
+    if (!MapCreateRequest_0employment_FromNext(next.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
     out.set_employment(mapped);
   }
   if (next.has_hobby()) {
@@ -625,7 +625,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v1::Pers
   out.set_last_name(priv.last_name());
   {
     ::acme::people::v1::Person_Employment mapped;
-    if (!MapCreateRequest_employment_FromPrivate(priv.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
+    if (!MapCreateRequest_0employment_FromPrivate(priv.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
     out.set_employment(mapped);
   }
   if (priv.has_hobby()) {
@@ -801,7 +801,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v1::Pers
 }
 
 People::People(
-    const Validator& validator, const Converter& converter,
+    const ::acme::people::v1::svc::Validator& validator, const ::acme::people::v1::svc::Converter& converter,
     ::acme::people::v2::svc::People* next,
     const ::acme::people::private_::svc::Validator& private_validator,
     ::acme::people::private_::svc::People& implementation)
@@ -828,7 +828,7 @@ People::People(
   ::absl::Status status = converter_.ToNext(request, next_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
   // This version's deprecated fields skip the next version.
-  const ::cppsvc::internal::CarryOf<Converter, ::acme::people::v1::CreateRequest, ::acme::people::private_::CreateRequest> carry(converter_, request, carried);
+  const ::cppsvc::internal::CarryOf<::acme::people::v1::svc::Converter, ::acme::people::v1::CreateRequest, ::acme::people::private_::CreateRequest> carry(converter_, request, carried);
   ::acme::people::v2::CreateResponse next_response;
   status = next_->Create(next_request, &carry, &next_response, private_response);
   if (!status.ok()) return status;

@@ -162,7 +162,7 @@ class Converter {
 // Built and owned by ::acme::people::private_::svc::PeopleChain.
 class People {
  public:
-  People(const Validator& validator, const Converter& converter,
+  People(const ::acme::people::v1::svc::Validator& validator, const ::acme::people::v1::svc::Converter& converter,
        ::acme::people::v2::svc::People* next,
          const ::acme::people::private_::svc::Validator& private_validator,
          ::acme::people::private_::svc::People& implementation);
@@ -211,8 +211,8 @@ class People {
       ::google::protobuf::Empty* response, ::acme::people::private_::PingResponse* private_response);
 
  private:
-  const Validator& validator_;
-  const Converter& converter_;
+  const ::acme::people::v1::svc::Validator& validator_;
+  const ::acme::people::v1::svc::Converter& converter_;
   ::acme::people::v2::svc::People* next_;
   const ::acme::people::private_::svc::Validator& private_validator_;
   ::acme::people::private_::svc::People& implementation_;

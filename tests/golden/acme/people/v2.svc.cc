@@ -250,7 +250,7 @@ const Converter& Converter::Default() {
 namespace {
 
 // acme.people.v2.Person.Employment -> acme.people.private.Person.Employment; unknown numbers become 0, as in protoc-gen-go-svc.
-::acme::people::private_::Person_Employment MapPerson_employment_ToPrivate(int value) {
+::acme::people::private_::Person_Employment MapPerson_0employment_ToPrivate(int value) {
   switch (value) {
     case 0:  // UNSET
       return ::acme::people::private_::Person::UNDEFINED;
@@ -266,7 +266,7 @@ namespace {
 }
 
 // acme.people.private.Person.Employment -> acme.people.v2.Person.Employment, through each value's receive set.
-bool MapPerson_employment_FromPrivate(int value, ::acme::people::v2::Person_Employment* out) {
+bool MapPerson_0employment_FromPrivate(int value, ::acme::people::v2::Person_Employment* out) {
   switch (value) {
     case 0:  // UNDEFINED
       *out = ::acme::people::v2::Person::UNSET;
@@ -286,7 +286,7 @@ bool MapPerson_employment_FromPrivate(int value, ::acme::people::v2::Person_Empl
 }
 
 // acme.people.v2.Person.Employment -> acme.people.private.Person.Employment; unknown numbers become 0, as in protoc-gen-go-svc.
-::acme::people::private_::Person_Employment MapCreateRequest_employment_ToPrivate(int value) {
+::acme::people::private_::Person_Employment MapCreateRequest_0employment_ToPrivate(int value) {
   switch (value) {
     case 0:  // UNSET
       return ::acme::people::private_::Person::UNDEFINED;
@@ -302,7 +302,7 @@ bool MapPerson_employment_FromPrivate(int value, ::acme::people::v2::Person_Empl
 }
 
 // acme.people.private.Person.Employment -> acme.people.v2.Person.Employment, through each value's receive set.
-bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v2::Person_Employment* out) {
+bool MapCreateRequest_0employment_FromPrivate(int value, ::acme::people::v2::Person_Employment* out) {
   switch (value) {
     case 0:  // UNDEFINED
       *out = ::acme::people::v2::Person::UNSET;
@@ -327,7 +327,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v2::Pers
   out.set_id(in.id());
   out.set_full_name(in.full_name());
   out.set_age(in.age());
-  out.set_employment(MapPerson_employment_ToPrivate(in.employment()));
+  out.set_employment(MapPerson_0employment_ToPrivate(in.employment()));
   if (in.has_hobby()) {
     CPPSVC_RETURN_IF_ERROR(ToPrivate(in.hobby(), *out.mutable_hobby()));
   }
@@ -343,7 +343,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v2::Pers
   out.set_age(priv.age());
   {
     ::acme::people::v2::Person_Employment mapped;
-    if (!MapPerson_employment_FromPrivate(priv.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
+    if (!MapPerson_0employment_FromPrivate(priv.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
     out.set_employment(mapped);
   }
   if (priv.has_hobby()) {
@@ -435,7 +435,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v2::Pers
   out.set_id(in.id());
   out.set_full_name(in.full_name());
   out.set_age(in.age());
-  out.set_employment(MapCreateRequest_employment_ToPrivate(in.employment()));
+  out.set_employment(MapCreateRequest_0employment_ToPrivate(in.employment()));
   if (in.has_hobby()) {
     CPPSVC_RETURN_IF_ERROR(ToPrivate(in.hobby(), *out.mutable_hobby()));
   }
@@ -449,7 +449,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v2::Pers
   out.set_age(priv.age());
   {
     ::acme::people::v2::Person_Employment mapped;
-    if (!MapCreateRequest_employment_FromPrivate(priv.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
+    if (!MapCreateRequest_0employment_FromPrivate(priv.employment(), &mapped)) return ::absl::FailedPreconditionError("failed to populate field \"Employment\"");
     out.set_employment(mapped);
   }
   if (priv.has_hobby()) {
@@ -604,7 +604,7 @@ bool MapCreateRequest_employment_FromPrivate(int value, ::acme::people::v2::Pers
 }
 
 People::People(
-    const Validator& validator, const Converter& converter,
+    const ::acme::people::v2::svc::Validator& validator, const ::acme::people::v2::svc::Converter& converter,
     const ::acme::people::private_::svc::Validator& private_validator,
     ::acme::people::private_::svc::People& implementation)
     : validator_(validator),

@@ -158,7 +158,7 @@ class Converter {
 // Built and owned by ::acme::people::private_::svc::PeopleChain.
 class People {
  public:
-  People(const Validator& validator, const Converter& converter,
+  People(const ::acme::people::v2::svc::Validator& validator, const ::acme::people::v2::svc::Converter& converter,
          const ::acme::people::private_::svc::Validator& private_validator,
          ::acme::people::private_::svc::People& implementation);
   People(const People&) = delete;
@@ -206,8 +206,8 @@ class People {
       ::acme::people::v2::PingResponse* response, ::acme::people::private_::PingResponse* private_response);
 
  private:
-  const Validator& validator_;
-  const Converter& converter_;
+  const ::acme::people::v2::svc::Validator& validator_;
+  const ::acme::people::v2::svc::Converter& converter_;
   const ::acme::people::private_::svc::Validator& private_validator_;
   ::acme::people::private_::svc::People& implementation_;
 };

@@ -88,7 +88,7 @@ const Converter& Converter::Default() {
 namespace {
 
 // acme.user.v1.Plan -> acme.user.v2.Plan; unknown numbers become 0, as in protoc-gen-go-svc.
-::acme::user::v2::Plan MapAccountCreated_plan_ToNext(int value) {
+::acme::user::v2::Plan MapAccountCreated_0plan_ToNext(int value) {
   switch (value) {
     case 0:  // PLAN_UNSPECIFIED
       return ::acme::user::v2::PLAN_UNSPECIFIED;
@@ -108,7 +108,7 @@ namespace {
   out.set_given_name(in.name());
   out.set_email_address(in.email());
   out.set_credit_cents(in.credit_cents());
-  out.set_plan(MapAccountCreated_plan_ToNext(in.plan()));
+  out.set_plan(MapAccountCreated_0plan_ToNext(in.plan()));
   return ::absl::OkStatus();
 }
 
@@ -152,6 +152,8 @@ namespace {
     return ::cppsvc::events::internal::NotAccepted(envelope, "acme.user.v1.AccountCreated",
                                                    {kAccountCreatedEvent});
   }
+  CPPSVC_RETURN_IF_ERROR(
+      ::cppsvc::events::internal::CheckPayloadType(envelope, kAccountCreatedEvent.payload_type));
   if (!event->ParseFromArray(envelope.payload.data(),
                              static_cast<int>(envelope.payload.size()))) {
     return ::cppsvc::events::internal::BadPayload(envelope, "acme.user.v1.AccountCreated");
@@ -199,6 +201,8 @@ namespace {
     return ::cppsvc::events::internal::NotAccepted(envelope, "acme.user.v1.EmailChanged",
                                                    {kEmailChangedEvent});
   }
+  CPPSVC_RETURN_IF_ERROR(
+      ::cppsvc::events::internal::CheckPayloadType(envelope, kEmailChangedEvent.payload_type));
   event->Clear();
   if (!event->mutable_payload()->ParseFromArray(envelope.payload.data(),
                                                  static_cast<int>(envelope.payload.size()))) {

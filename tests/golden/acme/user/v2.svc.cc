@@ -106,6 +106,8 @@ void Validator::Validate(const ::acme::user::v2::EmailChangedPayload& message,
     return ::cppsvc::events::internal::NotAccepted(envelope, "acme.user.v2.AccountCreated",
                                                    {::acme::user::v1::svc::kAccountCreatedEvent, kAccountCreatedEvent});
   }
+  CPPSVC_RETURN_IF_ERROR(
+      ::cppsvc::events::internal::CheckPayloadType(envelope, kAccountCreatedEvent.payload_type));
   if (!event->ParseFromArray(envelope.payload.data(),
                              static_cast<int>(envelope.payload.size()))) {
     return ::cppsvc::events::internal::BadPayload(envelope, "acme.user.v2.AccountCreated");
@@ -151,6 +153,8 @@ void Validator::Validate(const ::acme::user::v2::EmailChangedPayload& message,
     return ::cppsvc::events::internal::NotAccepted(envelope, "acme.user.v2.EmailChanged",
                                                    {::acme::user::v1::svc::kEmailChangedEvent, kEmailChangedEvent});
   }
+  CPPSVC_RETURN_IF_ERROR(
+      ::cppsvc::events::internal::CheckPayloadType(envelope, kEmailChangedEvent.payload_type));
   event->Clear();
   if (!event->mutable_payload()->ParseFromArray(envelope.payload.data(),
                                                  static_cast<int>(envelope.payload.size()))) {
