@@ -3,6 +3,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "plugin/model/builder.h"
 #include "plugin/parameters.h"
 #include "support/proto_tree.h"
 
@@ -188,6 +189,41 @@ message M {
             "o/v1.proto:6:25: oneof member acme.o.v1.M.b: no member \"b\" nor one of the counterpart type in oneof acme.o.private.M.kind\n"
             "o/v1.proto:6:34: oneof member acme.o.v1.M.text: no member \"text\" in oneof acme.o.private.M.kind\n"
             "o/v1.proto:7:3: oneof acme.o.v1.M.gone: no oneof \"gone\" in acme.o.private.M (add one, or name the counterpart with a delegate)\n");
+}
+
+// An enum from an imported file that is not generated (acme.common) maps
+// onto private's own enum by value name; its problems are reported at the
+// field, in the file being generated. The same enum on both sides needs no
+// mapping.
+TEST(DiagnosticsTest, ImportedEnumNotGenerated) {
+  ProtoTree tree;
+  tree.Add("e/common.proto", Proto("acme.common", R"(enum Currency {
+  CURRENCY_UNSPECIFIED = 0;
+  CURRENCY_EUR = 1 [(gen.svc.enum_value).delegate.name = "EURO"];
+}
+)"))
+      .Add("e/v1.proto", std::string(kHeader) + R"(package acme.e.v1;
+import "e/common.proto";
+message Price {
+  acme.common.Currency currency = 1;
+  acme.common.Currency same = 2;
+}
+)")
+      .Add("e/private.proto", std::string(kHeader) + R"(package acme.e.private;
+import "e/common.proto";
+enum Currency { CURRENCY_UNSPECIFIED = 0; EUR = 1; }
+message Price {
+  Currency currency = 1;
+  acme.common.Currency same = 2;
+}
+)");
+  const std::vector<const pb::FileDescriptor*> files = tree.Load({"e/v1.proto", "e/private.proto"});
+  ASSERT_EQ(tree.errors(), "");
+  ASSERT_EQ(files.size(), 2u);
+  Diagnostics diagnostics;
+  BuildModel(files, *ParseParameters(""), diagnostics);
+  EXPECT_EQ(diagnostics.Render(),
+            "e/v1.proto:6:3: field acme.e.v1.Price.currency: enum value acme.common.Currency.CURRENCY_EUR: delegate \"EURO\" not found in acme.e.private.Currency\n");
 }
 
 // A named delegate that matches nothing is reported (never matched by type
