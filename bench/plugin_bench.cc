@@ -20,7 +20,11 @@
 // Counters, per run of the child:
 //   cpu_ms        the child's user + sys CPU time (wait4), steadier than wall
 //                 on a shared machine
-//   peak_rss_mb   the child's peak resident set (ru_maxrss), the largest seen
+//   peak_rss_mb   the child's peak resident set (ru_maxrss), the largest seen;
+//                 its floor is this process's own (~7 MB): the kernel counts
+//                 the spawning process's memory when the child execs, as
+//                 BM_BaselineSpawnTrue shows, so only figures above it are the
+//                 child's own
 //   response_mb   bytes the plugin wrote (its CodeGeneratorResponse); for
 //                 protoc --cpp_out, bytes of the files it wrote
 //   files         files generated

@@ -316,8 +316,7 @@ def context_line(run):
             load_text = (", load " + " ".join(f"{x:.1f}" for x in load)) if load else ""
             return (f"Run of {context.get('date', '?')} on {context.get('host_name', '?')}: "
                     f"{context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz"
-                    f"{load_text}; Google Benchmark {context.get('library_build_type', '')} "
-                    f"library.")
+                    f"{load_text}.")
     return ""
 
 
