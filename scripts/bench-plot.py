@@ -6,10 +6,11 @@
 reads cppsvc_plugin_bench's Google Benchmark JSON (default
 bench-results/cppsvc_plugin_bench.json, written by scripts/bench.sh; run with
 CPPSVC_BENCH_LARGE=1 for 16 and 32 domains) and draws, against the number of
-domains in the synthetic tree, (left) the plugin's CPU and wall time per run
-with a least-squares line through the CPU times, and (right) its peak RSS and
-response size, each next to protoc --cpp_out on the same tree as the
-reference. Writes docs/benchmarks/plugin-scaling.png (or PNG). Needs gnuplot
+domains in the synthetic tree, (left) the plugin's CPU time per run with a
+least-squares line, and protoc --cpp_out's on the same tree as the reference
+(right axis, at 10x the scale), and (right) the peak RSS of both and the
+plugin's response size. CPU time, not wall: it is what other load on a shared
+machine disturbs least. Writes docs/benchmarks/plugin-scaling.png (or PNG). Needs gnuplot
 (Debian package gnuplot-nox, installed by scripts/setup.sh); Python 3
 standard library only.
 """
@@ -55,30 +56,36 @@ def linear_fit(xs, ys):
 
 
 GNUPLOT = """\
-set terminal pngcairo size 1200,520 font "DejaVu Sans,11" enhanced
+set terminal pngcairo size 1200,520 font "DejaVu Sans,11" noenhanced
 set output "{png}"
-set multiplot layout 1,2 title "protoc-gen-cpp-svc on synthetic trees (4 files, ~88 messages a domain): one run, medians" font ",12"
+set multiplot layout 1,2 title "protoc-gen-cpp-svc on synthetic trees (4 files, about 88 messages a domain): one run, medians" font ",12"
 set grid
-set key top left box opaque
+set key top left opaque box
 set xlabel "tree size (domains)"
 set xrange [0:*]
-set yrange [0:*]
-set xtics ({xtics})
+set xtics ({xtics}) nomirror
 
-set title "time per run (ms)"
-set ylabel "ms"
+set title "CPU time per run (user + sys)"
+set ylabel "plugin (ms)"
+set y2label "protoc --cpp_out (ms)"
+set ytics nomirror
+set y2tics
+set yrange [0:{ymax}]
+set y2range [0:{ymax} * 10]
 fit(x) = {a} + {b} * x
-plot "{data}" using 1:4 with linespoints lw 2 pt 7 lc rgb "#888888" title "protoc --cpp\\\\_out, CPU (reference)", \\
-     "{data}" using 1:5 with linespoints lw 1 pt 6 dt 2 lc rgb "#888888" title "protoc --cpp\\\\_out, wall", \\
-     "{data}" using 1:2 with points pt 7 ps 1.2 lc rgb "#1f5fbf" title "plugin, CPU", \\
-     fit(x) with lines lw 2 lc rgb "#1f5fbf" title sprintf("plugin CPU, linear fit: %.1f + %.1f N ms", {a}, {b}), \\
-     "{data}" using 1:3 with linespoints lw 1 pt 6 dt 2 lc rgb "#1f5fbf" title "plugin, wall"
+plot "{data}" using 1:4 axes x1y2 with linespoints lw 2 pt 7 lc rgb "#888888" title "protoc --cpp_out (right axis)", \\
+     "{data}" using 1:2 with points pt 7 ps 1.3 lc rgb "#1f5fbf" title "plugin", \\
+     fit(x) with lines lw 2 lc rgb "#1f5fbf" title sprintf("fit: %.1f + %.1f ms per domain", {a}, {b})
 
-set title "memory per run (MB)"
+set title "peak RSS per run"
 set ylabel "MB"
-plot "{data}" using 1:7 with linespoints lw 2 pt 7 lc rgb "#888888" title "protoc --cpp\\\\_out, peak RSS (reference)", \\
-     "{data}" using 1:6 with linespoints lw 2 pt 7 lc rgb "#c0392b" title "plugin, peak RSS", \\
-     "{data}" using 1:8 with linespoints lw 1 pt 6 dt 2 lc rgb "#c0392b" title "plugin, response size"
+unset y2label
+unset y2tics
+set ytics mirror
+set yrange [0:*]
+plot "{data}" using 1:7 with linespoints lw 2 pt 7 lc rgb "#888888" title "protoc --cpp_out (reference)", \\
+     "{data}" using 1:6 with linespoints lw 2 pt 7 lc rgb "#c0392b" title "plugin", \\
+     "{data}" using 1:8 with linespoints lw 1 pt 6 dt 2 lc rgb "#c0392b" title "plugin's response size"
 unset multiplot
 """
 
@@ -98,7 +105,9 @@ def main(argv):
         for r in data_rows:
             data.write(" ".join(f"{x:g}" for x in r) + "\n")
     try:
+        ymax = 1.15 * max(max(r[1] for r in data_rows), max(r[3] for r in data_rows) / 10)
         script = GNUPLOT.format(png=args.out, data=data.name, a=f"{a:.3f}", b=f"{b:.3f}",
+                                ymax=f"{ymax:.1f}",
                                 xtics=", ".join(str(r[0]) for r in data_rows))
         subprocess.run(["gnuplot"], input=script, text=True, check=True)
     except FileNotFoundError:

@@ -162,8 +162,10 @@ def load_run(directory):
     """{binary: load_file(DIR/binary.json)} for every JSON file in DIR."""
     if not os.path.isdir(directory):
         sys.exit(f"bench-summary: no such directory: {directory}")
+    # A binary whose benchmarks all missed --benchmark_filter leaves an empty file.
     return {file[:-len(".json")]: load_file(os.path.join(directory, file))
-            for file in sorted(os.listdir(directory)) if file.endswith(".json")}
+            for file in sorted(os.listdir(directory))
+            if file.endswith(".json") and os.path.getsize(os.path.join(directory, file)) > 0}
 
 
 def value(run, ref):
