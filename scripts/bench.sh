@@ -18,7 +18,8 @@
 #   scripts/bench.sh --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 #   scripts/bench.sh --benchmark_filter=Plugin   (only the binaries with a match report)
 # CPPSVC_BENCH_LARGE=1 adds 16 and 32 domains to the plugin benchmark.
-# A default run takes about a minute on 2 cores.
+# A default run takes about two minutes on 2 shared cores (the plugin
+# benchmark under one); with CPPSVC_BENCH_LARGE=1 and 3 repetitions, about ten.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench-results
