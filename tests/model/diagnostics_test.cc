@@ -389,13 +389,13 @@ TEST(SplitChainTest, PiecesOfAChainAreWarnedAbout) {
   EXPECT_EQ(private_alone.Diagnose(), "");
   EXPECT_EQ(private_alone.Warnings(),
             "s/private.proto: warning: domain acme.s: the private package acme.s.private has services, but no public version is in this request, so nothing serves them\n"
-            "note: a service chain is generated when a domain's public versions and its private package are in one request: with protoc, name all their files in one run; with buf, set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it once per directory). The parameter warnings=off silences warnings.\n");
+            "note: a service chain is generated when a domain's public versions and its private package are in one request: with buf, set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it once per directory); with protoc, name all their files in one run. The parameter warnings=off silences warnings.\n");
   ProtoTree version_alone;
   version_alone.Add("s/v1.proto", Proto("acme.s.v1", body));
   EXPECT_EQ(version_alone.Diagnose(), "");
   EXPECT_EQ(version_alone.Warnings(),
             "s/v1.proto: warning: domain acme.s: acme.s.v1 has services, but no private package is in this request, so no service chain is generated\n"
-            "note: a service chain is generated when a domain's public versions and its private package are in one request: with protoc, name all their files in one run; with buf, set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it once per directory). The parameter warnings=off silences warnings.\n");
+            "note: a service chain is generated when a domain's public versions and its private package are in one request: with buf, set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it once per directory); with protoc, name all their files in one run. The parameter warnings=off silences warnings.\n");
   ProtoTree whole;
   whole.Add("s/v1.proto", Proto("acme.s.v1", body)).Add("s/private.proto", Proto("acme.s.private", body));
   EXPECT_EQ(whole.Warnings(), "");
