@@ -51,6 +51,21 @@ TEST(NamesTest, LiteralsAreValidCpp) {
   EXPECT_EQ(names::StringLiteral("a\"b\\c\n\?\?="), "\"a\\\"b\\\\c\\n\\?\\?=\"");
 }
 
+TEST(NamesTest, LiteralsWithNulBytesKeepTheirLength) {
+  EXPECT_EQ(names::StringLiteral(absl::string_view("ab\0cd", 5)),
+            "::absl::string_view(\"ab\\000cd\", 5)");
+}
+
+// User text in a `//` comment: no line break, no trailing backslash (a line
+// splice), no trigraph; printable ASCII stays readable.
+TEST(NamesTest, CommentTextCannotLeaveTheComment) {
+  EXPECT_EQ(names::CommentText("user.created"), "user.created");
+  EXPECT_EQ(names::CommentText("a\nint x;"), "a\\x0aint x;");
+  EXPECT_EQ(names::CommentText("a\\"), "a\\x5c");
+  EXPECT_EQ(names::CommentText("\r?\?/"), "\\x0d\\x3f\\x3f/");
+  EXPECT_EQ(names::CommentText("caf\xc3\xa9"), "caf\\xc3\\xa9");
+}
+
 TEST(NamesTest, OutputFilesFollowThePackage) {
   EXPECT_EQ(names::HeaderFile("acme.people.v1"), "acme/people/v1.svc.h");
   EXPECT_EQ(names::SourceFile("acme.people.v1"), "acme/people/v1.svc.cc");
