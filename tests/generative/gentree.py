@@ -53,8 +53,9 @@ FEATURES = {
     "external_common": "the shared package is imported but generated in a separate run",
     "wkt_enum": "google.protobuf.NullValue (an enum from an imported, not generated file)",
     "converter_empty": "(gen.svc.message).converter.empty and (gen.svc.method).converter.empty",
-    "rpc_name_clash": "RPCs named Validator/Converter, get_item next to GetItem, private RPC test_",
-    "service_name_clash": "private services my_svc and MySvc",
+    "rpc_name_clash": "RPCs named Validator and test_ (names of generated members)",
+    "rpc_case_clash": "RPCs get_item and GetItem in one service",
+    "service_name_clash": "services my_svc and MySvc in every version and private",
     "enum_field_clash": "enum fields Outer.Inner.x and Outer.Inner_x",
     "package_clash": "packages org.x.v1 and org_x.v1",
     "hostile_strings": "newlines and */ in event names and categories, quotes and \\0 in `in` lists",
@@ -391,13 +392,39 @@ class Generator:
             self.add_services(domain, used)
         if "gen_deprecated" in self.f and domain.has_private:
             self.add_deprecations(domain, used)
-        if "events" in self.f:
+        if "events" in self.f or "hostile_strings" in self.f:
             self.add_events(domain)
         if "std_deprecated" in self.f:
             self.add_std_deprecations(domain)
         if "converter_empty" in self.f:
             for message in domain.messages[:1]:
                 message.converter_empty.add(0)
+        self.force_features(domain)
+
+    def force_features(self, domain):
+        """Dangerous features appear at least once per domain, even in tiny trees."""
+        first = domain.messages[0]
+        number = max([f.number for f in first.fields] +
+                     [m.number for o in first.oneofs for m in o.members] + [0])
+        extra = []
+        if "external_common" in self.f or ("common" in self.f and self.rng.random() < 0.5):
+            extra.append(Field("shared_currency", first.first, 0, ("enum", self.common["enums"][0]),
+                               "single"))
+            extra.append(Field("shared_money", first.first, 0,
+                               ("msg", self.common["messages"][0]), "single"))
+        if "wkt_enum" in self.f:
+            extra.append(Field("nothing", first.first, 0,
+                               ("ext", "google.protobuf.NullValue", "google/protobuf/struct.proto"),
+                               "single"))
+        if "hostile_strings" in self.f:
+            quoted = Field("quoted", first.first, 0, ("scalar", "string"), "single")
+            quoted.rules = {s: 'validate: { in: [ "ab\\0cd", "q\\\"t", "x\\\\y" ] }'
+                            for s in range(first.first, domain.stages)}
+            extra.append(quoted)
+        for field in extra:
+            number += 1
+            field.number = number
+            first.fields.append(field)
 
     def all_enums(self, domain):
         out = list(domain.enums)
@@ -614,20 +641,21 @@ class Generator:
         return "validate: { " + " ".join(parts) + " }"
 
     def add_enum_field_clash(self, domain, used):
+        """Outer.Inner.x and Outer.Inner_x: enum fields whose joined paths are equal."""
         outer = Message(self.fresh(MESSAGE_WORDS, used), 0, None)
         inner = Message("Inner", 0, outer)
-        inner_x = Message("Inner_x", 0, outer)
-        outer.nested += [inner, inner_x]
-        enum = domain.enums[0]
-        inner.fields.append(Field("x", 0, 1, ("enum", enum), "single"))
-        inner_x.fields.append(Field("y", 0, 1, ("enum", enum), "single"))
+        outer.nested.append(inner)
+        other = self.make_enum(domain, outer, set(used), 0)
+        outer.enums.append(other)
+        inner.fields.append(Field("x", 0, 1, ("enum", domain.enums[0]), "single"))
         outer.fields.append(Field("inner", 0, 1, ("msg", inner), "single"))
-        outer.fields.append(Field("inner_x", 0, 2, ("msg", inner_x), "single"))
+        outer.fields.append(Field("Inner_x", 0, 2, ("enum", other), "single"))
         domain.messages.append(outer)
 
     def add_events(self, domain):
-        for message in domain.messages:
-            if message.dep is not None or self.rng.random() < 0.6:
+        for i, message in enumerate(domain.messages):
+            forced = i == 0 and "hostile_strings" in self.f
+            if message.dep is not None or (self.rng.random() < 0.6 and not forced):
                 continue
             if message.parent is not None or message.first > domain.last_public:
                 continue
@@ -656,7 +684,10 @@ class Generator:
             for _ in range(self.rng.randint(1, 3)):
                 self.add_method(domain, service, used, method_names)
             if "rpc_name_clash" in self.f and s == 0:
-                for name in ("Validator", "get_item", "GetItem"):
+                for name in ("Validator", "test_"):
+                    self.add_method(domain, service, used, method_names, name=name)
+            if "rpc_case_clash" in self.f and s == 0:
+                for name in ("get_item", "GetItem"):
                     self.add_method(domain, service, used, method_names, name=name)
             if "wkt" in self.f and self.rng.random() < 0.4:
                 self.add_method(domain, service, used, method_names, name="Ping", empty=True)
@@ -664,16 +695,10 @@ class Generator:
                 m = self.add_method(domain, service, used, method_names, name="Watch")
                 m.streaming = True
             domain.services.append(service)
-        if "rpc_name_clash" in self.f:
-            service = Service(self.fresh(["Ops"], used))
-            self.add_method(domain, service, used, set(), name="test_")
-            service.private_only = True
-            domain.services.append(service)
         if "service_name_clash" in self.f:
             for name in ("my_svc", "MySvc"):
                 service = Service(name)
                 self.add_method(domain, service, used, set(), name=f"Do{name.title()}".replace("_", ""))
-                service.private_only = True
                 domain.services.append(service)
 
     def add_method(self, domain, service, used, method_names, name=None, empty=False):

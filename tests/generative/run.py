@@ -83,14 +83,15 @@ def signature(text):
             msg = line.split("error:", 1)[-1].strip()
             if flag:
                 return "compile: " + flag.group(1)
-            msg = re.sub(r"'[^']*'", "'…'", msg)
+            msg = re.sub(r"[‘'][^’']*[’']", "'…'", msg)
             msg = re.sub(r"\"[^\"]*\"", "\"…\"", msg)
             return "compile: " + msg[:120]
     return text.strip().splitlines()[0][:160] if text.strip() else "unknown"
 
 
 def rejection_signature(text):
-    lines = [l for l in text.splitlines() if re.match(r"^[^ ]+\.proto:\d+:\d+: ", l)]
+    lines = [l for l in text.splitlines()
+             if re.match(r"^[^ ]+\.proto:\d+:\d+: ", l) and ": warning: " not in l]
     if not lines:
         return "plugin failed: " + (text.strip().splitlines() or ["?"])[-1][:160]
     msg = lines[0].split(": ", 1)[1]
