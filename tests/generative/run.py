@@ -241,6 +241,8 @@ def main(argv):
     parser.add_argument("--size", default="small", choices=sorted(gentree.SIZES))
     parser.add_argument("--features", default="ci")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--minutes", type=float,
+                        help="start no new tree after this many minutes (campaigns)")
     parser.add_argument("--keep", help="copy failing trees to KEEP/<seed>/")
     parser.add_argument("--keep-work", action="store_true", help="do not delete work dirs")
     parser.add_argument("--work", default=None, help="where work dirs go (default: $TMPDIR)")
@@ -272,23 +274,39 @@ def main(argv):
     failures = {}
     compiled_total = 0
     protos_total = 0
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        for seed, ok, klass, detail, compiled, kept, protos in pool.map(
-                lambda s: one_seed(args, tools, s), seeds):
-            compiled_total += compiled
-            protos_total += protos
-            if ok:
-                continue
-            failures.setdefault(klass, []).append(seed)
-            print(f"FAIL seed {seed}: {klass}\n  reproduce: {repro_command(args, seed)}"
-                  + (f"\n  kept: {kept}" if kept else ""), flush=True)
-            tail = [l for l in detail.splitlines() if "error" in l or "Plugin" in l or
-                    re.match(r"^[^ ]+\.proto:\d+", l)][:4]
-            for line in tail:
-                print("    " + line[:300])
+    deadline = start + args.minutes * 60 if args.minutes else None
+
+    def results():
+        """Trees in seed order; with --minutes, no new tree starts after the deadline."""
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            pending = []
+            queue = list(seeds)
+            while queue or pending:
+                while queue and len(pending) < max(1, args.jobs) and \
+                        (deadline is None or time.time() < deadline):
+                    seed = queue.pop(0)
+                    pending.append(pool.submit(one_seed, args, tools, seed))
+                if not pending:
+                    break
+                yield pending.pop(0).result()
+
+    ran = 0
+    for seed, ok, klass, detail, compiled, kept, protos in results():
+        ran += 1
+        compiled_total += compiled
+        protos_total += protos
+        if ok:
+            continue
+        failures.setdefault(klass, []).append(seed)
+        print(f"FAIL seed {seed}: {klass}\n  reproduce: {repro_command(args, seed)}"
+              + (f"\n  kept: {kept}" if kept else ""), flush=True)
+        tail = [l for l in detail.splitlines() if "error" in l or "Plugin" in l or
+                re.match(r"^[^ ]+\.proto:\d+", l)][:4]
+        for line in tail:
+            print("    " + line[:300])
     elapsed = time.time() - start
     failed = sum(len(v) for v in failures.values())
-    print(f"summary: {len(seeds)} trees, {protos_total} proto files, {compiled_total} files "
+    print(f"summary: {ran} trees, {protos_total} proto files, {compiled_total} files "
           f"compiled, {failed} failures, {elapsed:.0f} s")
     for klass, seeds_ in sorted(failures.items(), key=lambda kv: -len(kv[1])):
         print(f"  {len(seeds_):4}  {klass}  (seeds {','.join(map(str, seeds_[:8]))}"
