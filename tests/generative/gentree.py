@@ -519,7 +519,15 @@ class Generator:
             enum = self.make_enum(domain, message, set(used_top), message.first)
             message.enums.append(enum)
         if "nested" in self.f and depth < 2 and self.rng.random() < 0.35:
-            nested = Message(self.fresh(MESSAGE_WORDS, used), message.first, message)
+            # Not the enclosing message's name: protoc accepts it, but its C++
+            # (`typedef Outer_Outer Outer;` inside class Outer) does not compile.
+            ancestors = set()
+            parent = message
+            while parent is not None:
+                ancestors.add(parent.base)
+                parent = parent.parent
+            nested = Message(self.fresh(MESSAGE_WORDS, used | ancestors), message.first, message)
+            used.add(nested.base)
             message.nested.append(nested)
             self.fill_message(domain, nested, used_top, depth + 1)
             self.maybe_rename(nested, domain, "pascal", 0.2)
