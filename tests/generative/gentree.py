@@ -513,7 +513,10 @@ class Generator:
                                             element in self.common["messages"])
 
     def fill_message(self, domain, message, used_top, depth):
-        used = set()
+        # A field named like its message (`message x { ... x = 1; }`) is valid
+        # proto, but protoc's C++ then declares an accessor named like the
+        # class (a constructor) and does not compile.
+        used = {message.base, message.base.lower()}
         number = 0
         if "nested" in self.f and depth < 2 and self.rng.random() < 0.4:
             enum = self.make_enum(domain, message, set(used_top), message.first)
