@@ -53,8 +53,7 @@ FEATURES = {
     "external_common": "the shared package is imported but generated in a separate run",
     "wkt_enum": "google.protobuf.NullValue (an enum from an imported, not generated file)",
     "converter_empty": "(gen.svc.message).converter.empty and (gen.svc.method).converter.empty",
-    "rpc_name_clash": "RPCs named Validator and test_ (names of generated members)",
-    "rpc_case_clash": "RPCs get_item and GetItem in one service",
+    "rpc_name_clash": "RPCs named Validator and Converter (names of generated classes)",
     "service_name_clash": "services my_svc and MySvc in every version and private",
     "enum_field_clash": "enum fields Outer.Inner.x and Outer.Inner_x",
     "package_clash": "packages org.x.v1 and org_x.v1",
@@ -695,10 +694,7 @@ class Generator:
             for _ in range(self.rng.randint(1, 3)):
                 self.add_method(domain, service, used, method_names)
             if "rpc_name_clash" in self.f and s == 0:
-                for name in ("Validator", "test_"):
-                    self.add_method(domain, service, used, method_names, name=name)
-            if "rpc_case_clash" in self.f and s == 0:
-                for name in ("get_item", "GetItem"):
+                for name in ("Validator", "Converter"):
                     self.add_method(domain, service, used, method_names, name=name)
             if "wkt" in self.f and self.rng.random() < 0.4:
                 self.add_method(domain, service, used, method_names, name="Ping", empty=True)

@@ -202,6 +202,16 @@ def run_case(args, tools, case_dir):
         if not args.keep_work:
             shutil.rmtree(work, ignore_errors=True)
     name = os.path.basename(os.path.normpath(case_dir))
+    # A tree the plugin must refuse, with exactly this located diagnostic (two
+    # proto names that can only become one C++ name, say).
+    rejection = case.get("expect_rejection")
+    if rejection is not None:
+        refused = not ok and rejection in detail
+        print(f"case {name}: class {klass or '-'}, "
+              f"{'rejected as expected' if refused else 'NOT rejected as expected: ' + rejection}")
+        if not refused:
+            print(detail[-6000:])
+        return 0 if refused else 1
     print(f"case {name}: class {klass or '-'}, {compiled} files compiled, "
           f"{'passes' if ok else 'fails: ' + sig}")
     if expect_fail and ok:
