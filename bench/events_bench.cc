@@ -1,4 +1,4 @@
-// Event envelope overhead (SPEC §7): packing an event into an envelope and
+// Event envelope overhead: packing an event into an envelope and
 // serialising it, against serialising the bare payload; parsing an envelope
 // and its payload, against parsing the bare payload. All in the same run,
 // with heap allocations per operation; the ratios are printed at the end

@@ -16,6 +16,8 @@ packages=(
   # The event-envelope interop tests decode and write envelopes with Debian's
   # Python protobuf (run with /usr/bin/python3, not whatever python3 is on PATH).
   python3 python3-protobuf
+  # scripts/bench-plot.py draws docs/benchmarks/plugin-scaling.png with gnuplot.
+  gnuplot-nox
 )
 # npm installs buf (below); the machine may already have Node.js from elsewhere.
 if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "google/protobuf/compiler/plugin.pb.h"
 #include "google/protobuf/io/zero_copy_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "plugin/emit/grpc_emitter.h"
@@ -17,9 +18,10 @@ namespace cppsvc::plugin {
 
 absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
     const std::vector<const google::protobuf::FileDescriptor*>& files,
-    const std::string& parameter, std::string* warnings) {
+    const std::string& parameter, std::string* warnings, bool from_protoc) {
   absl::StatusOr<Parameters> parameters = ParseParameters(parameter);
   if (!parameters.ok()) return parameters.status();
+  parameters->from_protoc = from_protoc;
   Diagnostics diagnostics;
   std::unique_ptr<const Model> model = BuildModel(files, *parameters, diagnostics);
   if (parameters->grpc) CheckGrpcNames(*model, diagnostics);
@@ -63,8 +65,11 @@ bool CppSvcGenerator::GenerateAll(
   // Warnings go to stderr, which protoc and buf pass on to the user; the
   // plugin protocol of protobuf 3.21 has no place for them.
   std::string warnings;
+  google::protobuf::compiler::Version version;
+  context->GetCompilerVersion(&version);
+  const bool from_protoc = version.major() != 0 || version.minor() != 0;
   absl::StatusOr<std::vector<GeneratedFile>> generated =
-      GenerateFiles(files, parameter, &warnings);
+      GenerateFiles(files, parameter, &warnings, from_protoc);
   if (!warnings.empty()) std::cerr << warnings << std::flush;
   if (!generated.ok()) {
     std::string message(generated.status().message());

@@ -16,10 +16,12 @@ namespace cppsvc::plugin {
 // On bad input returns InvalidArgument whose message is a summary line
 // followed by every diagnostic, one per line, sorted. Warnings (which do not
 // stop generation) and notes are appended to `warnings`, one per line, when
-// given, unless the parameter warnings=off silences them.
+// given, unless the parameter warnings=off silences them. `from_protoc`:
+// the request came from protoc (it carries a compiler_version).
 absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
     const std::vector<const google::protobuf::FileDescriptor*>& files,
-    const std::string& parameter, std::string* warnings = nullptr);
+    const std::string& parameter, std::string* warnings = nullptr,
+    bool from_protoc = false);
 
 class CppSvcGenerator : public google::protobuf::compiler::CodeGenerator {
  public:

@@ -40,6 +40,11 @@ struct Parameters {
   // that Makefiles written for the Go plugin work unchanged, and listed in
   // one note.
   std::vector<std::string> ignored;
+
+  // Not a parameter: set by the generator when the request carries a
+  // compiler_version, which protoc sends and buf does not, so that advice can
+  // fit the tool that ran the plugin.
+  bool from_protoc = false;
 };
 
 // Parses the comma-separated parameter string; keys and values are trimmed.

@@ -14,7 +14,8 @@
 #   lint      `buf lint` passes on the repository's buf.yaml.
 #   split     buf.gen.yaml without `strategy: all` (buf's per-directory
 #             default splits the example's chain): the output says
-#             `strategy: all`.
+#             `strategy: all` (buf sends no compiler_version, so the advice
+#             names buf; after a protoc run it names protoc only).
 #
 # The buf CLI is .tools/node_modules/.bin/buf (scripts/setup.sh installs it)
 # or `buf` on PATH; without it the test fails and says so.

@@ -117,9 +117,8 @@ TEST(ProtocTest, ASplitChainIsAWarningThatNamesTheFix) {
             "acme.people.private has services, but no public version is in this request, so "
             "nothing serves them\n"
             "note: a service chain is generated when a domain's public versions and its private "
-            "package are in one request: with protoc, name all their files in one run; with buf, "
-            "set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it "
-            "once per directory). The parameter warnings=off silences warnings.\n");
+            "package are in one request: name all their files in one protoc run. The parameter "
+            "warnings=off silences warnings.\n");
 }
 
 TEST(ProtocTest, SplitChainsOfManyDomainsGiveOneWarningEachAndTheAdviceOnce) {
@@ -135,9 +134,8 @@ TEST(ProtocTest, SplitChainsOfManyDomainsGiveOneWarningEachAndTheAdviceOnce) {
             "split/c/v1/c.proto: warning: domain split.c: split.c.v1 has services, but no "
             "private package is in this request, so no service chain is generated\n"
             "note: a service chain is generated when a domain's public versions and its private "
-            "package are in one request: with protoc, name all their files in one run; with buf, "
-            "set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it "
-            "once per directory). The parameter warnings=off silences warnings.\n");
+            "package are in one request: name all their files in one protoc run. The parameter "
+            "warnings=off silences warnings.\n");
   run = Protoc("--cpp-svc_opt=warnings=off split/a/v1/a.proto split/b/v1/b.proto");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(run.output, "");

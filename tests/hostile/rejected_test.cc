@@ -13,16 +13,18 @@ namespace {
 
 using ProtocRun = ::cppsvc::testing::CommandRun;
 
-ProtocRun Protoc(const std::string& case_name, const std::string& options = "") {
+ProtocRun Protoc(const std::string& case_name,
+                 const std::string& options = "") {
   const std::string out_dir = ::testing::TempDir() + "/hostile_rejected_out";
   std::system(("mkdir -p '" + out_dir + "'").c_str());
   const std::string dir = absl::StrCat("hostile/", case_name, "/");
   std::string files = absl::StrCat(dir, "v1/", case_name, ".proto");
-  if (case_name != "utf8") absl::StrAppend(&files, " ", dir, "private/", case_name, ".proto");
+  if (case_name != "utf8")
+    absl::StrAppend(&files, " ", dir, "private/", case_name, ".proto");
   const std::string command = absl::StrCat(
-      CPPSVC_PROTOC, " --plugin=protoc-gen-cpp-svc=", CPPSVC_PLUGIN, " -I", CPPSVC_PROTO_DIR,
-      " -I", CPPSVC_HOSTILE_REJECTED_DIR, " --cpp-svc_out=", options, out_dir, " ", files,
-      " 2>&1");
+      CPPSVC_PROTOC, " --plugin=protoc-gen-cpp-svc=", CPPSVC_PLUGIN, " -I",
+      CPPSVC_PROTO_DIR, " -I", CPPSVC_HOSTILE_REJECTED_DIR,
+      " --cpp-svc_out=", options, out_dir, " ", files, " 2>&1");
   return ::cppsvc::testing::RunCommand(command);
 }
 
@@ -31,11 +33,13 @@ ProtocRun Protoc(const std::string& case_name, const std::string& options = "") 
 TEST(HostileRejectedTest, RpcsWithOneConversionTestName) {
   const ProtocRun run = Protoc("camel");
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_EQ(run.output,
-            "--cpp-svc_out: 1 problem in the proto files:\n"
-            "hostile/camel/v1/camel.proto:12:3: method hostile.camel.v1.Catalog.GetItem: its "
-            "conversion test function \"RunGetItemConversionTest\" is also that of "
-            "hostile.camel.v1.Catalog.get_item; rename one of them\n");
+  EXPECT_EQ(
+      run.output,
+      "--cpp-svc_out: 1 problem in the proto files:\n"
+      "hostile/camel/v1/camel.proto:12:3: method "
+      "hostile.camel.v1.Catalog.GetItem: its "
+      "conversion test function \"RunGetItemConversionTest\" is also that of "
+      "hostile.camel.v1.Catalog.get_item; rename one of them\n");
 }
 
 // The conversion tests' fake of a private service overrides every RPC next
@@ -45,11 +49,15 @@ TEST(HostileRejectedTest, PrivateRpcsNamedLikeTheFakesMembers) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(run.output,
             "--cpp-svc_out: 2 problems in the proto files:\n"
-            "hostile/fake/private/fake.proto:12:3: method hostile.fake.private.Catalog.test_: the "
-            "name \"test_\" is a data member of the conversion tests' fake FakeCatalog; rename "
+            "hostile/fake/private/fake.proto:12:3: method "
+            "hostile.fake.private.Catalog.test_: the "
+            "name \"test_\" is a data member of the conversion tests' fake "
+            "FakeCatalog; rename "
             "the RPC\n"
-            "hostile/fake/private/fake.proto:13:3: method hostile.fake.private.Catalog.FakeCatalog: "
-            "the name \"FakeCatalog\" is the class name of the conversion tests' fake FakeCatalog, "
+            "hostile/fake/private/fake.proto:13:3: method "
+            "hostile.fake.private.Catalog.FakeCatalog: "
+            "the name \"FakeCatalog\" is the class name of the conversion "
+            "tests' fake FakeCatalog, "
             "so it would be its constructor; rename the RPC\n");
 }
 
@@ -60,10 +68,14 @@ TEST(HostileRejectedTest, RpcsNamedLikeTheGrpcBindingsMembers) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(run.output,
             "--cpp-svc_out: 2 problems in the proto files:\n"
-            "hostile/grpc/v1/grpc.proto:11:3: method hostile.grpc.v1.Catalog.service_: the name "
-            "\"service_\" is a data member of its gRPC binding CatalogGrpc; rename the RPC\n"
-            "hostile/grpc/v1/grpc.proto:12:3: method hostile.grpc.v1.Catalog.CatalogGrpc: the "
-            "name \"CatalogGrpc\" is the class name of its gRPC binding CatalogGrpc, so it would "
+            "hostile/grpc/v1/grpc.proto:11:3: method "
+            "hostile.grpc.v1.Catalog.service_: the name "
+            "\"service_\" is a data member of its gRPC binding CatalogGrpc; "
+            "rename the RPC\n"
+            "hostile/grpc/v1/grpc.proto:12:3: method "
+            "hostile.grpc.v1.Catalog.CatalogGrpc: the "
+            "name \"CatalogGrpc\" is the class name of its gRPC binding "
+            "CatalogGrpc, so it would "
             "be its constructor; rename the RPC\n");
   // Without grpc=true there is no binding, and nothing to report.
   EXPECT_EQ(Protoc("grpc").exit_code, 0);
@@ -77,16 +89,23 @@ TEST(HostileRejectedTest, NamesThatCoincideOnceKeywordsAreEscaped) {
   EXPECT_EQ(run.output,
             "--cpp-svc_out: 4 problems in the proto files:\n"
             "hostile/escaped/private/escaped.proto:12:3: method "
-            "hostile.escaped.private.Catalog.delete_: its C++ member function name \"delete_\" "
-            "is also that of hostile.escaped.private.Catalog.delete; rename one of them\n"
-            "hostile/escaped/private/escaped.proto:19:1: service hostile.escaped.private.virtual_: "
-            "its C++ class name \"virtual_\" in namespace hostile::escaped::private_::svc is also "
+            "hostile.escaped.private.Catalog.delete_: its C++ member function "
+            "name \"delete_\" "
+            "is also that of hostile.escaped.private.Catalog.delete; rename "
+            "one of them\n"
+            "hostile/escaped/private/escaped.proto:19:1: service "
+            "hostile.escaped.private.virtual_: "
+            "its C++ class name \"virtual_\" in namespace "
+            "hostile::escaped::private_::svc is also "
             "that of hostile.escaped.private.virtual; rename one of them\n"
-            "hostile/escaped/v1/escaped.proto:12:3: method hostile.escaped.v1.Catalog.delete_: its "
+            "hostile/escaped/v1/escaped.proto:12:3: method "
+            "hostile.escaped.v1.Catalog.delete_: its "
             "C++ member function name \"delete_\" is also that of "
             "hostile.escaped.v1.Catalog.delete; rename one of them\n"
-            "hostile/escaped/v1/escaped.proto:19:1: service hostile.escaped.v1.virtual_: its C++ "
-            "class name \"virtual_\" in namespace hostile::escaped::v1::svc is also that of "
+            "hostile/escaped/v1/escaped.proto:19:1: service "
+            "hostile.escaped.v1.virtual_: its C++ "
+            "class name \"virtual_\" in namespace hostile::escaped::v1::svc is "
+            "also that of "
             "hostile.escaped.v1.virtual; rename one of them\n");
 }
 
@@ -97,8 +116,10 @@ TEST(HostileRejectedTest, EventNameThatIsNotUtf8) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(run.output,
             "--cpp-svc_out: 1 problem in the proto files:\n"
-            "hostile/utf8/v1/utf8.proto:18:3: field hostile.utf8.v1.Renamed.event_name: event "
-            "name \"bad.\\xff.name\" is not valid UTF-8, which an envelope's string fields "
+            "hostile/utf8/v1/utf8.proto:18:3: field "
+            "hostile.utf8.v1.Renamed.event_name: event "
+            "name \"bad.\\xff.name\" is not valid UTF-8, which an envelope's "
+            "string fields "
             "must be\n");
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "plugin/model/builder.h"
 #include "plugin/parameters.h"
 #include "support/proto_tree.h"
 
@@ -190,6 +191,41 @@ message M {
             "o/v1.proto:7:3: oneof acme.o.v1.M.gone: no oneof \"gone\" in acme.o.private.M (add one, or name the counterpart with a delegate)\n");
 }
 
+// An enum from an imported file that is not generated (acme.common) maps
+// onto private's own enum by value name; its problems are reported at the
+// field, in the file being generated. The same enum on both sides needs no
+// mapping.
+TEST(DiagnosticsTest, ImportedEnumNotGenerated) {
+  ProtoTree tree;
+  tree.Add("e/common.proto", Proto("acme.common", R"(enum Currency {
+  CURRENCY_UNSPECIFIED = 0;
+  CURRENCY_EUR = 1 [(gen.svc.enum_value).delegate.name = "EURO"];
+}
+)"))
+      .Add("e/v1.proto", std::string(kHeader) + R"(package acme.e.v1;
+import "e/common.proto";
+message Price {
+  acme.common.Currency currency = 1;
+  acme.common.Currency same = 2;
+}
+)")
+      .Add("e/private.proto", std::string(kHeader) + R"(package acme.e.private;
+import "e/common.proto";
+enum Currency { CURRENCY_UNSPECIFIED = 0; EUR = 1; }
+message Price {
+  Currency currency = 1;
+  acme.common.Currency same = 2;
+}
+)");
+  const std::vector<const pb::FileDescriptor*> files = tree.Load({"e/v1.proto", "e/private.proto"});
+  ASSERT_EQ(tree.errors(), "");
+  ASSERT_EQ(files.size(), 2u);
+  Diagnostics diagnostics;
+  BuildModel(files, *ParseParameters(""), diagnostics);
+  EXPECT_EQ(diagnostics.Render(),
+            "e/v1.proto:6:3: field acme.e.v1.Price.currency: enum value acme.common.Currency.CURRENCY_EUR: delegate \"EURO\" not found in acme.e.private.Currency\n");
+}
+
 // A named delegate that matches nothing is reported (never matched by type
 // instead), and two members of the wanted type are ambiguous.
 TEST(DiagnosticsTest, OneofMemberDelegateTypoAndAmbiguousType) {
@@ -353,13 +389,13 @@ TEST(SplitChainTest, PiecesOfAChainAreWarnedAbout) {
   EXPECT_EQ(private_alone.Diagnose(), "");
   EXPECT_EQ(private_alone.Warnings(),
             "s/private.proto: warning: domain acme.s: the private package acme.s.private has services, but no public version is in this request, so nothing serves them\n"
-            "note: a service chain is generated when a domain's public versions and its private package are in one request: with protoc, name all their files in one run; with buf, set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it once per directory). The parameter warnings=off silences warnings.\n");
+            "note: a service chain is generated when a domain's public versions and its private package are in one request: with buf, set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it once per directory); with protoc, name all their files in one run. The parameter warnings=off silences warnings.\n");
   ProtoTree version_alone;
   version_alone.Add("s/v1.proto", Proto("acme.s.v1", body));
   EXPECT_EQ(version_alone.Diagnose(), "");
   EXPECT_EQ(version_alone.Warnings(),
             "s/v1.proto: warning: domain acme.s: acme.s.v1 has services, but no private package is in this request, so no service chain is generated\n"
-            "note: a service chain is generated when a domain's public versions and its private package are in one request: with protoc, name all their files in one run; with buf, set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it once per directory). The parameter warnings=off silences warnings.\n");
+            "note: a service chain is generated when a domain's public versions and its private package are in one request: with buf, set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it once per directory); with protoc, name all their files in one run. The parameter warnings=off silences warnings.\n");
   ProtoTree whole;
   whole.Add("s/v1.proto", Proto("acme.s.v1", body)).Add("s/private.proto", Proto("acme.s.private", body));
   EXPECT_EQ(whole.Warnings(), "");

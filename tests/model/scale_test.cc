@@ -34,7 +34,8 @@ std::string Chain(const std::string& package, int depth, bool top_down,
 }
 
 // The messages of `package` whose `flag` is set.
-int Flagged(const Model& model, const std::string& package, bool MessageModel::*flag) {
+int Flagged(const Model& model, const std::string& package,
+            bool MessageModel::*flag) {
   int count = 0;
   for (const MessageModel* message : model.FindPackage(package)->messages) {
     if (message->*flag) ++count;
@@ -46,9 +47,11 @@ TEST(ScaleTest, HasRulesReachesTheTopOfA40000DeepChainInBothOrders) {
   for (bool top_down : {true, false}) {
     SCOPED_TRACE(top_down ? "top-down" : "bottom-up");
     ProtoTree tree;
-    tree.Add("deep.proto",
-             Chain("acme.deep", kDepth, top_down,
-                   "string id = 1 [(gen.svc.field).validate = { required: true }];"));
+    tree.Add(
+        "deep.proto",
+        Chain(
+            "acme.deep", kDepth, top_down,
+            "string id = 1 [(gen.svc.field).validate = { required: true }];"));
     auto model = tree.Build();
     ASSERT_NE(model, nullptr);
     EXPECT_EQ(Flagged(*model, "acme.deep", &MessageModel::has_rules), kDepth);
@@ -70,10 +73,11 @@ TEST(ScaleTest, CarriesDeprecatedReachesTheTopOfADeepChainInBothOrders) {
     ProtoTree tree;
     // v1's deprecated field reaches private directly; every message above it
     // carries it through the fields that go forward to v2.
-    tree.Add("x/v1.proto",
-             Chain("acme.x.v1", kVersionedDepth, top_down,
-                   "string old = 1 [(gen.svc.field).deprecated = true]; string keep = 2;"))
-        .Add("x/v2.proto", Chain("acme.x.v2", kVersionedDepth, !top_down, "string keep = 2;"))
+    tree.Add("x/v1.proto", Chain("acme.x.v1", kVersionedDepth, top_down,
+                                 "string old = 1 [(gen.svc.field).deprecated = "
+                                 "true]; string keep = 2;"))
+        .Add("x/v2.proto",
+             Chain("acme.x.v2", kVersionedDepth, !top_down, "string keep = 2;"))
         .Add("x/private.proto",
              Chain("acme.x.private", kVersionedDepth, top_down,
                    "string old = 1; string keep = 2;"));

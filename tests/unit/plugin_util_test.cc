@@ -98,6 +98,21 @@ TEST(NamesTest, GuardsAndFileNamespacesNeverCollide) {
   EXPECT_TRUE(namespaces.count("_31user_proto"));  // an identifier
 }
 
+TEST(NamesTest, LiteralsWithNulBytesKeepTheirLength) {
+  EXPECT_EQ(names::StringLiteral(absl::string_view("ab\0cd", 5)),
+            "::absl::string_view(\"ab\\000cd\", 5)");
+}
+
+// User text in a `//` comment: no line break, no trailing backslash (a line
+// splice), no trigraph; printable ASCII stays readable.
+TEST(NamesTest, CommentTextCannotLeaveTheComment) {
+  EXPECT_EQ(names::CommentText("user.created"), "user.created");
+  EXPECT_EQ(names::CommentText("a\nint x;"), "a\\x0aint x;");
+  EXPECT_EQ(names::CommentText("a\\"), "a\\x5c");
+  EXPECT_EQ(names::CommentText("\r?\?/"), "\\x0d\\x3f\\x3f/");
+  EXPECT_EQ(names::CommentText("caf\xc3\xa9"), "caf\\xc3\\xa9");
+}
+
 TEST(ParametersTest, AcceptsPrivatePackagesAndRejectsTheRest) {
   auto parameters = ParseParameters("private_package=a.internal,private_package=b.x");
   ASSERT_TRUE(parameters.ok());

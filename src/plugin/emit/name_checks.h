@@ -15,7 +15,8 @@
 
 namespace cppsvc::plugin {
 
-void CheckNames(const Model& model, const Parameters& parameters, Diagnostics& diagnostics);
+void CheckNames(const Model& model, const Parameters& parameters,
+                Diagnostics& diagnostics);
 
 }  // namespace cppsvc::plugin
 

@@ -205,10 +205,8 @@ const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
         const pb::EnumValueDescriptor* received = to->FindValueByName(name);
         if (received == nullptr) {
           report(value.descriptor,
-                 absl::StrCat("enum value ", ValueName(value.descriptor),
-                                          ": receives \"", name,
-                                          "\", which is not a value of ",
-                                          to->full_name()));
+                 absl::StrCat("enum value ", ValueName(value.descriptor), ": receives \"", name,
+                              "\", which is not a value of ", to->full_name()));
           continue;
         }
         bool taken = false;

@@ -99,14 +99,17 @@ void ModelBuilder::CheckLayout() {
 // buf's default strategy generates each directory on its own, and a protoc
 // command line may name only some of the files. Each piece is valid on its
 // own, so say what the pieces look like: one short warning per domain, and the
-// advice once for the run. The plugin cannot tell whether buf or protoc ran it
-// (both send the same request), so the advice covers both.
+// advice once for the run. protoc sends its compiler_version and buf does not;
+// without one the advice names buf first but covers both.
 void ModelBuilder::WarnAboutSplitChains() {
-  constexpr absl::string_view kAdvice =
+  const std::string advice = absl::StrCat(
       "a service chain is generated when a domain's public versions and its private "
-      "package are in one request: with protoc, name all their files in one run; with buf, "
-      "set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it "
-      "once per directory). The parameter warnings=off silences warnings.";
+      "package are in one request: ",
+      parameters_.from_protoc
+          ? "name all their files in one protoc run"
+          : "with buf, set `strategy: all` on this plugin in buf.gen.yaml (buf's default "
+            "strategy runs it once per directory); with protoc, name all their files in one run",
+      ". The parameter warnings=off silences warnings.");
   for (const auto& domain : model_->domains_) {
     const Package* priv = domain->private_package;
     if (priv != nullptr && domain->versions.empty() && !priv->services.empty()) {
@@ -115,7 +118,7 @@ void ModelBuilder::WarnAboutSplitChains() {
           absl::StrCat("domain ", domain->name, ": the private package ", priv->name,
                        " has services, but no public version is in this request, so "
                        "nothing serves them"));
-      diagnostics_.Note(std::string(kAdvice));
+      diagnostics_.Note(advice);
     }
     if (priv != nullptr) continue;
     for (const Package* version : domain->versions) {
@@ -125,7 +128,7 @@ void ModelBuilder::WarnAboutSplitChains() {
           absl::StrCat("domain ", domain->name, ": ", version->name,
                        " has services, but no private package is in this request, so "
                        "no service chain is generated"));
-      diagnostics_.Note(std::string(kAdvice));
+      diagnostics_.Note(advice);
       break;
     }
   }
