@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
-#include "acme/stream/private.chain.h"
-#include "acme/stream/v1.svc.grpc.h"
+#include "acme/stream/private/stream.svc.h"
+#include "acme/stream/v1/stream.svc.grpc.h"
 #include "acme/stream/v1/stream.grpc.pb.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"

@@ -3,7 +3,7 @@
 // (google.protobuf.NullValue, Struct), in singular, repeated, map and oneof
 // fields of a three-version chain. The same type on both sides is copied as
 // it is; a shared enum that private replaces with its own maps by value name.
-#include "acme/ex/private.chain.h"
+#include "acme/ex/private/ex.svc.h"
 #include "gtest/gtest.h"
 
 namespace {

@@ -5,9 +5,9 @@
 // and the run's validators are generated.
 #include <type_traits>
 
-#include "acme/stream/private.chain.h"
-#include "acme/tools.svc.h"
-#include "ctr/services/version/v1.svc.h"
+#include "acme/stream/private/stream.svc.h"
+#include "acme/tools/tools.svc.h"
+#include "ctr/services/version/v1/version.svc.h"
 #include "gtest/gtest.h"
 
 namespace {

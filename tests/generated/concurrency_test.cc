@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include "acme/people/private.chain.h"
+#include "acme/people/private/people.svc.h"
 #include "gtest/gtest.h"
 #include "support/people_requests.h"
 #include "v1_converter.h"  // the example's v1 override

@@ -13,9 +13,9 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "hostile/events/v1.svc.h"
-#include "hostile/names/private.chain.h"
-#include "hostile/names/v1.svc.testing.h"
+#include "hostile/events/v1/events.svc.h"
+#include "hostile/names/private/names.svc.h"
+#include "hostile/names/v1/names.svc.testing.h"
 
 namespace {
 

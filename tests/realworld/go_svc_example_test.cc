@@ -3,8 +3,8 @@
 // against the JSON vectors published beside them.
 #include <string>
 
-#include "example/v1.svc.testing.h"
-#include "example/v2.svc.testing.h"
+#include "v1/service.svc.testing.h"
+#include "v2/service.svc.testing.h"
 #include "gtest/gtest.h"
 
 namespace {

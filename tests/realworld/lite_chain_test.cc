@@ -4,7 +4,7 @@
 // generated for them (the realworld.lite test asserts the warning).
 #include <type_traits>
 
-#include "acme/notes/private.chain.h"
+#include "acme/notes/private/notes.svc.h"
 #include "google/protobuf/message.h"
 #include "gtest/gtest.h"
 

@@ -18,7 +18,7 @@ namespace cppsvc::plugin {
 // (which includes grpc_cpp_plugin's header) only.
 void CheckGrpcNames(const Model& model, Diagnostics& diagnostics);
 
-void EmitGrpcBinding(const Model& model, const Package& package, Sections& sections);
+void EmitGrpcBinding(const Model& model, const FileModel& file, Sections& sections);
 
 }  // namespace cppsvc::plugin
 

@@ -9,8 +9,8 @@
 #include <thread>
 #include <vector>
 
-#include "acme/user/v1.svc.h"
-#include "acme/user/v2.svc.h"
+#include "acme/user/v1/user.svc.h"
+#include "acme/user/v2/user.svc.h"
 #include "cppsvc/events.h"
 #include "cppsvc/events/decoder.h"
 #include "gtest/gtest.h"

@@ -4,8 +4,8 @@
 // and from the envelope's milliseconds.
 #include <cstdint>
 
-#include "acme/audit/v1.svc.h"
-#include "acme/audit/v2.svc.h"
+#include "acme/audit/v1/audit.svc.h"
+#include "acme/audit/v2/audit.svc.h"
 #include "cppsvc/events.h"
 #include "gtest/gtest.h"
 
