@@ -86,7 +86,11 @@ class Violations {
   const_iterator begin() const { return violations_.begin(); }
   const_iterator end() const { return violations_.end(); }
 
-  void Add(Violation violation) { violations_.push_back(std::move(violation)); }
+  void Add(Violation violation) {
+    // Most invalid messages have a few violations: one allocation for them.
+    if (violations_.empty()) violations_.reserve(4);
+    violations_.push_back(std::move(violation));
+  }
 
   // The client-visible text of protoc-gen-go-svc (see the file comment). Keys
   // are proto field names, oneofs by their Go name (`type` -> `Type`),

@@ -30,6 +30,11 @@ void ValidationContext::ReportOneof(absl::string_view oneof, Rule rule,
 void ValidationContext::Add(Rule rule, absl::string_view message,
                             const Step* innermost) {
   Violation violation{{}, rule, std::string(message)};
+  size_t depth = 0;
+  for (const Step* step = innermost; step != nullptr; step = step->parent) {
+    ++depth;
+  }
+  violation.path.reserve(depth);
   for (const Step* step = innermost; step != nullptr; step = step->parent) {
     std::string name;
     switch (step->number) {

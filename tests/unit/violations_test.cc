@@ -1,6 +1,13 @@
 // The Go plugin's client-visible error text, and the structured data behind it.
 #include "cppsvc/violations.h"
 
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
 #include "cppsvc/validation.h"
 #include "gtest/gtest.h"
 
@@ -59,6 +66,94 @@ TEST(ViolationsTest, IndexesSortAsStringsLikeGoMapKeys) {
   }
   EXPECT_EQ(context.TakeViolations().ToString(),
             "tags: (10: cannot be blank; 2: cannot be blank.).");
+}
+
+// The Go plugin's error map written out as a tree of maps: the oracle the
+// one-pass ToString() is checked against.
+struct GoErrorMap {
+  struct Entry {
+    std::string message;
+    std::unique_ptr<GoErrorMap> nested;
+  };
+  std::map<std::string, Entry> entries;
+
+  static std::string Key(const PathElement& element) {
+    return element.kind == PathElement::Kind::kOneof ? GoCamelCase(element.name)
+                                                     : element.name;
+  }
+  void Insert(const Violation& violation) {
+    GoErrorMap* level = this;
+    const size_t depth = violation.path.size();
+    if (depth == 0) return;
+    for (size_t i = 0; i + 1 < depth; ++i) {
+      Entry& entry = level->entries[Key(violation.path[i])];
+      if (!entry.message.empty()) return;
+      if (entry.nested == nullptr) entry.nested = std::make_unique<GoErrorMap>();
+      level = entry.nested.get();
+    }
+    Entry& leaf = level->entries[Key(violation.path[depth - 1])];
+    if (leaf.message.empty() && leaf.nested == nullptr) {
+      leaf.message = violation.message;
+    }
+  }
+  void Render(std::string& out) const {
+    bool first = true;
+    for (const auto& [key, entry] : entries) {
+      if (!first) out += "; ";
+      first = false;
+      absl::StrAppend(&out, key, ": ");
+      if (entry.nested != nullptr) {
+        out += '(';
+        entry.nested->Render(out);
+        out += ')';
+      } else {
+        out += entry.message;
+      }
+    }
+    out += '.';
+  }
+};
+
+TEST(ViolationsTest, FirstReportForAKeyWinsAndAKeyIsMessageOrNested) {
+  Violations violations;
+  const auto field = [](const char* name) {
+    return PathElement{PathElement::Kind::kField, name};
+  };
+  violations.Add({{field("a"), field("b")}, Rule::kRequired, "nested first"});
+  violations.Add({{field("a")}, Rule::kRequired, "loses to the nested map"});
+  violations.Add({{field("c")}, Rule::kRequired, "message first"});
+  violations.Add({{field("c"), field("d")}, Rule::kRequired, "loses to c"});
+  violations.Add({{field("a"), field("b")}, Rule::kMin, "same path, later"});
+  violations.Add({{field("a"), field("e")}, Rule::kMin, "beside b"});
+  EXPECT_EQ(violations.ToString(),
+            "a: (b: nested first; e: beside b.); c: message first.");
+}
+
+TEST(ViolationsTest, OnePassTextMatchesTheGoErrorMapOnRandomReports) {
+  std::mt19937 random(20261130);
+  const std::vector<PathElement> elements = {
+      {PathElement::Kind::kField, "a"},     {PathElement::Kind::kField, "b"},
+      {PathElement::Kind::kField, "ab"},    {PathElement::Kind::kField, "B"},
+      {PathElement::Kind::kOneof, "kind"},  {PathElement::Kind::kOneof, "b"},
+      {PathElement::Kind::kIndex, "1"},     {PathElement::Kind::kIndex, "10"},
+      {PathElement::Kind::kMapKey, "east"}, {PathElement::Kind::kField, ""}};
+  for (int round = 0; round < 20000; ++round) {
+    Violations violations;
+    GoErrorMap oracle;
+    const int count = 1 + static_cast<int>(random() % 24);  // both sort paths
+    for (int i = 0; i < count; ++i) {
+      Violation violation{{}, Rule::kRequired, absl::StrCat("m", i)};
+      const int depth = static_cast<int>(random() % 4);
+      for (int level = 0; level < depth; ++level) {
+        violation.path.push_back(elements[random() % elements.size()]);
+      }
+      oracle.Insert(violation);
+      violations.Add(violation);
+    }
+    std::string expected;
+    oracle.Render(expected);
+    ASSERT_EQ(violations.ToString(), expected) << "round " << round;
+  }
 }
 
 TEST(ViolationsTest, FieldPathsAndRuleIds) {

@@ -27,7 +27,7 @@
 // `payload_type` in `pool`: the generated pool (every message linked into the
 // program) when null, or a pool you give (e.g. from a descriptor set).
 //
-// Mapping decisions (docs/events/runtime-notes.md has the full table):
+// Mapping decisions (docs/design/events-runtime.md has the full table):
 //   - type is "<name>.<version>" ("user.account.created.v1") everywhere;
 //   - a timestamp of 0 means "not set": no time attribute / header;
 //   - empty optional attributes (subject, correlation/causation/trace ids)
