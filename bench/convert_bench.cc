@@ -5,7 +5,7 @@
 // through the in-process chain.
 //
 //   build/bench/cppsvc_bench --benchmark_filter='Convert|Call|Baseline'
-#include "acme/people/private.chain.h"
+#include "acme/people/private/people.svc.h"
 #include "allocations.h"
 #include "benchmark/benchmark.h"
 #include "v1_converter.h"

@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "acme/user/v1.svc.h"
+#include "acme/user/v1/user.svc.h"
 #include "acme/user/v1/user.pb.h"
 #include "allocations.h"
 #include "benchmark/benchmark.h"

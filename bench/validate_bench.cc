@@ -3,7 +3,7 @@
 // CopyFrom of the same message, so results compare across noisy machines.
 //
 //   build/bench/cppsvc_bench --benchmark_filter=Create
-#include "acme/people/v1.svc.h"
+#include "acme/people/v1/people.svc.h"
 #include "benchmark/benchmark.h"
 #include "allocations.h"
 

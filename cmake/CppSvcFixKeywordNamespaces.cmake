@@ -10,8 +10,11 @@
 string(REPLACE "|" ";" KEYWORDS "${KEYWORDS}")
 string(REPLACE "|" ";" FILES "${FILES}")
 foreach(file IN LISTS FILES)
+  # Every file given is one protoc was expected to write: a missing one means
+  # the outputs were predicted wrongly, which must not pass silently.
   if(NOT EXISTS "${file}")
-    continue()
+    message(FATAL_ERROR "CppSvcFixKeywordNamespaces: ${file} does not exist; protoc did not "
+      "write an output cppsvc_generate expected")
   endif()
   file(READ "${file}" content)
   set(original "${content}")

@@ -8,8 +8,10 @@
 # Runs protoc with --cpp_out and --cpp-svc_out over PROTOS (all versions of a
 # domain must be in one call: a version chain spans files) and adds the outputs
 # to TARGET. Outputs are named relative to the import directory that holds each
-# proto: `<dir>/acme/people/v1/people.proto` gives `acme/people/v1/people.pb.*`,
-# and package `acme.people.v1` gives `acme/people/v1.svc.*`. The generated
+# proto: `<dir>/acme/people/v1/people.proto` gives `acme/people/v1/people.pb.*`
+# and, beside them, `acme/people/v1/people.svc.*` and `people.svc.testing.*`
+# (every file gets each pair, so they are predicted from the file names). A
+# relative OUT_DIR is relative to the current build directory. The generated
 # sources compile with -Wall -Wextra -Werror. A proto outside every IMPORT_DIRS
 # entry is a configure-time error. The outputs are regenerated when a file in
 # PROTOS, the plugin or protoc changes (protos they import but that are not in
@@ -18,10 +20,9 @@
 # Works from the build tree (add_subdirectory) and from an installed package
 # (find_package(CppSvc CONFIG), whose config includes this file).
 #
-# GRPC also serves every public version over gRPC (SPEC §5): it runs
-# grpc_cpp_plugin (Debian: protobuf-compiler-grpc) for `<stem>.grpc.pb.*` of
-# each proto that declares a service, passes `grpc=true` to our plugin for
-# `<package>.svc.grpc.*` of each public version, and links gRPC::grpc++
+# GRPC also serves every public version over gRPC: it runs grpc_cpp_plugin
+# (Debian: protobuf-compiler-grpc) for `<stem>.grpc.pb.*` of each proto,
+# passes `grpc=true` to our plugin for `<stem>.svc.grpc.*`, and links gRPC::grpc++
 # (Debian: libgrpc++-dev). Do not pass `grpc=` in PLUGIN_OPTIONS.
 #
 # Package segments that are C++ keywords (`acme.people.private`) become
@@ -83,6 +84,8 @@ function(cppsvc_generate)
   if(NOT ARG_OUT_DIR)
     set(ARG_OUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/cppsvc_gen/${ARG_TARGET}")
   endif()
+  # Outputs and include paths in the same place: the build tree.
+  get_filename_component(ARG_OUT_DIR "${ARG_OUT_DIR}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_BINARY_DIR}")
   file(MAKE_DIRECTORY "${ARG_OUT_DIR}")
   foreach(option IN LISTS ARG_PLUGIN_OPTIONS)
     if(option MATCHES "^grpc=")
@@ -114,9 +117,9 @@ function(cppsvc_generate)
   endforeach()
 
   set(outputs)
+  set(pb_outputs)  # protobuf's and grpc_cpp_plugin's
   set(proto_args)
   set(abs_protos)
-  set(packages)
   foreach(proto IN LISTS ARG_PROTOS)
     get_filename_component(abs_proto "${proto}" ABSOLUTE)
     if(NOT EXISTS "${abs_proto}")
@@ -138,79 +141,24 @@ function(cppsvc_generate)
         "add the directory its import paths are relative to")
     endif()
     list(APPEND proto_args "${rel_proto}")
-    string(REGEX REPLACE "\\.proto$" "" stem "${rel_proto}")
-    list(APPEND outputs "${ARG_OUT_DIR}/${stem}.pb.h" "${ARG_OUT_DIR}/${stem}.pb.cc")
+    string(REGEX REPLACE "\\.proto$" "" stem "${ARG_OUT_DIR}/${rel_proto}")
+    list(APPEND pb_outputs "${stem}.pb.h" "${stem}.pb.cc")
+    # Both plugins write their files for every proto, whatever it declares.
+    list(APPEND outputs "${stem}.svc.h" "${stem}.svc.cc"
+                        "${stem}.svc.testing.h" "${stem}.svc.testing.cc")
     if(ARG_GRPC)
-      # grpc_cpp_plugin writes a pair for every file (empty without services);
-      # build those of files that declare one.
-      file(STRINGS "${abs_proto}" service_lines REGEX "^[ \t]*service[ \t]")
-      if(service_lines)
-        list(APPEND outputs "${ARG_OUT_DIR}/${stem}.grpc.pb.h" "${ARG_OUT_DIR}/${stem}.grpc.pb.cc")
-      endif()
-    endif()
-    # Our outputs are per package; read the package statement.
-    file(STRINGS "${abs_proto}" package_lines REGEX "^[ \t]*package[ \t]+[A-Za-z0-9_.]+[ \t]*;")
-    set(package "")
-    if(package_lines)
-      list(GET package_lines 0 package_line)
-      string(REGEX REPLACE "^[ \t]*package[ \t]+([A-Za-z0-9_.]+)[ \t]*;.*$" "\\1" package "${package_line}")
-    endif()
-    list(APPEND packages "${package}")
-  endforeach()
-  list(REMOVE_DUPLICATES packages)
-  set(keyword_segments)
-  foreach(package IN LISTS packages)
-    string(REPLACE "." ";" segments "${package}")
-    foreach(segment IN LISTS segments)
-      if(segment IN_LIST cxx_keywords)
-        list(APPEND keyword_segments "${segment}")
-      endif()
-    endforeach()
-  endforeach()
-  set(pb_outputs ${outputs})  # protobuf's and grpc_cpp_plugin's
-  set(fix_command)
-  if(keyword_segments)
-    list(REMOVE_DUPLICATES keyword_segments)
-    # `|`-separated: a `;` would split the argument of a custom command.
-    list(JOIN keyword_segments "|" keyword_arg)
-    list(JOIN pb_outputs "|" files_arg)
-    set(fix_command COMMAND "${CMAKE_COMMAND}" "-DKEYWORDS=${keyword_arg}"
-        "-DFILES=${files_arg}" -P "${fix_script}")
-  endif()
-  # Private packages: `.private` ones and those named by private_package=.
-  set(private_packages)
-  foreach(option IN LISTS ARG_PLUGIN_OPTIONS)
-    if(option MATCHES "^private_package=(.+)$")
-      list(APPEND private_packages "${CMAKE_MATCH_1}")
+      list(APPEND pb_outputs "${stem}.grpc.pb.h" "${stem}.grpc.pb.cc")
+      list(APPEND outputs "${stem}.svc.grpc.h" "${stem}.svc.grpc.cc")
     endif()
   endforeach()
-  foreach(package IN LISTS packages)
-    if(package MATCHES "(^|\\.)private$" OR package IN_LIST private_packages)
-      string(REPLACE "." "/" package_path "${package}")
-      list(APPEND outputs "${ARG_OUT_DIR}/${package_path}.chain.h" "${ARG_OUT_DIR}/${package_path}.chain.cc")
-    endif()
-  endforeach()
-  # Public versions also get conversion-test helpers (and a gRPC binding).
-  foreach(package IN LISTS packages)
-    string(REGEX MATCH "[^.]+$" last_segment "${package}")
-    if(last_segment MATCHES "^v(0|[1-9][0-9]*)((alpha|beta)(0|[1-9][0-9]*))?$")
-      string(REPLACE "." "/" package_path "${package}")
-      list(APPEND outputs "${ARG_OUT_DIR}/${package_path}.svc.testing.h"
-                          "${ARG_OUT_DIR}/${package_path}.svc.testing.cc")
-      if(ARG_GRPC)
-        list(APPEND outputs "${ARG_OUT_DIR}/${package_path}.svc.grpc.h"
-                            "${ARG_OUT_DIR}/${package_path}.svc.grpc.cc")
-      endif()
-    endif()
-  endforeach()
-  foreach(package IN LISTS packages)
-    if(package STREQUAL "")
-      set(package_path "root")
-    else()
-      string(REPLACE "." "/" package_path "${package}")
-    endif()
-    list(APPEND outputs "${ARG_OUT_DIR}/${package_path}.svc.h" "${ARG_OUT_DIR}/${package_path}.svc.cc")
-  endforeach()
+  # protobuf's output may name a keyword namespace (`acme.people.private`);
+  # the fix-up only touches namespace positions, so every keyword is passed
+  # rather than reading the protos' package statements.
+  list(JOIN cxx_keywords "|" keyword_arg)
+  list(JOIN pb_outputs "|" files_arg)
+  set(fix_command COMMAND "${CMAKE_COMMAND}" "-DKEYWORDS=${keyword_arg}"
+      "-DFILES=${files_arg}" -P "${fix_script}")
+  list(PREPEND outputs ${pb_outputs})
 
   set(plugin_options ${ARG_PLUGIN_OPTIONS})
   if(ARG_GRPC)

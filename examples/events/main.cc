@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <string>
 
-#include "acme/user/v1.svc.h"
-#include "acme/user/v2.svc.h"
+#include "acme/user/v1/user.svc.h"
+#include "acme/user/v2/user.svc.h"
 #include "cppsvc/events.h"
 #include "cppsvc/events/sinks.h"
 #include "google/protobuf/text_format.h"

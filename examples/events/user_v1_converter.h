@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "acme/user/v1.svc.h"
+#include "acme/user/v1/user.svc.h"
 
 namespace example {
 

@@ -5,7 +5,7 @@
 #include <iostream>
 #include <string>
 
-#include "acme/people/private.chain.h"
+#include "acme/people/private/people.svc.h"
 #include "people_store.h"
 #include "v1_converter.h"
 

@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "acme/people/private.svc.h"
+#include "acme/people/private/people.svc.h"
 
 namespace example {
 

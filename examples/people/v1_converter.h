@@ -4,7 +4,8 @@
 #ifndef EXAMPLES_PEOPLE_V1_CONVERTER_H_
 #define EXAMPLES_PEOPLE_V1_CONVERTER_H_
 
-#include "acme/people/v1.svc.h"
+#include "acme/people/v1/people.svc.h"
+#include "acme/people/v2/people.pb.h"  // the v2 types this override fills
 
 namespace example {
 

@@ -29,9 +29,9 @@ absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
                      " in the proto files:\n", diagnostics.Render()));
   }
   std::vector<GeneratedFile> generated;
-  for (const auto& package : model->packages()) {
-    for (GeneratedFile& file : EmitPackage(*model, *package, *parameters)) {
-      generated.push_back(std::move(file));
+  for (const auto& file : model->files()) {
+    for (GeneratedFile& output : EmitFile(*model, *file, *parameters)) {
+      generated.push_back(std::move(output));
     }
   }
   return generated;

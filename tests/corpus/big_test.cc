@@ -4,7 +4,7 @@
 // make_big.py).
 #include <string>
 
-#include "corpus/big/private.chain.h"
+#include "corpus/big/private/big.svc.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <limits>
 
-#include "corpus/bounds/v1.svc.h"
+#include "corpus/bounds/v1/bounds.svc.h"
 #include "gtest/gtest.h"
 
 namespace {

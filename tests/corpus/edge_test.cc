@@ -9,7 +9,7 @@
 #include <type_traits>
 #include <utility>
 
-#include "corpus/edge/private.chain.h"
+#include "corpus/edge/private/edge.svc.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 

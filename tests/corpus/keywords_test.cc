@@ -5,7 +5,7 @@
 // as they are under protobuf 3.21); the generated code must use the same names.
 #include <string>
 
-#include "corpus/operator/private.chain.h"
+#include "corpus/operator/private/keywords.svc.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 

@@ -2,7 +2,7 @@
 // group, a oneof member with a default, and an extension.
 #include <string>
 
-#include "corpus/legacy/private.chain.h"
+#include "corpus/legacy/private/legacy.svc.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 

@@ -2,7 +2,7 @@
 // private, not the string order (v10 < v2 < v9).
 #include <type_traits>
 
-#include "corpus/order/private.chain.h"
+#include "corpus/order/private/order.svc.h"
 #include "gtest/gtest.h"
 
 namespace {

@@ -15,10 +15,10 @@
 #include <optional>
 #include <string>
 
-#include "acme/people/private.chain.h"
-#include "acme/people/private.svc.h"
-#include "acme/people/v1.svc.h"
-#include "acme/people/v2.svc.h"
+#include "acme/people/private/people.svc.h"
+#include "acme/people/private/people.svc.h"
+#include "acme/people/v1/people.svc.h"
+#include "acme/people/v2/people.svc.h"
 #include "fuzz/message_cases.h"
 #include "support/people_requests.h"
 #include "v1_converter.h"

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <string>
 
-#include "acme/people/v1.svc.testing.h"
-#include "acme/people/v2.svc.testing.h"
+#include "acme/people/v1/people.svc.testing.h"
+#include "acme/people/v2/people.svc.testing.h"
 #include "gtest/gtest.h"
 
 namespace {

@@ -1,7 +1,7 @@
 // Messages, fields, enums, oneofs and packages named after C++ keywords.
 #include "gtest/gtest.h"
-#include "kw/private.chain.h"
-#include "kw/v1.svc.h"
+#include "kw/private/keywords.svc.h"
+#include "kw/v1/keywords.svc.h"
 
 namespace {
 

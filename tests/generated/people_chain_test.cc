@@ -5,7 +5,7 @@
 #include "v1_converter.h"  // the example's v1 override
 #include <string>
 
-#include "acme/people/private.chain.h"
+#include "acme/people/private/people.svc.h"
 #include "gtest/gtest.h"
 
 namespace {

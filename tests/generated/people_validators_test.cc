@@ -1,9 +1,9 @@
 // The example's generated validators, compiled from protoc's real output. The
 // expected texts are what clients of protoc-gen-go-svc see for the same input.
 #include "support/people_requests.h"
-#include "acme/people/private.svc.h"
-#include "acme/people/v1.svc.h"
-#include "acme/people/v2.svc.h"
+#include "acme/people/private/people.svc.h"
+#include "acme/people/v1/people.svc.h"
+#include "acme/people/v2/people.svc.h"
 #include "support/allocation_counter.h"
 #include "gtest/gtest.h"
 

@@ -2,7 +2,7 @@
 #include <cmath>
 #include <limits>
 
-#include "acme/rules/v1.svc.h"
+#include "acme/rules/v1/rules.svc.h"
 #include "gtest/gtest.h"
 
 namespace {

@@ -1,6 +1,6 @@
 // Every conversion shape through a three-version chain: what v1 sends reaches
 // private intact (renames, deprecated fields carried), and comes back equal.
-#include "acme/shapes/private.chain.h"
+#include "acme/shapes/private/shapes.svc.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 

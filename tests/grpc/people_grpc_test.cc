@@ -9,9 +9,9 @@
 #include <string>
 #include <type_traits>
 
-#include "acme/people/private.chain.h"
-#include "acme/people/v1.svc.grpc.h"
-#include "acme/people/v2.svc.grpc.h"
+#include "acme/people/private/people.svc.h"
+#include "acme/people/v1/people.svc.grpc.h"
+#include "acme/people/v2/people.svc.grpc.h"
 #include "cppsvc/grpc.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"

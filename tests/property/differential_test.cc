@@ -18,10 +18,10 @@
 #include <string>
 #include <vector>
 
-#include "acme/people/private.svc.h"
-#include "acme/people/v1.svc.h"
-#include "acme/people/v2.svc.h"
-#include "acme/rules/v1.svc.h"
+#include "acme/people/private/people.svc.h"
+#include "acme/people/v1/people.svc.h"
+#include "acme/people/v2/people.svc.h"
+#include "acme/rules/v1/rules.svc.h"
 #include "gen/svc/annotations.pb.h"
 #include "gtest/gtest.h"
 #include "property/random_message.h"

@@ -9,11 +9,11 @@
 #include <limits>
 #include <string>
 
-#include "acme/people/private.chain.h"
-#include "acme/people/v1.svc.h"
-#include "acme/rules/v1.svc.h"
-#include "acme/shapes/private.chain.h"
-#include "acme/shapes/v1.svc.testing.h"
+#include "acme/people/private/people.svc.h"
+#include "acme/people/v1/people.svc.h"
+#include "acme/rules/v1/rules.svc.h"
+#include "acme/shapes/private/shapes.svc.h"
+#include "acme/shapes/v1/shapes.svc.testing.h"
 #include "cppsvc/testing.h"
 #include "gtest/gtest.h"
 #include "v1_converter.h"

@@ -33,8 +33,8 @@
 #include <utility>
 #include <vector>
 
-#include "acme/people/private.chain.h"
-#include "acme/shapes/private.chain.h"
+#include "acme/people/private/people.svc.h"
+#include "acme/shapes/private/shapes.svc.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "property/random_message.h"

@@ -1,4 +1,10 @@
 // The template writer and parameter parsing.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/descriptor.pb.h"
 #include "gtest/gtest.h"
 #include "plugin/emit/names.h"
 #include "plugin/emit/writer.h"
@@ -47,12 +53,49 @@ TEST(NamesTest, LiteralsAreValidCpp) {
   EXPECT_EQ(names::StringLiteral("a\"b\\c\n\?\?="), "\"a\\\"b\\\\c\\n\\?\\?=\"");
 }
 
-TEST(NamesTest, OutputFilesFollowThePackage) {
-  EXPECT_EQ(names::HeaderFile("acme.people.v1"), "acme/people/v1.svc.h");
-  EXPECT_EQ(names::SourceFile("acme.people.v1"), "acme/people/v1.svc.cc");
-  EXPECT_EQ(names::HeaderGuard("acme/people/v1.svc.h"), "ACME_PEOPLE_V1_SVC_H_");
-  EXPECT_EQ(names::QualifiedGeneratedNamespace("acme.people.v1"),
-            "::acme::people::v1::svc");
+TEST(NamesTest, OutputFilesFollowTheProtoFile) {
+  google::protobuf::DescriptorPool pool;
+  auto file = [&](const std::string& name, const std::string& package) {
+    google::protobuf::FileDescriptorProto proto;
+    proto.set_name(name);
+    proto.set_package(package);
+    return pool.BuildFile(proto);
+  };
+  const auto* people = file("acme/people/v1/people.proto", "acme.people.v1");
+  EXPECT_EQ(names::HeaderFile(people), "acme/people/v1/people.svc.h");
+  EXPECT_EQ(names::SourceFile(people), "acme/people/v1/people.svc.cc");
+  EXPECT_EQ(names::TestingHeaderFile(people), "acme/people/v1/people.svc.testing.h");
+  EXPECT_EQ(names::GrpcSourceFile(people), "acme/people/v1/people.svc.grpc.cc");
+  EXPECT_EQ(names::HeaderGuard("acme/people/v1/people.svc.h"),
+            "CPPSVC_acme_Speople_Sv1_Speople_Dsvc_Dh_");
+  EXPECT_EQ(names::QualifiedGeneratedNamespace("acme.people.v1"), "::acme::people::v1::svc");
+  EXPECT_EQ(names::QualifiedFileNamespace(people), "::acme::people::v1::svc::people_proto");
+  // A file without a package beside one of `package root;` writes elsewhere.
+  EXPECT_NE(names::HeaderFile(file("root.proto", "")),
+            names::HeaderFile(file("root/root.proto", "root")));
+}
+
+TEST(NamesTest, GuardsAndFileNamespacesNeverCollide) {
+  const std::vector<std::string> paths = {"acme.x/v1.svc.h", "acme_x/v1.svc.h", "acme/x/v1.svc.h",
+                                          "acme__x/v1.svc.h", "acme_Sx/v1.svc.h", "acme-x/v1.svc.h",
+                                          "acme_X2d_x/v1.svc.h", "ACME_X/V1_SVC_H"};
+  std::set<std::string> guards;
+  for (const std::string& path : paths) guards.insert(names::HeaderGuard(path));
+  EXPECT_EQ(guards.size(), paths.size());
+
+  google::protobuf::DescriptorPool pool;
+  std::set<std::string> namespaces;
+  const std::vector<std::string> stems = {"user_account", "user_5faccount", "user-account",
+                                          "useraccount", "1user", "_31user"};
+  for (const std::string& stem : stems) {
+    google::protobuf::FileDescriptorProto proto;
+    proto.set_name("d/" + stem + ".proto");
+    proto.set_package("d");
+    namespaces.insert(names::FileInlineNamespace(pool.BuildFile(proto)));
+  }
+  EXPECT_EQ(namespaces.size(), stems.size());
+  EXPECT_TRUE(namespaces.count("user_5faccount_proto"));
+  EXPECT_TRUE(namespaces.count("_31user_proto"));  // an identifier
 }
 
 TEST(ParametersTest, AcceptsPrivatePackagesAndRejectsTheRest) {

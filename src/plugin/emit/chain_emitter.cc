@@ -23,7 +23,7 @@ std::vector<const ServiceModel*> VersionsOf(const ServiceModel& service) {
 }
 
 std::string VersionNamespace(const ServiceModel& version) {
-  return names::QualifiedGeneratedNamespace(version.package->name);
+  return names::QualifiedFileNamespace(version.descriptor->file());
 }
 
 std::string VersionClass(const ServiceModel& version) {
@@ -43,12 +43,13 @@ std::string ChainDeclaration(const ServiceModel& service) {
                                      VersionNamespace(*version), "::Converter* ", segment,
                                      "_converter = nullptr;"));
     accessors.push_back(absl::StrCat("// ", version->descriptor->full_name(), "\n",
-                                     VersionClass(*version), "& ", segment, "() { return ",
+                                     VersionClass(*version), "& ", segment, "() { return *",
                                      segment, "_; }"));
   }
   // Newest first: each version's service refers to the next one's.
   for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
-    members.push_back(absl::StrCat(VersionClass(**it), " ", (*it)->package->LastSegment(), "_;"));
+    members.push_back(absl::StrCat("std::unique_ptr<", VersionClass(**it), "> ",
+                                   (*it)->package->LastSegment(), "_;"));
   }
   return Render(R"cc(
     // Validators and converters that replace the generated defaults in a
@@ -72,6 +73,7 @@ std::string ChainDeclaration(const ServiceModel& service) {
       $name$Chain($name$& implementation, const $name$ChainOverrides& overrides);
       $name$Chain(const $name$Chain&) = delete;
       $name$Chain& operator=(const $name$Chain&) = delete;
+      ~$name$Chain();
 
       $accessors$
 
@@ -100,14 +102,15 @@ std::string ChainDefinition(const ServiceModel& service) {
     const std::string ns = VersionNamespace(version);
     const std::string next =
         version.next != nullptr
-            ? absl::StrCat("&", version.package->next->LastSegment(), "_,\n      ")
+            ? absl::StrCat(version.package->next->LastSegment(), "_.get(),\n      ")
             : "";
     initializers.push_back(absl::StrCat(
-        segment, "_(::cppsvc::internal::OrDefault(overrides.", segment, "_validator, ", ns,
+        segment, "_(std::make_unique<", VersionClass(version), ">(\n      ",
+        "::cppsvc::internal::OrDefault(overrides.", segment, "_validator, ", ns,
         "::Validator::Default()),\n      ::cppsvc::internal::OrDefault(overrides.", segment,
         "_converter, ", ns, "::Converter::Default()),\n      ", next,
         "::cppsvc::internal::OrDefault(overrides.private_validator, Validator::Default()),\n"
-        "      implementation)"));
+        "      implementation))"));
   }
   const bool empty = initializers.empty();
   return Render(R"cc(
@@ -117,6 +120,8 @@ std::string ChainDefinition(const ServiceModel& service) {
     $name$Chain::$name$Chain($name$& $implementation$,
                              const $name$ChainOverrides& $overrides$)$colon$
         $initializers$ {}
+
+    $name$Chain::~$name$Chain() = default;
   )cc",
                 {{"name", name},
                  {"implementation", empty ? "/*implementation*/" : "implementation"},
@@ -127,13 +132,18 @@ std::string ChainDefinition(const ServiceModel& service) {
 
 }  // namespace
 
-void EmitChains(const Model& /*model*/, const Package& private_package, Sections& sections) {
-  sections.header_includes.insert(names::HeaderFile(private_package.name));
+void EmitChains(const Model& /*model*/, const FileModel& file, Sections& sections) {
+  if (file.package->role != PackageRole::kPrivate || file.services.empty()) return;
+  sections.header_includes.insert("<memory>");
   sections.source_includes.insert("cppsvc/internal/convert_support.h");
-  for (const Package* version : private_package.domain->versions) {
-    sections.header_includes.insert(names::HeaderFile(version->name));
+  for (const ServiceModel* service : file.services) {
+    for (const ServiceModel* version : VersionsOf(*service)) {
+      // Whoever builds a chain calls its versions: their headers come along
+      // (a flat list; no version header includes another or this one).
+      sections.header_includes.insert(names::HeaderFile(version->descriptor->file()));
+    }
   }
-  for (const ServiceModel* service : private_package.services) {
+  for (const ServiceModel* service : file.services) {
     sections.header_blocks.push_back(ChainDeclaration(*service));
     sections.source_blocks.push_back(ChainDefinition(*service));
   }

@@ -43,29 +43,20 @@ enum class Backward {
 
 class ConverterEmitter {
  public:
-  ConverterEmitter(const Model& model, const Package& package, Sections& sections)
+  ConverterEmitter(const Model& model, const FileModel& file, Sections& sections)
       : model_(model),
-        package_(package),
+        file_(file),
+        package_(*file.package),
         sections_(sections),
-        has_next_(package.next != nullptr),
-        has_private_(package.domain->private_package != nullptr) {}
+        has_next_(package_.next != nullptr),
+        has_private_(package_.domain->private_package != nullptr) {}
 
   void Emit() {
     sections_.header_includes.insert("absl/status/status.h");
     sections_.source_includes.insert("cppsvc/internal/convert_support.h");
     sections_.source_includes.insert("cppsvc/internal/no_destructor.h");
     sections_.source_includes.insert("cppsvc/validation.h");
-    if (has_next_) {
-      for (const pb::FileDescriptor* file : package_.next->files) {
-        sections_.header_includes.insert(names::ProtoHeader(file));
-      }
-    }
-    if (has_private_) {
-      for (const pb::FileDescriptor* file : package_.domain->private_package->files) {
-        sections_.header_includes.insert(names::ProtoHeader(file));
-      }
-    }
-    for (const MessageModel* message : package_.messages) EmitMessage(*message);
+    for (const MessageModel* message : file_.messages) EmitMessage(*message);
     EmitExternalMethodTypes();
     sections_.header_blocks.push_back(ClassDeclaration());
     std::vector<std::string> source = {DefaultInstance()};
@@ -140,10 +131,12 @@ class ConverterEmitter {
     const std::string type = names::Message(message.descriptor);
     const bool forward = !message.deprecated && message.next != nullptr;
     if (has_next_ && forward) {
+      UseMessage(sections_, message.next);
       AddMethod("ToNext", {In(type), Out(names::Message(message.next))},
                 ForwardBody(message, Forward::kNext));
     }
     if (!has_private_ || message.private_counterpart == nullptr) return;
+    UseMessage(sections_, message.private_counterpart);
     const std::string priv = names::Message(message.private_counterpart);
     AddMethod("ToPrivate", {In(type), Out(priv)}, ForwardBody(message, Forward::kPrivate));
     if (has_next_ && forward) {
@@ -172,7 +165,7 @@ class ConverterEmitter {
   // override can fill it.
   void EmitExternalMethodTypes() {
     std::set<std::string> seen;
-    for (const ServiceModel* service : package_.services) {
+    for (const ServiceModel* service : file_.services) {
       for (const MethodModel& method : service->methods) {
         const pb::MethodDescriptor* target =
             method.next != nullptr ? method.next : method.private_counterpart;
@@ -206,6 +199,8 @@ class ConverterEmitter {
     const std::string from_type = names::Message(from);
     const std::string to_type = names::Message(to);
     if (!seen.insert(absl::StrCat(name, from_type, to_type)).second) return;
+    UseMessage(sections_, from);
+    UseMessage(sections_, to);
     const bool forward = name == "ToNext" || name == "ToPrivate";
     const Param source = forward ? In(from_type) : Priv(from_type);
     AddMethod(name, {source, Out(to_type)}, WholeBody(from == to, source.name));
@@ -217,6 +212,9 @@ class ConverterEmitter {
     const std::string priv_type = names::Message(priv);
     const std::string out_type = names::Message(out);
     if (!seen.insert(absl::StrCat("ToPublic", next_type, priv_type, out_type)).second) return;
+    UseMessage(sections_, next);
+    UseMessage(sections_, priv);
+    UseMessage(sections_, out);
     AddMethod("ToPublic",
               {{absl::StrCat("const ", next_type, "&"), "next"},
                {absl::StrCat("const ", priv_type, "*"), "priv"},
@@ -254,6 +252,15 @@ class ConverterEmitter {
   static const FD* ForwardTarget(const FieldModel& field, Forward direction) {
     if (direction == Forward::kPrivate) return field.private_counterpart;
     return field.deprecated ? nullptr : field.next;
+  }
+
+  // A conversion of a nested message: this converter's own overload, or for a
+  // type declared in another file, that file's generated converter.
+  std::string Qualified(const std::string& call, const pb::Descriptor* type) {
+    if (type->file() == file_.file) return call;
+    CallGenerated(sections_, type->file());
+    return absl::StrCat(names::QualifiedFileNamespace(type->file()),
+                        "::Converter::Default().", call);
   }
 
   std::string ForwardCall(Forward direction) const {
@@ -298,7 +305,7 @@ class ConverterEmitter {
       }
       return SetScalar(from, to, absl::StrCat(map, "(", get, "())"), in, out);
     }
-    const std::string call = ForwardCall(direction);
+    const std::string call = Qualified(ForwardCall(direction), value->message_type());
     if (from->is_map()) {
       return Render(R"cc(
         for (const auto& [key, value] : $get$()) {
@@ -472,7 +479,8 @@ class ConverterEmitter {
       return SetScalar(from, to, get + "()", source.object, out);
     }
     if (is_enum) return BackwardEnum(field, source, kind, out);
-    const std::string call = BackwardCall(kind, source.from_private);
+    const std::string call = Qualified(BackwardCall(kind, source.from_private),
+                                       value->message_type());
     const bool with_private = kind == Backward::kFromNext && !source.from_private;
     const FD* private_field = field.private_counterpart;
     if (to->is_map()) {
@@ -655,7 +663,7 @@ class ConverterEmitter {
           field.private_counterpart == nullptr) {
         continue;
       }
-      parts.push_back(CarryNested(f, field.private_counterpart));
+      parts.push_back(CarryNested(f, field.private_counterpart, nested->descriptor));
     }
     for (const OneofModel& oneof : message.oneofs) {
       if (oneof.private_counterpart == nullptr) continue;
@@ -670,10 +678,11 @@ class ConverterEmitter {
         }
         parts.push_back(Render(R"cc(
           if (in.$case$() == $member_case$ && out.$pcase$() == $private_case$) {
-            CPPSVC_RETURN_IF_ERROR(CarryDeprecated(in.$member$(), *out.mutable_$private$()));
+            CPPSVC_RETURN_IF_ERROR($carry$(in.$member$(), *out.mutable_$private$()));
           }
         )cc",
-                               {{"case", names::OneofCaseAccessor(oneof.descriptor)},
+                               {{"carry", Qualified("CarryDeprecated", nested->descriptor)},
+                                {"case", names::OneofCaseAccessor(oneof.descriptor)},
                                 {"member_case", names::OneofCase(member)},
                                 {"pcase", names::OneofCaseAccessor(oneof.private_counterpart)},
                                 {"private_case", names::OneofCase(model.private_counterpart)},
@@ -685,14 +694,16 @@ class ConverterEmitter {
     return absl::StrJoin(parts, "");
   }
 
-  static std::string CarryNested(const FD* from, const FD* to) {
-    const Vars vars = {{"from", names::Field(from)}, {"to", names::Field(to)}};
+  std::string CarryNested(const FD* from, const FD* to, const pb::Descriptor* type) {
+    const Vars vars = {{"from", names::Field(from)},
+                       {"to", names::Field(to)},
+                       {"carry", Qualified("CarryDeprecated", type)}};
     if (from->is_map()) {
       return Render(R"cc(
         for (const auto& [key, value] : in.$from$()) {
           auto found = out.mutable_$to$()->find(key);
           if (found != out.mutable_$to$()->end()) {
-            CPPSVC_RETURN_IF_ERROR(CarryDeprecated(value, found->second));
+            CPPSVC_RETURN_IF_ERROR($carry$(value, found->second));
           }
         }
       )cc",
@@ -701,14 +712,14 @@ class ConverterEmitter {
     if (from->is_repeated()) {
       return Render(R"cc(
         for (int i = 0; i < in.$from$_size() && i < out.$to$_size(); ++i) {
-          CPPSVC_RETURN_IF_ERROR(CarryDeprecated(in.$from$(i), *out.mutable_$to$(i)));
+          CPPSVC_RETURN_IF_ERROR($carry$(in.$from$(i), *out.mutable_$to$(i)));
         }
       )cc",
                     vars);
     }
     return Render(R"cc(
       if (in.has_$from$()) {
-        CPPSVC_RETURN_IF_ERROR(CarryDeprecated(in.$from$(), *out.mutable_$to$()));
+        CPPSVC_RETURN_IF_ERROR($carry$(in.$from$(), *out.mutable_$to$()));
       }
     )cc",
                   vars);
@@ -809,9 +820,9 @@ class ConverterEmitter {
 
   std::string ClassDeclaration() {
     return Render(R"cc(
-      // Converts the messages of $package$ along its version chain: $directions$.
+      // Converts the messages of $file$ along its version chain: $directions$.
       //
-      // Nested messages convert through the same object, so a subclass that
+      // Nested messages of this file convert through the same object, so a subclass that
       // overrides one overload changes that message wherever it appears
       // (add `using Converter::ToNext;` etc. to keep the other overloads).
       // Every conversion returns a status: a value that cannot be mapped back
@@ -832,7 +843,7 @@ class ConverterEmitter {
         $declarations$
       };
     )cc",
-                  {{"package", package_.name},
+                  {{"file", file_.file->name()},
                    {"directions", Directions()},
                    {"declarations", absl::StrJoin(declarations_, "\n")}});
   }
@@ -858,6 +869,7 @@ class ConverterEmitter {
   }
 
   const Model& model_;
+  const FileModel& file_;
   const Package& package_;
   Sections& sections_;
   const bool has_next_;
@@ -870,10 +882,11 @@ class ConverterEmitter {
 
 }  // namespace
 
-void EmitConverters(const Model& model, const Package& package, Sections& sections) {
+void EmitConverters(const Model& model, const FileModel& file, Sections& sections) {
+  const Package& package = *file.package;
   if (package.role != PackageRole::kVersion || package.domain == nullptr) return;
   if (package.next == nullptr && package.domain->private_package == nullptr) return;
-  ConverterEmitter(model, package, sections).Emit();
+  ConverterEmitter(model, file, sections).Emit();
 }
 
 }  // namespace cppsvc::plugin

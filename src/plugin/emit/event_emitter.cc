@@ -13,7 +13,7 @@ namespace {
 
 // `::acme::user::v1::svc::kAccountCreatedEvent`.
 std::string QualifiedInfo(const EventModel& event) {
-  return absl::StrCat(names::QualifiedGeneratedNamespace(event.message->package->name),
+  return absl::StrCat(names::QualifiedFileNamespace(event.message->descriptor->file()),
                       "::", names::EventInfo(event.message->descriptor));
 }
 
@@ -22,8 +22,8 @@ bool Upcasts(const EventModel& event) { return !event.older.empty(); }
 
 class EventEmitter {
  public:
-  EventEmitter(const Package& package, Sections& sections)
-      : package_(package), sections_(sections) {}
+  EventEmitter(const FileModel& file, Sections& sections)
+      : file_(file), sections_(sections) {}
 
   void Emit() {
     sections_.header_includes.insert("absl/status/status.h");
@@ -34,16 +34,16 @@ class EventEmitter {
     sections_.source_includes.insert("cppsvc/internal/event_support.h");
     std::vector<std::string> declarations;
     std::vector<std::string> definitions;
-    for (const EventModel* event : package_.events) {
+    for (const EventModel* event : file_.events) {
       AddIncludes(*event);
       declarations.push_back(Declarations(*event));
       definitions.push_back(Definitions(*event));
     }
     declarations.push_back(Render(R"cc(
-      // Registers every event of $package$ with `registry` (SPEC §7).
+      // Registers every event of $file$ with `registry` (SPEC §7).
       ::absl::Status RegisterEvents(::cppsvc::events::Registry& registry);
     )cc",
-                                  {{"package", package_.name}}));
+                                  {{"file", file_.file->name()}}));
     definitions.push_back(RegisterEvents());
     sections_.header_blocks.push_back(absl::StrCat(
         "// ---- Events (SPEC §7) ----\n\n", JoinBlocks(declarations)));
@@ -57,11 +57,11 @@ class EventEmitter {
     // calls each older version's Unpack and ToLatest.
     sections_.header_includes.insert(names::ProtoHeader(event.latest->message->descriptor->file()));
     if (event.next != nullptr) {
-      sections_.source_includes.insert(names::HeaderFile(event.next->message->package->name));
-      sections_.source_includes.insert(names::HeaderFile(event.latest->message->package->name));
+      CallGenerated(sections_, event.next->message->descriptor->file());
+      CallGenerated(sections_, event.latest->message->descriptor->file());
     }
     for (const EventModel* older : event.older) {
-      sections_.source_includes.insert(names::HeaderFile(older->message->package->name));
+      CallGenerated(sections_, older->message->descriptor->file());
     }
     if (event.aggregate_field != nullptr &&
         event.aggregate_field->cpp_type() != pb::FieldDescriptor::CPPTYPE_STRING) {
@@ -310,8 +310,8 @@ class EventEmitter {
       )cc",
                                {{"info", QualifiedInfo(*older)},
                                 {"older_message", names::Message(older->message->descriptor)},
-                                {"namespace", names::QualifiedGeneratedNamespace(
-                                                  older->message->package->name)}}));
+                                {"namespace", names::QualifiedFileNamespace(
+                                                  older->message->descriptor->file())}}));
     }
     accepted.push_back(names::EventInfo(message));
     return Render(R"cc(
@@ -371,8 +371,8 @@ class EventEmitter {
         return $next_namespace$::ToLatest(next, latest, converters);
       )cc",
                     {{"next_message", names::Message(event.next->message->descriptor)},
-                     {"next_namespace", names::QualifiedGeneratedNamespace(
-                                            event.next->message->package->name)}});
+                     {"next_namespace", names::QualifiedFileNamespace(
+                                            event.next->message->descriptor->file())}});
     }
     // Converters write field by field and append to repeated fields: start
     // from an empty message, whatever the caller passed (a reused event).
@@ -420,7 +420,7 @@ class EventEmitter {
 
   std::string RegisterEvents() const {
     std::vector<std::string> registrations;
-    for (const EventModel* event : package_.events) {
+    for (const EventModel* event : file_.events) {
       const pb::Descriptor* message = event->message->descriptor;
       const std::string to_latest =
           event->latest == event
@@ -463,15 +463,15 @@ class EventEmitter {
                   {{"registrations", absl::StrJoin(registrations, "\n")}});
   }
 
-  const Package& package_;
+  const FileModel& file_;
   Sections& sections_;
 };
 
 }  // namespace
 
-void EmitEvents(const Model& /*model*/, const Package& package, Sections& sections) {
-  if (package.events.empty()) return;
-  EventEmitter(package, sections).Emit();
+void EmitEvents(const Model& /*model*/, const FileModel& file, Sections& sections) {
+  if (file.events.empty()) return;
+  EventEmitter(file, sections).Emit();
 }
 
 }  // namespace cppsvc::plugin

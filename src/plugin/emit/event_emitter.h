@@ -10,7 +10,7 @@
 
 namespace cppsvc::plugin {
 
-void EmitEvents(const Model& model, const Package& package, Sections& sections);
+void EmitEvents(const Model& model, const FileModel& file, Sections& sections);
 
 }  // namespace cppsvc::plugin
 

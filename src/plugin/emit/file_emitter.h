@@ -15,11 +15,12 @@ struct GeneratedFile {
   std::string content;
 };
 
-// The files of one package: `a/b/v1.svc.{h,cc}`; for a public version also
-// `a/b/v1.svc.testing.{h,cc}` (and `a/b/v1.svc.grpc.{h,cc}` with grpc=true);
-// for a private package `a/b/private.chain.{h,cc}`.
-std::vector<GeneratedFile> EmitPackage(const Model& model, const Package& package,
-                                       const Parameters& parameters);
+// The outputs of one proto file `dir/x.proto`, always all of them (a file
+// that declares nothing we generate gets a short valid pair): `dir/x.svc.{h,cc}`
+// (validators, converters, services, the chain of a private service, events),
+// `dir/x.svc.testing.{h,cc}`, and with grpc=true `dir/x.svc.grpc.{h,cc}`.
+std::vector<GeneratedFile> EmitFile(const Model& model, const FileModel& file,
+                                    const Parameters& parameters);
 
 }  // namespace cppsvc::plugin
 

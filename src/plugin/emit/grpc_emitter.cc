@@ -91,16 +91,17 @@ std::string Unsupported(absl::string_view what, absl::string_view name) {
 
 }  // namespace
 
-void EmitGrpcBinding(const Model& /*model*/, const Package& package, Sections& sections) {
+void EmitGrpcBinding(const Model& /*model*/, const FileModel& file, Sections& sections) {
+  const Package& package = *file.package;
   if (package.domain == nullptr || package.domain->private_package == nullptr) return;
   std::set<const pb::FileDescriptor*> files;
-  for (const ServiceModel* service : package.services) {
+  for (const ServiceModel* service : file.services) {
     // Only unary RPCs reach here: the model rejects streaming ones.
     if (service->private_counterpart == nullptr) continue;
     // Keyword names never get here: CheckGrpcNames rejected them.
     if (!names::GrpcNamesMatch(service->descriptor)) continue;
     const std::string target = absl::StrCat(
-        names::QualifiedGeneratedNamespace(package.name), "::",
+        names::QualifiedFileNamespace(file.file), "::",
         names::Service(service->descriptor));
     sections.header_blocks.push_back(Declaration(*service, target));
     sections.source_blocks.push_back(Definitions(*service, target));
@@ -110,7 +111,6 @@ void EmitGrpcBinding(const Model& /*model*/, const Package& package, Sections& s
   for (const pb::FileDescriptor* file : files) {
     sections.header_includes.insert(names::GrpcProtoHeader(file));
   }
-  sections.header_includes.insert(names::HeaderFile(package.name));
   sections.header_includes.insert("grpcpp/server_context.h");
   sections.header_includes.insert("grpcpp/support/status.h");
   sections.source_includes.insert("cppsvc/grpc.h");

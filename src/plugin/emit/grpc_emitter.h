@@ -17,7 +17,7 @@ namespace cppsvc::plugin {
 // fails later in grpc_cpp_plugin's code.
 void CheckGrpcNames(const Model& model, Diagnostics& diagnostics);
 
-void EmitGrpcBinding(const Model& model, const Package& package, Sections& sections);
+void EmitGrpcBinding(const Model& model, const FileModel& file, Sections& sections);
 
 }  // namespace cppsvc::plugin
 

@@ -168,46 +168,64 @@ std::string QualifiedGeneratedNamespace(const std::string& proto_package) {
 }
 
 namespace {
-std::string PackagePath(const std::string& proto_package) {
-  return proto_package.empty() ? "root"
-                               : absl::StrReplaceAll(proto_package, {{".", "/"}});
-}
+// The path of a proto file without `.proto`: outputs sit beside protoc's.
+std::string Stem(const pb::FileDescriptor* file) { return cpp::StripProto(file->name()); }
 }  // namespace
 
-std::string HeaderFile(const std::string& proto_package) {
-  return absl::StrCat(PackagePath(proto_package), ".svc.h");
+std::string HeaderFile(const pb::FileDescriptor* file) {
+  return absl::StrCat(Stem(file), ".svc.h");
 }
 
-std::string SourceFile(const std::string& proto_package) {
-  return absl::StrCat(PackagePath(proto_package), ".svc.cc");
+std::string SourceFile(const pb::FileDescriptor* file) {
+  return absl::StrCat(Stem(file), ".svc.cc");
 }
 
-std::string TestingHeaderFile(const std::string& proto_package) {
-  return absl::StrCat(PackagePath(proto_package), ".svc.testing.h");
+std::string TestingHeaderFile(const pb::FileDescriptor* file) {
+  return absl::StrCat(Stem(file), ".svc.testing.h");
 }
 
-std::string TestingSourceFile(const std::string& proto_package) {
-  return absl::StrCat(PackagePath(proto_package), ".svc.testing.cc");
+std::string TestingSourceFile(const pb::FileDescriptor* file) {
+  return absl::StrCat(Stem(file), ".svc.testing.cc");
 }
 
-std::string GrpcHeaderFile(const std::string& proto_package) {
-  return absl::StrCat(PackagePath(proto_package), ".svc.grpc.h");
+std::string GrpcHeaderFile(const pb::FileDescriptor* file) {
+  return absl::StrCat(Stem(file), ".svc.grpc.h");
 }
 
-std::string GrpcSourceFile(const std::string& proto_package) {
-  return absl::StrCat(PackagePath(proto_package), ".svc.grpc.cc");
+std::string GrpcSourceFile(const pb::FileDescriptor* file) {
+  return absl::StrCat(Stem(file), ".svc.grpc.cc");
 }
 
 std::string GrpcProtoHeader(const pb::FileDescriptor* file) {
-  return absl::StrCat(cpp::StripProto(file->name()), ".grpc.pb.h");
+  return absl::StrCat(Stem(file), ".grpc.pb.h");
 }
 
-std::string ChainHeaderFile(const std::string& private_package) {
-  return absl::StrCat(PackagePath(private_package), ".chain.h");
+std::string FileInlineNamespace(const pb::FileDescriptor* file) {
+  const std::string path = file->name();
+  const size_t slash = path.rfind('/');
+  const std::string base =
+      cpp::StripProto(slash == std::string::npos ? path : path.substr(slash + 1));
+  // As protobuf names its per-file symbols: letters and digits as they are,
+  // anything else (`_` too, and a leading digit) as `_` and two hex digits,
+  // so names stay apart and are identifiers.
+  std::string out;
+  for (const char c : base) {
+    if (absl::ascii_isalpha(c) || (absl::ascii_isdigit(c) && !out.empty())) {
+      out += c;
+    } else {
+      absl::StrAppend(&out, "_", absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
+    }
+  }
+  return absl::StrCat(out, "_proto");
 }
 
-std::string ChainSourceFile(const std::string& private_package) {
-  return absl::StrCat(PackagePath(private_package), ".chain.cc");
+std::string QualifiedFileNamespace(const pb::FileDescriptor* file) {
+  return absl::StrCat(QualifiedGeneratedNamespace(file->package()), "::",
+                      FileInlineNamespace(file));
+}
+
+std::string ProtoNamespace(const std::string& proto_package) {
+  return NamespaceOf(proto_package);
 }
 
 std::string Chain(const pb::ServiceDescriptor* private_service) {
@@ -228,11 +246,23 @@ std::string FakeImplementation(const pb::ServiceDescriptor* private_service) {
 }
 
 std::string HeaderGuard(const std::string& file) {
-  std::string guard = absl::StrCat(file, "_");
-  for (char& c : guard) {
-    c = absl::ascii_isalnum(c) ? absl::ascii_toupper(c) : '_';
+  // An escape no two paths share: letters and digits as they are, `_` as
+  // `__`, `/` as `_S`, `.` as `_D`, anything else as `_X` and two hex digits.
+  std::string guard = "CPPSVC_";
+  for (const char c : file) {
+    if (absl::ascii_isalnum(c)) {
+      guard += c;
+    } else if (c == '_') {
+      guard += "__";
+    } else if (c == '/') {
+      guard += "_S";
+    } else if (c == '.') {
+      guard += "_D";
+    } else {
+      absl::StrAppend(&guard, "_X", absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
+    }
   }
-  return guard;
+  return absl::StrCat(guard, "_");
 }
 
 std::string ProtoHeader(const pb::FileDescriptor* file) {

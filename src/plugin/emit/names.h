@@ -68,23 +68,28 @@ std::string GeneratedNamespace(const Package& package);
 // `::acme::people::v1::svc`.
 std::string QualifiedGeneratedNamespace(const std::string& proto_package);
 
-// Output files of a package: `acme/people/v1.svc.h` and `.svc.cc`.
-std::string HeaderFile(const std::string& proto_package);
-std::string SourceFile(const std::string& proto_package);
-// Conversion-test helpers of a public version (always emitted):
-// `acme/people/v1.svc.testing.h` and `.svc.testing.cc`.
-std::string TestingHeaderFile(const std::string& proto_package);
-std::string TestingSourceFile(const std::string& proto_package);
-// The gRPC binding of a public version (with grpc=true):
-// `acme/people/v1.svc.grpc.h` and `.svc.grpc.cc`.
-std::string GrpcHeaderFile(const std::string& proto_package);
-std::string GrpcSourceFile(const std::string& proto_package);
+// Output files of a proto file, beside protoc's `.pb.h`: for
+// `acme/people/v1/people.proto`, `acme/people/v1/people.svc.h` and `.svc.cc`.
+std::string HeaderFile(const pb::FileDescriptor* file);
+std::string SourceFile(const pb::FileDescriptor* file);
+// Conversion-test helpers: `.../people.svc.testing.h` and `.svc.testing.cc`.
+std::string TestingHeaderFile(const pb::FileDescriptor* file);
+std::string TestingSourceFile(const pb::FileDescriptor* file);
+// The gRPC binding (with grpc=true): `.../people.svc.grpc.h` and `.svc.grpc.cc`.
+std::string GrpcHeaderFile(const pb::FileDescriptor* file);
+std::string GrpcSourceFile(const pb::FileDescriptor* file);
 // The header grpc_cpp_plugin writes for a proto file: `.../people.grpc.pb.h`.
 std::string GrpcProtoHeader(const pb::FileDescriptor* file);
-// The chain of a domain, next to its private package's files:
-// `acme/people/private.chain.h` and `.chain.cc`.
-std::string ChainHeaderFile(const std::string& private_package);
-std::string ChainSourceFile(const std::string& private_package);
+// `people_proto` (`user_5faccount_proto` for `user_account.proto`, escaped as
+// protobuf names per-file symbols): the inline namespace, inside the package's generated
+// namespace, that holds one file's code. Files of one package each declare a
+// `Validator` (and `Converter`); the inline namespace keeps them apart while
+// `acme::people::v1::svc::Validator` still names the one a user includes.
+std::string FileInlineNamespace(const pb::FileDescriptor* file);
+// `::acme::people::v1::svc::people_proto`: how other files' code names it.
+std::string QualifiedFileNamespace(const pb::FileDescriptor* file);
+// `acme::people::v1` for a proto package (keyword segments escaped).
+std::string ProtoNamespace(const std::string& proto_package);
 // The chain of a private service and its overrides, in the private package's
 // generated namespace: `PeopleChain`, `PeopleChainOverrides`.
 std::string Chain(const pb::ServiceDescriptor* private_service);
@@ -95,7 +100,8 @@ std::string ChainOverrides(const pb::ServiceDescriptor* private_service);
 std::string ConversionTestFunction(const pb::MethodDescriptor* method, bool with_service);
 // The fake private implementation of a testing source: `FakePeople`.
 std::string FakeImplementation(const pb::ServiceDescriptor* private_service);
-// `ACME_PEOPLE_V1_SVC_H_` for `acme/people/v1.svc.h`.
+// The include guard of an output file, derived so that no two paths share it:
+// `CPPSVC_acme_Speople_Sv1_Speople_Dsvc_Dh_` for `acme/people/v1/people.svc.h`.
 std::string HeaderGuard(const std::string& file);
 // The protobuf header of a proto file: `acme/people/v1/people.pb.h`.
 std::string ProtoHeader(const pb::FileDescriptor* file);

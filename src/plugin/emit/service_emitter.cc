@@ -34,20 +34,40 @@ std::string PrivateInterface(const ServiceModel& service) {
     };
   )cc",
                 {{"service", service.descriptor->full_name()},
-                 {"chain", names::ChainHeaderFile(service.package->name)},
+                 {"chain", names::HeaderFile(service.descriptor->file())},
                  {"name", names::Service(service.descriptor)},
                  {"methods", absl::StrJoin(methods, "")}});
 }
 
 class PublicServiceEmitter {
  public:
-  PublicServiceEmitter(const Model& model, const ServiceModel& service)
+  PublicServiceEmitter(const Model& model, const ServiceModel& service, Sections& sections)
       : model_(model),
         service_(service),
         package_(*service.package),
         private_package_(*package_.domain->private_package),
         name_(names::Service(service.descriptor)),
-        private_namespace_(names::QualifiedGeneratedNamespace(private_package_.name)) {}
+        private_namespace_(
+            names::QualifiedFileNamespace(service.private_counterpart->file())),
+        sections_(sections) {}
+
+  // What the declaration names from other files: declared, not included.
+  void DeclareUses() const {
+    const pb::FileDescriptor* private_file = service_.private_counterpart->file();
+    UseGenerated(sections_, private_file, "Validator");
+    UseGenerated(sections_, private_file, names::Service(service_.private_counterpart));
+    if (service_.next != nullptr) {
+      UseGenerated(sections_, service_.next->file(), names::Service(service_.next));
+    }
+    for (const MethodModel& method : service_.methods) {
+      for (const pb::MethodDescriptor* m :
+           {method.descriptor, method.next, method.private_counterpart}) {
+        if (m == nullptr) continue;
+        UseMessage(sections_, m->input_type());
+        UseMessage(sections_, m->output_type());
+      }
+    }
+  }
 
   std::string Declaration() const {
     std::vector<std::string> entries;
@@ -141,7 +161,7 @@ class PublicServiceEmitter {
 
   std::string NextType() const {
     if (service_.next == nullptr) return "";
-    return absl::StrCat(names::QualifiedGeneratedNamespace(package_.next->name), "::",
+    return absl::StrCat(names::QualifiedFileNamespace(service_.next->file()), "::",
                         names::Service(service_.next));
   }
 
@@ -203,9 +223,16 @@ class PublicServiceEmitter {
   }
 
   // Validation of a message of ours; types from outside the chain are valid.
-  std::string ValidateCall(const pb::Descriptor* type, const std::string& validator,
-                           const std::string& message) const {
+  // `validator` validates the messages of `home`; a message of another file
+  // is validated by that file's generated validator.
+  std::string ValidateCall(const pb::Descriptor* type, std::string validator,
+                           const pb::FileDescriptor* home, const std::string& message) const {
     if (model_.Find(type) == nullptr) return "";
+    if (type->file() != home) {
+      CallGenerated(sections_, type->file());
+      validator = absl::StrCat(names::QualifiedFileNamespace(type->file()),
+                               "::Validator::Default()");
+    }
     return Render(R"cc(
       {
         ::cppsvc::ValidationContext context;
@@ -231,7 +258,7 @@ class PublicServiceEmitter {
                    {"response", types.response},
                    {"private_response", types.private_response},
                    {"validate", ValidateCall(method.descriptor->input_type(), "validator_",
-                                             "request")}});
+                                             service_.descriptor->file(), "request")}});
   }
 
   std::string Step(const MethodModel& method) const {
@@ -266,7 +293,9 @@ class PublicServiceEmitter {
     )cc",
                   {{"private_request", types.private_request},
                    {"validate", ValidateCall(method.private_counterpart->input_type(),
-                                             "private_validator_", "private_request")},
+                                             "private_validator_",
+                                             service_.private_counterpart->file(),
+                                             "private_request")},
                    {"private_method", names::Method(method.private_counterpart)},
                    {"back", latest_public ? "ToPublic" : "ToDeprecatedPublic"}});
   }
@@ -305,29 +334,32 @@ class PublicServiceEmitter {
   const Package& private_package_;
   const std::string name_;
   const std::string private_namespace_;
+  Sections& sections_;
 };
 
 }  // namespace
 
-void EmitServices(const Model& model, const Package& package, Sections& sections) {
+void EmitServices(const Model& model, const FileModel& file, Sections& sections) {
+  const Package& package = *file.package;
   if (package.domain == nullptr || package.domain->private_package == nullptr) return;
-  if (package.services.empty()) return;
+  if (file.services.empty()) return;
   sections.header_includes.insert("absl/status/status.h");
   if (package.role == PackageRole::kPrivate) {
-    for (const ServiceModel* service : package.services) {
+    for (const ServiceModel* service : file.services) {
+      for (int i = 0; i < service->descriptor->method_count(); ++i) {
+        UseMessage(sections, service->descriptor->method(i)->input_type());
+        UseMessage(sections, service->descriptor->method(i)->output_type());
+      }
       sections.header_blocks.push_back(PrivateInterface(*service));
     }
     return;
   }
   sections.header_includes.insert("cppsvc/internal/convert_support.h");
-  sections.header_includes.insert(names::HeaderFile(package.domain->private_package->name));
-  if (package.next != nullptr) {
-    sections.header_includes.insert(names::HeaderFile(package.next->name));
-  }
   sections.source_includes.insert("cppsvc/validation.h");
-  for (const ServiceModel* service : package.services) {
+  for (const ServiceModel* service : file.services) {
     if (service->private_counterpart == nullptr) continue;
-    PublicServiceEmitter emitter(model, *service);
+    PublicServiceEmitter emitter(model, *service, sections);
+    emitter.DeclareUses();
     sections.header_blocks.push_back(emitter.Declaration());
     sections.source_blocks.push_back(emitter.Definitions());
   }

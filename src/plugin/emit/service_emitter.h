@@ -10,7 +10,7 @@
 
 namespace cppsvc::plugin {
 
-void EmitServices(const Model& model, const Package& package, Sections& sections);
+void EmitServices(const Model& model, const FileModel& file, Sections& sections);
 
 }  // namespace cppsvc::plugin
 

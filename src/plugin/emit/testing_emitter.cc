@@ -13,9 +13,9 @@ namespace {
 
 // The services of a public version that a private implementation serves,
 // each with at least one method to test.
-std::vector<const ServiceModel*> TestedServices(const Package& package) {
+std::vector<const ServiceModel*> TestedServices(const FileModel& file) {
   std::vector<const ServiceModel*> services;
-  for (const ServiceModel* service : package.services) {
+  for (const ServiceModel* service : file.services) {
     if (service->private_counterpart != nullptr && !service->methods.empty()) {
       services.push_back(service);
     }
@@ -25,11 +25,8 @@ std::vector<const ServiceModel*> TestedServices(const Package& package) {
 
 class ConversionTestEmitter {
  public:
-  ConversionTestEmitter(const Package& package, const std::vector<const ServiceModel*>& services)
-      : package_(package),
-        services_(services),
-        private_namespace_(
-            names::QualifiedGeneratedNamespace(package.domain->private_package->name)) {}
+  ConversionTestEmitter(const FileModel& file, const std::vector<const ServiceModel*>& services)
+      : file_(file), package_(*file.package), services_(services) {}
 
   std::string Declarations() const {
     std::vector<std::string> functions;
@@ -60,7 +57,7 @@ class ConversionTestEmitter {
 
       }  // namespace testing
     )cc",
-                  {{"package", package_.name}, {"functions", JoinBlocks(functions)}});
+                  {{"package", file_.file->name()}, {"functions", JoinBlocks(functions)}});
   }
 
   std::string Definitions() const {
@@ -98,7 +95,8 @@ class ConversionTestEmitter {
     const bool with_service = services_.size() > 1;
     return absl::StrCat("::absl::Status ",
                         names::ConversionTestFunction(method.descriptor, with_service),
-                        "(\n    const ConversionParams& params,\n    const ", private_namespace_,
+                        "(\n    const ConversionParams& params,\n    const ",
+                        PrivateNamespace(service.private_counterpart),
                         "::", names::ChainOverrides(service.private_counterpart), "& overrides",
                         default_overrides, ")");
   }
@@ -138,7 +136,7 @@ class ConversionTestEmitter {
     )cc",
                   {{"service", private_service->full_name()},
                    {"fake", names::FakeImplementation(private_service)},
-                   {"private_namespace", private_namespace_},
+                   {"private_namespace", PrivateNamespace(private_service)},
                    {"service_class", names::Service(private_service)},
                    {"methods", JoinBlocks(methods)}});
   }
@@ -171,34 +169,49 @@ class ConversionTestEmitter {
                    {"method", names::StringLiteral(method.descriptor->full_name())},
                    {"private_method", names::StringLiteral(private_method->full_name())},
                    {"fake", names::FakeImplementation(service.private_counterpart)},
-                   {"private_namespace", private_namespace_},
+                   {"private_namespace", PrivateNamespace(service.private_counterpart)},
                    {"chain", names::Chain(service.private_counterpart)},
                    {"version", package_.LastSegment()},
                    {"call", names::Method(method.descriptor)}});
   }
 
+  // Where the chain and the interface of a private service are declared.
+  static std::string PrivateNamespace(const pb::ServiceDescriptor* private_service) {
+    return names::QualifiedFileNamespace(private_service->file());
+  }
+
+  const FileModel& file_;
   const Package& package_;
   const std::vector<const ServiceModel*>& services_;
-  const std::string private_namespace_;
 };
 
 }  // namespace
 
-void EmitConversionTests(const Model& /*model*/, const Package& package, Sections& sections) {
-  const std::vector<const ServiceModel*> services = TestedServices(package);
+void EmitConversionTests(const Model& /*model*/, const FileModel& file, Sections& sections) {
+  const std::vector<const ServiceModel*> services = TestedServices(file);
   if (services.empty()) {
     sections.header_blocks.push_back(Render(R"cc(
       // $package$ serves no service through a private implementation, so it
       // has no conversion tests.
       namespace testing {}  // namespace testing
     )cc",
-                                            {{"package", package.name}}));
+                                            {{"package", file.file->name()}}));
     return;
   }
   sections.header_includes.insert("absl/status/status.h");
   sections.header_includes.insert("cppsvc/testing.h");
-  sections.header_includes.insert(names::ChainHeaderFile(package.domain->private_package->name));
-  ConversionTestEmitter emitter(package, services);
+  for (const ServiceModel* service : services) {
+    // The chain's overrides are in the signatures; the source builds a chain
+    // and converts each method's messages.
+    sections.header_includes.insert(names::HeaderFile(service->private_counterpart->file()));
+    for (const MethodModel& method : service->methods) {
+      for (const pb::MethodDescriptor* m : {method.descriptor, method.private_counterpart}) {
+        sections.source_includes.insert(names::ProtoHeader(m->input_type()->file()));
+        sections.source_includes.insert(names::ProtoHeader(m->output_type()->file()));
+      }
+    }
+  }
+  ConversionTestEmitter emitter(file, services);
   sections.header_blocks.push_back(emitter.Declarations());
   sections.source_blocks.push_back(emitter.Definitions());
 }

@@ -9,7 +9,7 @@
 
 namespace cppsvc::plugin {
 
-void EmitConversionTests(const Model& model, const Package& package, Sections& sections);
+void EmitConversionTests(const Model& model, const FileModel& file, Sections& sections);
 
 }  // namespace cppsvc::plugin
 

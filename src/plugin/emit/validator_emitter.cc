@@ -203,13 +203,10 @@ std::string IsNotEmpty(const FD* value, const std::string& v) {
 
 class ValidatorEmitter {
  public:
-  ValidatorEmitter(const Model& model, const Package& package, Sections& sections)
-      : model_(model), package_(package), sections_(sections) {}
+  ValidatorEmitter(const Model& model, const FileModel& file, Sections& sections)
+      : model_(model), file_(file), sections_(sections) {}
 
   void Emit() {
-    for (const pb::FileDescriptor* file : package_.files) {
-      sections_.header_includes.insert(names::ProtoHeader(file));
-    }
     sections_.header_includes.insert("cppsvc/validation.h");
     sections_.header_includes.insert("cppsvc/violations.h");
     sections_.source_includes.insert("cppsvc/formats.h");
@@ -218,7 +215,7 @@ class ValidatorEmitter {
     sections_.header_blocks.push_back(ClassDeclaration());
     sections_.header_blocks.push_back(FreeFunctionDeclarations());
     sections_.source_blocks.push_back(DefaultInstance());
-    for (const MessageModel* message : package_.messages) {
+    for (const MessageModel* message : file_.messages) {
       sections_.source_blocks.push_back(MessageValidator(*message));
     }
     sections_.source_blocks.push_back(FreeFunctionDefinitions());
@@ -227,16 +224,16 @@ class ValidatorEmitter {
  private:
   std::string ClassDeclaration() {
     std::vector<std::string> overloads;
-    for (const MessageModel* message : package_.messages) {
+    for (const MessageModel* message : file_.messages) {
       overloads.push_back(absl::StrCat(
           "virtual void Validate(const ", names::Message(message->descriptor),
           "& message,\n                      ::cppsvc::ValidationContext& context) const;"));
     }
     return Render(R"cc(
-      // Runs the `(gen.svc.field).validate` rules of $package$.
+      // Runs the `(gen.svc.field).validate` rules of $file$.
       //
       // Each overload reports the violations of one message into `context`.
-      // Nested messages of this package are validated through the same object,
+      // Nested messages of this file are validated through the same object,
       // so a subclass that overrides an overload changes that message wherever
       // it appears. Overriding one overload hides the others: add
       // `using Validator::Validate;` to the subclass.
@@ -251,24 +248,24 @@ class ValidatorEmitter {
         $overloads$
       };
     )cc",
-                  {{"package", package_.name},
+                  {{"file", file_.file->name()},
                    {"overloads", absl::StrJoin(overloads, "\n")}});
   }
 
   std::string FreeFunctionDeclarations() {
     std::vector<std::string> declarations;
-    for (const MessageModel* message : package_.messages) {
+    for (const MessageModel* message : file_.messages) {
       declarations.push_back(absl::StrCat("::cppsvc::Violations Validate(const ",
                                           names::Message(message->descriptor),
                                           "& message);"));
     }
     return Render(R"cc(
-      // Validates a message of $package$ with the generated rules. The result
+      // Validates a message of $file$ with the generated rules. The result
       // is empty (ok()) when the message is valid; validating a valid message
       // does not allocate.
       $declarations$
     )cc",
-                  {{"package", package_.name},
+                  {{"file", file_.file->name()},
                    {"declarations", absl::StrJoin(declarations, "\n")}});
   }
 
@@ -284,7 +281,7 @@ class ValidatorEmitter {
 
   std::string FreeFunctionDefinitions() {
     std::vector<std::string> definitions;
-    for (const MessageModel* message : package_.messages) {
+    for (const MessageModel* message : file_.messages) {
       definitions.push_back(Render(R"cc(
         ::cppsvc::Violations Validate(const $type$& message) {
           ::cppsvc::ValidationContext context;
@@ -321,16 +318,16 @@ class ValidatorEmitter {
   }
 
   // The call that validates a nested message `v`, or "" when there is none to
-  // make (types outside the files being generated are taken as valid).
+  // make: the type has no rules, or no model (well-known types). A type of
+  // another file, generated in this run or not, is validated by that file's
+  // generated validator (its `.svc.h`; the user links its target).
   std::string NestedCall(const pb::Descriptor* type, const std::string& v) {
+    if (type->file() == file_.file) return absl::StrCat("Validate(", v, ", context);");
     const MessageModel* nested = model_.Find(type);
-    if (nested == nullptr) return "";
-    if (nested->package == &package_) {
-      return absl::StrCat("Validate(", v, ", context);");
-    }
-    if (!nested->has_rules) return "";
-    sections_.header_includes.insert(names::HeaderFile(nested->package->name));
-    return absl::StrCat(names::QualifiedGeneratedNamespace(nested->package->name),
+    if (nested == nullptr) nested = model_.FindImported(type);
+    if (nested == nullptr || !nested->has_rules) return "";
+    CallGenerated(sections_, type->file());
+    return absl::StrCat(names::QualifiedFileNamespace(type->file()),
                         "::Validator::Default().Validate(", v, ", context);");
   }
 
@@ -512,15 +509,15 @@ class ValidatorEmitter {
   }
 
   const Model& model_;
-  const Package& package_;
+  const FileModel& file_;
   Sections& sections_;
 };
 
 }  // namespace
 
-void EmitValidators(const Model& model, const Package& package,
+void EmitValidators(const Model& model, const FileModel& file,
                     Sections& sections) {
-  ValidatorEmitter(model, package, sections).Emit();
+  ValidatorEmitter(model, file, sections).Emit();
 }
 
 }  // namespace cppsvc::plugin

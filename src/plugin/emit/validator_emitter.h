@@ -1,4 +1,4 @@
-// Emits a package's validators (SPEC §3): a `Validator` class with one
+// Emits a file's validators (SPEC §3): a `Validator` class with one
 // virtual `Validate` overload per message, and a free `Validate` per message
 // that runs the generated rules.
 #ifndef CPPSVC_PLUGIN_EMIT_VALIDATOR_EMITTER_H_
@@ -9,7 +9,7 @@
 
 namespace cppsvc::plugin {
 
-void EmitValidators(const Model& model, const Package& package,
+void EmitValidators(const Model& model, const FileModel& file,
                     Sections& sections);
 
 }  // namespace cppsvc::plugin

@@ -237,6 +237,18 @@ struct Domain {
   const Package* private_package = nullptr;  // null for a schema-only chain
 };
 
+// What one generated .proto file declares: the unit the emitters write as
+// `<stem>.svc.h/.cc` (and the testing and gRPC pairs). The lists are the
+// package's, kept to the elements declared in this file, in the same order.
+struct FileModel {
+  const pb::FileDescriptor* file = nullptr;
+  const Package* package = nullptr;
+  std::vector<const MessageModel*> messages;
+  std::vector<const EnumModel*> enums;
+  std::vector<const ServiceModel*> services;
+  std::vector<const EventModel*> events;
+};
+
 class Model {
  public:
   const std::vector<std::unique_ptr<Package>>& packages() const {
@@ -246,9 +258,16 @@ class Model {
     return domains_;
   }
 
+  // The files being generated, sorted by name.
+  const std::vector<std::unique_ptr<FileModel>>& files() const { return files_; }
+
   // Null for messages outside the files being generated (e.g. well-known
   // types), which are passed through as they are.
   const MessageModel* Find(const pb::Descriptor* message) const;
+  // A message of a file this request imports but does not generate, read
+  // only for its rules (`has_rules`): its code comes from another run, and
+  // generated code that nests it calls that code. Null for generated files.
+  const MessageModel* FindImported(const pb::Descriptor* message) const;
   const EnumModel* Find(const pb::EnumDescriptor* enumeration) const;
   const ServiceModel* Find(const pb::ServiceDescriptor* service) const;
   // Null when the message is not an event.
@@ -263,6 +282,10 @@ class Model {
   friend class ModelBuilder;
 
   std::vector<std::unique_ptr<Package>> packages_;  // sorted by name
+  std::vector<std::unique_ptr<FileModel>> files_;   // sorted by name
+  // Imported, not generated: their own packages, never emitted or chained.
+  std::vector<std::unique_ptr<Package>> imported_packages_;
+  absl::flat_hash_map<const pb::Descriptor*, MessageModel*> imported_index_;
   std::vector<std::unique_ptr<Domain>> domains_;    // sorted by name
   std::vector<std::unique_ptr<MessageModel>> messages_;
   std::vector<std::unique_ptr<EnumModel>> enums_;

@@ -30,6 +30,8 @@ class ModelBuilder {
                       bool parent_deprecated);
   void CollectEnum(const pb::EnumDescriptor* enumeration, Package& package);
   void CollectService(const pb::ServiceDescriptor* service, Package& package);
+  void CollectImported(const std::vector<const pb::FileDescriptor*>& files);
+  void CollectFiles(const std::vector<const pb::FileDescriptor*>& files);
   void FormChains();
   void CheckGeneratedNamespace(const Package& package);
   void CheckServiceNames(const Package& package);
@@ -76,6 +78,8 @@ class ModelBuilder {
   void WarnAboutSplitChains();
 
   MessageModel* MutableFind(const pb::Descriptor* message) const;
+  // Generated or imported: what has_rules propagates through.
+  const MessageModel* FindAny(const pb::Descriptor* message) const;
   MessageModel* FindInPackage(const Package& package,
                               const std::string& full_name) const;
 

@@ -286,9 +286,14 @@ bool ParseOneofRequired(const pb::OneofDescriptor* oneof) {
 }
 
 void ModelBuilder::ParseRules() {
+  // An imported file's problems are reported by the run that generates it;
+  // here its rules only decide whether nesting it needs a call.
+  Diagnostics imported_diagnostics;
   for (const auto& message : model_->messages_) {
+    const bool imported = model_->imported_index_.contains(message->descriptor);
     for (FieldModel& field : message->fields) {
-      field.rules = ParseFieldRules(field.descriptor, diagnostics_);
+      field.rules = ParseFieldRules(field.descriptor,
+                                    imported ? imported_diagnostics : diagnostics_);
     }
   }
 }
@@ -304,7 +309,7 @@ void ModelBuilder::Propagate(bool MessageModel::*flag, Follows follows) {
       if (message.get()->*flag) continue;
       for (const FieldModel& field : message->fields) {
         const pb::Descriptor* type = ElementField(field.descriptor)->message_type();
-        const MessageModel* nested = type != nullptr ? model_->Find(type) : nullptr;
+        const MessageModel* nested = type != nullptr ? FindAny(type) : nullptr;
         if (nested != nullptr && nested->*flag && follows(*message, field)) {
           message.get()->*flag = true;
           changed = true;

@@ -7,11 +7,11 @@
 #include <memory>
 #include <string>
 
-#include "acme/orders/v1.svc.h"
-#include "acme/orders/v2.svc.h"
-#include "acme/orders/v3.svc.h"
-#include "acme/user/v1.svc.h"
-#include "acme/user/v2.svc.h"
+#include "acme/orders/v1/orders.svc.h"
+#include "acme/orders/v2/orders.svc.h"
+#include "acme/orders/v3/orders.svc.h"
+#include "acme/user/v1/user.svc.h"
+#include "acme/user/v2/user.svc.h"
 #include "cppsvc/events.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
