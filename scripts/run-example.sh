@@ -9,7 +9,7 @@ scripts/setup.sh
 scripts/build.sh
 echo
 echo "== protoc --cpp-svc_out wrote, for examples/people/proto:"
-(cd build/examples/cppsvc_gen/people_example && find . \( -name '*.svc.*' -o -name '*.chain.*' \) | sort | sed 's|^\./|   |')
+(cd build/examples/cppsvc_gen/people_example && find . -name '*.svc.*' | sort | sed 's|^\./|   |')
 echo
 build/examples/people_example
 echo

@@ -1,9 +1,9 @@
 // Conversion tests: run one call through a version chain from JSON files.
 //
-// For each public version package the plugin writes `<package>.svc.testing.h`
-// with one function per public method, deprecated ones included (SPEC §6),
+// For each proto file the plugin writes `<stem>.svc.testing.h`, with one
+// function per public method of the file's services, deprecated ones included,
 // e.g. `acme::people::v1::svc::testing::RunCreateConversionTest`; in a
-// package that serves several services the service is part of the name
+// file that declares several services the service is part of the name
 // (`RunPeopleCreateConversionTest`). A test is four files of protobuf's
 // canonical JSON:
 //

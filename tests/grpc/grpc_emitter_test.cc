@@ -41,26 +41,29 @@ const std::vector<std::string> kPeople = {"acme/people/v1/people.proto",
                                           "acme/people/v2/people.proto",
                                           "acme/people/private/people.proto"};
 
-TEST(GrpcEmitterTest, OnlyWhenAskedAndOnlyForPublicVersions) {
+TEST(GrpcEmitterTest, OnlyWhenAskedForEveryFileBindingPublicServicesOnly) {
   ProtoTree plain;
   for (const auto& [name, content] : Generate(plain, kPeople, "")) {
     EXPECT_FALSE(Contains(name, ".svc.grpc.")) << name;
   }
   ProtoTree tree;
   const auto files = Generate(tree, kPeople, "grpc=true");
-  for (const char* name : {"acme/people/v1.svc.grpc.h", "acme/people/v1.svc.grpc.cc",
-                           "acme/people/v2.svc.grpc.h", "acme/people/v2.svc.grpc.cc"}) {
+  for (const char* name :
+       {"acme/people/v1/people.svc.grpc.h", "acme/people/v1/people.svc.grpc.cc",
+        "acme/people/v2/people.svc.grpc.h", "acme/people/v2/people.svc.grpc.cc",
+        "acme/people/private/people.svc.grpc.h", "acme/people/private/people.svc.grpc.cc"}) {
     EXPECT_EQ(files.count(name), 1u) << name;
   }
-  EXPECT_EQ(files.count("acme/people/private.svc.grpc.h"), 0u);  // never exposed
+  // Written for every file, but the private service is never exposed.
+  EXPECT_FALSE(Contains(files["acme/people/private/people.svc.grpc.h"], "class "));
 }
 
 TEST(GrpcEmitterTest, BindingImplementsGrpcCppPluginsService) {
   ProtoTree tree;
   auto files = Generate(tree, kPeople, "grpc=true");
-  const std::string& header = files["acme/people/v2.svc.grpc.h"];
+  const std::string& header = files["acme/people/v2/people.svc.grpc.h"];
   EXPECT_TRUE(Contains(header, "#include \"acme/people/v2/people.grpc.pb.h\"\n"));
-  EXPECT_TRUE(Contains(header, "#include \"acme/people/v2.svc.h\"\n"));
+  EXPECT_TRUE(Contains(header, "#include \"acme/people/v2/people.svc.h\"\n"));
   EXPECT_TRUE(Contains(
       header, "class PeopleGrpc : public ::acme::people::v2::People::Service {\n"));
   EXPECT_TRUE(Contains(header, "explicit PeopleGrpc(::acme::people::v2::svc::People& service);"));
@@ -68,7 +71,7 @@ TEST(GrpcEmitterTest, BindingImplementsGrpcCppPluginsService) {
                        "::grpc::Status Batch(::grpc::ServerContext* context, const "
                        "::acme::people::v2::BatchRequest* request, "
                        "::acme::people::v2::BatchResponse* response) override;"));
-  const std::string& source = files["acme/people/v2.svc.grpc.cc"];
+  const std::string& source = files["acme/people/v2/people.svc.grpc.cc"];
   EXPECT_TRUE(Contains(source, "#include \"cppsvc/grpc.h\"\n"));
   EXPECT_TRUE(Contains(source, "return ::cppsvc::ToGrpcStatus(service_.Batch(*request, response));"));
 }
@@ -82,7 +85,7 @@ TEST(GrpcEmitterTest, NestedTypesAreSpelledAsGrpcCppPluginSpellsThem) {
       message Outer { message Inner { string s = 1; } }
       service S { rpc Do(Outer.Inner) returns (Outer.Inner); })"));
   auto files = Generate(tree, {"n/v1.proto", "n/private.proto"}, "grpc=true");
-  EXPECT_TRUE(Contains(files["acme/n/v1.svc.grpc.h"],
+  EXPECT_TRUE(Contains(files["n/v1.svc.grpc.h"],
                        "::grpc::Status Do(::grpc::ServerContext* context, const "
                        "::acme::n::v1::Outer_Inner* request, ::acme::n::v1::Outer_Inner* "
                        "response) override;"));
@@ -120,9 +123,9 @@ TEST(GrpcEmitterTest, SchemaOnlyChainGetsEmptyValidFiles) {
   ProtoTree tree;
   tree.Add("s/v1.proto", Proto("acme.s.v1", "message M {}\nservice S { rpc Do(M) returns (M); }"));
   auto files = Generate(tree, {"s/v1.proto"}, "grpc=true");
-  ASSERT_EQ(files.count("acme/s/v1.svc.grpc.h"), 1u);
-  EXPECT_FALSE(Contains(files["acme/s/v1.svc.grpc.h"], "class "));
-  EXPECT_TRUE(Contains(files["acme/s/v1.svc.grpc.h"], "namespace acme::s::v1::svc {"));
+  ASSERT_EQ(files.count("s/v1.svc.grpc.h"), 1u);
+  EXPECT_FALSE(Contains(files["s/v1.svc.grpc.h"], "class "));
+  EXPECT_TRUE(Contains(files["s/v1.svc.grpc.h"], "namespace acme::s::v1::svc {"));
 }
 
 }  // namespace
