@@ -10,6 +10,10 @@
 #include <sstream>
 #include <string>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "gtest/gtest.h"
 #include "plugin/generator.h"
 #include "support/proto_tree.h"
@@ -92,6 +96,47 @@ TEST(GoldenTest, OutputIsDeterministic) {
   const std::string first = run();
   EXPECT_EQ(first, run());
   EXPECT_EQ(first.find("/work/"), std::string::npos) << "no absolute paths";
+}
+
+// The layout: every file gets its pairs, and a version's header includes no
+// other version's header or .pb.h (long chains must not nest includes), while
+// the private header, which holds the chain, includes each version's header.
+TEST(LayoutTest, EveryFileGetsItsPairsAndHeadersDoNotNestVersions) {
+  testing::ProtoTree tree;
+  auto files = tree.Load({"acme/people/v1/people.proto", "acme/people/v2/people.proto",
+                          "acme/people/private/people.proto", "acme/events/options.proto"});
+  ASSERT_EQ(tree.errors(), "");
+  auto generated = GenerateFiles(files, "");
+  ASSERT_TRUE(generated.ok()) << generated.status();
+  std::map<std::string, std::string> out;
+  for (const GeneratedFile& file : *generated) out[file.name] = file.content;
+  for (const char* stem : {"acme/people/v1/people", "acme/people/v2/people",
+                           "acme/people/private/people", "acme/events/options"}) {
+    for (const char* suffix : {".svc.h", ".svc.cc", ".svc.testing.h", ".svc.testing.cc"}) {
+      EXPECT_EQ(out.count(std::string(stem) + suffix), 1u) << stem << suffix;
+    }
+  }
+  EXPECT_EQ(out.size(), 16u);
+  auto acme_includes = [](const std::string& text) {
+    std::vector<std::string> includes;
+    for (size_t at = text.find("#include \"acme/"); at != std::string::npos;
+         at = text.find("#include \"acme/", at + 1)) {
+      includes.push_back(text.substr(at + 10, text.find('"', at + 10) - at - 10));
+    }
+    return includes;
+  };
+  EXPECT_EQ(acme_includes(out["acme/people/v1/people.svc.h"]),
+            std::vector<std::string>{"acme/people/v1/people.pb.h"});
+  EXPECT_EQ(acme_includes(out["acme/people/v2/people.svc.h"]),
+            std::vector<std::string>{"acme/people/v2/people.pb.h"});
+  EXPECT_EQ(acme_includes(out["acme/people/private/people.svc.h"]),
+            (std::vector<std::string>{"acme/people/private/people.pb.h",
+                                      "acme/people/v1/people.svc.h",
+                                      "acme/people/v2/people.svc.h"}));
+  // What the v1 header names from v2 and private is declared, not included.
+  EXPECT_NE(out["acme/people/v1/people.svc.h"].find(
+                "namespace acme::people::v2::svc {\ninline namespace people_proto {\nclass People;"),
+            std::string::npos);
 }
 
 }  // namespace
