@@ -12,7 +12,9 @@
 # and, beside them, `acme/people/v1/people.svc.*` and `people.svc.testing.*`
 # (every file gets each pair, so they are predicted from the file names). A
 # relative OUT_DIR is relative to the current build directory. The generated
-# sources compile with -Wall -Wextra -Werror. A proto outside every IMPORT_DIRS
+# sources compile cleanly with -Wall -Wextra; the helper imposes no warning
+# flags on them unless the caller sets CPPSVC_GENERATED_COMPILE_OPTIONS (a
+# list, e.g. `-Wall;-Wextra;-Werror`) before calling it. A proto outside every IMPORT_DIRS
 # entry is a configure-time error. The outputs are regenerated when a file in
 # PROTOS, the plugin or protoc changes (protos they import but that are not in
 # PROTOS are not tracked).
@@ -189,9 +191,14 @@ function(cppsvc_generate)
   if(ARG_GRPC)
     target_link_libraries(${ARG_TARGET} PUBLIC gRPC::grpc++)
   endif()
-  # Our own generated sources must be warning-free.
-  set(svc_sources ${outputs})
-  list(FILTER svc_sources INCLUDE REGEX "\\.(svc|svc\\.testing|svc\\.grpc|chain)\\.cc$")
-  set_source_files_properties(${svc_sources} PROPERTIES
-    COMPILE_OPTIONS "-Wall;-Wextra;-Werror")
+  # Opt-in: CPPSVC_GENERATED_COMPILE_OPTIONS (e.g. -Wall;-Wextra;-Werror, as
+  # this project's own tests set it) applies to our generated sources only,
+  # never to protoc's; by default the user's own flags apply.
+  if(CPPSVC_GENERATED_COMPILE_OPTIONS)
+    set(svc_sources ${outputs})
+    list(FILTER svc_sources INCLUDE REGEX "\\.cc$")
+    list(FILTER svc_sources EXCLUDE REGEX "\\.pb\\.cc$")
+    set_source_files_properties(${svc_sources} PROPERTIES
+      COMPILE_OPTIONS "${CPPSVC_GENERATED_COMPILE_OPTIONS}")
+  endif()
 endfunction()

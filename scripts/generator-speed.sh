@@ -17,6 +17,11 @@
 #   --build-dir DIR       where the plugin is built, Release (default build-speed)
 #   --work DIR            keep trees and outputs in DIR (default: a temporary
 #                         directory, removed at the end)
+#   --chain N             instead: time protoc + plugin on one file of N
+#                         messages, each with a field of the next (the last
+#                         with a rule), declared top-down and bottom-up; the
+#                         two should take about the same (has_rules and
+#                         carries_deprecated propagate in one pass)
 #
 # For each size it times, alternating, (a) protoc --cpp_out, (b) protoc
 # --cpp_out --cpp-svc_out on the same tree, and (c) the plugin alone, fed the
@@ -42,6 +47,7 @@ cxxflags="-O0"
 compile=1
 build_dir="$root/build-speed"
 work=""
+chain=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
@@ -53,6 +59,7 @@ while [ $# -gt 0 ]; do
     --no-compile) compile=0; shift ;;
     --build-dir) build_dir="$(realpath -m "$2")"; shift 2 ;;
     --work) work="$(realpath -m "$2")"; shift 2 ;;
+    --chain) chain="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "generator-speed: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
@@ -90,6 +97,33 @@ mkdir -p "$work"
 
 echo "generator-speed: $(protoc --version), $("$build_dir/protoc-gen-cpp-svc" --version 2>/dev/null || echo protoc-gen-cpp-svc),"\
   "$(g++ --version | head -1), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ "$chain" != 0 ]; then
+  for order in top-down bottom-up; do
+    CHAIN="$chain" ORDER="$order" python3 - > "$work/chain-$order.proto" <<'PY'
+import os
+n, top_down = int(os.environ["CHAIN"]), os.environ["ORDER"] == "top-down"
+print('syntax = "proto3";\npackage acme.chain;\nimport "gen/svc/annotations.proto";')
+for k in range(n):
+    i = k if top_down else n - 1 - k
+    if i + 1 < n:
+        print(f"message M{i} {{ M{i + 1} next = 1; }}")
+    else:
+        print(f"message M{i} {{ string id = 1 [(gen.svc.field).validate = {{ required: true }}]; }}")
+PY
+    mkdir -p "$work/out-$order"
+    times=()
+    for r in $(seq "$reps"); do
+      TIMEFORMAT=%R
+      times+=("$( { time protoc -I "$work" -I "$root/proto" \
+        --plugin=protoc-gen-cpp-svc="$build_dir/protoc-gen-cpp-svc" \
+        --cpp-svc_out="$work/out-$order" "chain-$order.proto" >&2; } 2>&1 | tail -1)")
+    done
+    median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (reps + 1) / 2 ))p")
+    echo "chain of $chain messages, $order: median of $reps protoc + plugin runs: ${median} s"
+  done
+  exit 0
+fi
 
 ROOT="$root" BUILD="$build_dir" WORK="$work" SIZES="$sizes" REPS="$reps" \
 COMPILE="$compile" COMPILE_DOMAINS="$compile_domains" COMPILE_REPS="$compile_reps" \

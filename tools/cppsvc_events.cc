@@ -7,25 +7,34 @@
 //   kcat -C -t users -e -f '%s' | base64 | cppsvc-events decode --descriptor_set events.pb --base64
 //
 // Prints one JSON object per envelope and line (envelope fields + "data").
-// Exit status: 0 when every envelope decoded, 1 when any did not (each
-// failure on stderr, naming the record), 2 for a usage error.
+// Exit status: 0 when every envelope decoded, 1 when any did not or a file
+// could not be read (each failure on stderr, naming the record or the path),
+// 2 for a usage error.
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
-#include <iterator>
+#include <memory>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "cppsvc/events/decoder.h"
+#include "cppsvc/version.h"
 
 namespace {
 
 constexpr char kUsage[] =
     "usage: cppsvc-events decode --descriptor_set FILE [--input FILE|-] [--delimited]\n"
     "                            [--base64] [--omit_defaults]\n"
+    "       cppsvc-events --version | --help\n"
     "\n"
     "Decodes cppsvc.events.Envelope bytes to JSON, one object per line: the\n"
     "envelope's fields and \"data\", the payload decoded by its payload_type.\n"
@@ -90,32 +99,66 @@ std::string ParseFlags(const std::vector<std::string>& args, Flags* flags) {
   return "";
 }
 
-bool ReadInput(const std::string& path, std::string* bytes) {
-  if (path == "-") {
-    std::cin >> std::noskipws;
-    bytes->assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return !std::cin.bad();
+// The whole file, or a message naming the path and what went wrong. "-" is
+// standard input. Read with stdio: no exceptions, errno says why.
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  const std::string name = path == "-" ? "standard input" : "\"" + path + "\"";
+  std::error_code error;
+  if (path != "-" && std::filesystem::is_directory(path, error)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot read ", name, ": it is a directory, not a file"));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
+  std::unique_ptr<FILE, int (*)(FILE*)> file(
+      path == "-" ? stdin : std::fopen(path.c_str(), "rb"),
+      path == "-" ? [](FILE*) { return 0; } : &std::fclose);
+  if (file == nullptr) {
+    return absl::NotFoundError(absl::StrCat("cannot open ", name, ": ", std::strerror(errno)));
+  }
+  std::string bytes;
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), file.get())) > 0) bytes.append(buffer, n);
+  if (std::ferror(file.get()) != 0) {
+    return absl::DataLossError(absl::StrCat("cannot read ", name, ": ", std::strerror(errno)));
+  }
+  return bytes;
+}
+
+absl::StatusOr<std::unique_ptr<cppsvc::events::Decoder>> LoadDecoder(const Flags& flags) {
+  cppsvc::events::JsonOptions json_options;
+  json_options.print_defaults = !flags.omit_defaults;
+  absl::StatusOr<std::string> set = ReadFile(flags.descriptor_set);
+  if (!set.ok()) return set.status();
+  if (set->empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        flags.descriptor_set, ": the descriptor set is empty (write one with protoc "
+        "--descriptor_set_out=FILE --include_imports and the payload types' files)"));
+  }
+  absl::StatusOr<std::unique_ptr<cppsvc::events::Decoder>> decoder =
+      cppsvc::events::Decoder::FromDescriptorSet(*set, json_options);
+  if (!decoder.ok()) {
+    return absl::Status(decoder.status().code(),
+                        absl::StrCat(flags.descriptor_set, ": ", decoder.status().message()));
+  }
+  return decoder;
 }
 
 int Decode(const Flags& flags) {
-  cppsvc::events::JsonOptions json_options;
-  json_options.print_defaults = !flags.omit_defaults;
-  absl::StatusOr<std::unique_ptr<cppsvc::events::Decoder>> decoder =
-      cppsvc::events::Decoder::FromDescriptorSetFile(flags.descriptor_set, json_options);
+  if (flags.input == "-" && isatty(STDIN_FILENO) != 0) {
+    return Usage(
+        "standard input is a terminal: pipe the envelope bytes in, or pass --input FILE");
+  }
+  absl::StatusOr<std::unique_ptr<cppsvc::events::Decoder>> decoder = LoadDecoder(flags);
   if (!decoder.ok()) {
     std::cerr << "cppsvc-events: " << decoder.status().message() << "\n";
     return 1;
   }
-  std::string bytes;
-  if (!ReadInput(flags.input, &bytes)) {
-    std::cerr << "cppsvc-events: cannot read input \"" << flags.input << "\"\n";
+  absl::StatusOr<std::string> input = ReadFile(flags.input);
+  if (!input.ok()) {
+    std::cerr << "cppsvc-events: " << input.status().message() << "\n";
     return 1;
   }
+  std::string& bytes = *input;
   const std::string input_name = flags.input == "-" ? "standard input" : flags.input;
   if (flags.base64) {
     std::string text;
@@ -126,6 +169,12 @@ int Decode(const Flags& flags) {
       std::cerr << "cppsvc-events: " << input_name << " is not base64 text\n";
       return 1;
     }
+  }
+  if (bytes.empty()) {
+    // An empty message parses as an empty envelope; say what is wrong instead.
+    std::cerr << "cppsvc-events: " << input_name
+              << " is empty: there is no envelope to decode\n";
+    return 1;
   }
   int failures = 0;
   auto print = [&](absl::string_view record, const std::string& what) {
@@ -163,6 +212,10 @@ int main(int argc, char** argv) {
   if (args.empty()) return Usage("no command");
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << kUsage;
+    return 0;
+  }
+  if (args[0] == "--version") {
+    std::cout << "cppsvc-events " << CPPSVC_VERSION_STRING << "\n";
     return 0;
   }
   if (args[0] != "decode") return Usage("unknown command \"" + args[0] + "\"");

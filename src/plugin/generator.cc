@@ -5,9 +5,11 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "google/protobuf/io/zero_copy_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "plugin/emit/grpc_emitter.h"
+#include "plugin/emit/name_checks.h"
 #include "plugin/model/builder.h"
 #include "plugin/parameters.h"
 
@@ -21,7 +23,16 @@ absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
   Diagnostics diagnostics;
   std::unique_ptr<const Model> model = BuildModel(files, *parameters, diagnostics);
   if (parameters->grpc) CheckGrpcNames(*model, diagnostics);
-  if (warnings != nullptr) *warnings += diagnostics.Render(/*warnings=*/true);
+  CheckNames(*model, *parameters, diagnostics);
+  if (!parameters->ignored.empty()) {
+    diagnostics.Note(absl::StrCat(
+        "ignored parameters of the Go plugins, which mean nothing for C++ output: ",
+        absl::StrJoin(parameters->ignored, ", ")));
+  }
+  // warnings=off silences warnings and notes; errors are returned below.
+  if (warnings != nullptr && parameters->warnings) {
+    *warnings += diagnostics.Render(/*warnings=*/true);
+  }
   if (!diagnostics.empty()) {
     const size_t count = diagnostics.Sorted().size();
     return absl::InvalidArgumentError(

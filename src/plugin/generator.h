@@ -15,7 +15,8 @@ namespace cppsvc::plugin {
 // Parses `parameter`, builds the model of `files` and emits every package.
 // On bad input returns InvalidArgument whose message is a summary line
 // followed by every diagnostic, one per line, sorted. Warnings (which do not
-// stop generation) are appended to `warnings`, one per line, when given.
+// stop generation) and notes are appended to `warnings`, one per line, when
+// given, unless the parameter warnings=off silences them.
 absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
     const std::vector<const google::protobuf::FileDescriptor*>& files,
     const std::string& parameter, std::string* warnings = nullptr);

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -29,10 +30,23 @@ struct Parameters {
   Lint lint = Lint::kOff;
   std::string lint_prefix;
   bool lint_self_contained = false;
+
+  // `warnings=off`: no warnings or notes on stderr. Errors are always
+  // reported.
+  bool warnings = true;
+
+  // Parameters of protoc-gen-go and protoc-gen-go-svc that have no meaning
+  // here (`verbose`, `paths=`, `module=`, `M...=` ...), as given: accepted so
+  // that Makefiles written for the Go plugin work unchanged, and listed in
+  // one note.
+  std::vector<std::string> ignored;
 };
 
-// Parses the comma-separated parameter string. Unknown keys, missing values
-// and malformed values are errors whose text names the offending parameter.
+// Parses the comma-separated parameter string; keys and values are trimmed.
+// Every problem is reported at once: all unknown keys in one line, then
+// missing or malformed values, keys given twice (only private_package may
+// repeat) and lint_prefix / lint_self_contained without lint. One problem is
+// the message itself; several are a summary line and one line each.
 absl::StatusOr<Parameters> ParseParameters(absl::string_view text);
 
 }  // namespace cppsvc::plugin

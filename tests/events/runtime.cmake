@@ -36,6 +36,7 @@ add_executable(cppsvc_events_runtime_tests
   "${CMAKE_CURRENT_LIST_DIR}/runtime/sinks_test.cc"
   "${CMAKE_CURRENT_LIST_DIR}/runtime/decoder_test.cc"
   "${CMAKE_CURRENT_LIST_DIR}/runtime/envelope_view_test.cc"
+  "${CMAKE_CURRENT_LIST_DIR}/runtime/tool_test.cc"
   "${CppSvc_SOURCE_DIR}/tests/support/allocation_counter.cc")
 target_compile_options(cppsvc_events_runtime_tests PRIVATE ${CPPSVC_WARNINGS})
 target_compile_definitions(cppsvc_events_runtime_tests PRIVATE

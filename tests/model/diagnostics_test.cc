@@ -155,7 +155,9 @@ message M {
             "r/v1.proto:16:3: field acme.r.v1.M.raw: \"max\" does not apply to bytes fields\n");
 }
 
-TEST(DiagnosticsTest, DeprecatedWithoutPrivateAndReservedNamespace) {
+// In a chain without a private package a deprecated field is dropped on the
+// way to the next version (events upcast lossily): not an error.
+TEST(DiagnosticsTest, DeprecatedFieldWithoutPrivateIsDroppedAndReservedNamespace) {
   ProtoTree tree;
   tree.Add("s/v1.proto", Proto("acme.s.v1", R"(message M {
   string old = 1 [(gen.svc.field).deprecated = true];
@@ -164,7 +166,6 @@ message svc {}
 )"))
       .Add("s/v2.proto", Proto("acme.s.v2", "message M {}\nmessage svc {}\n"));
   EXPECT_EQ(tree.Diagnose(),
-            "s/v1.proto:5:3: field acme.s.v1.M.old is deprecated, but domain acme.s has no private package to carry it\n"
             "s/v1.proto:7:1: message acme.s.v1.svc: the name \"svc\" is reserved at package level for the namespace of generated code; rename it\n"
             "s/v2.proto:5:1: message acme.s.v2.svc: the name \"svc\" is reserved at package level for the namespace of generated code; rename it\n");
 }
@@ -189,6 +190,84 @@ message M {
             "o/v1.proto:7:3: oneof acme.o.v1.M.gone: no oneof \"gone\" in acme.o.private.M (add one, or name the counterpart with a delegate)\n");
 }
 
+// A named delegate that matches nothing is reported (never matched by type
+// instead), and two members of the wanted type are ambiguous.
+TEST(DiagnosticsTest, OneofMemberDelegateTypoAndAmbiguousType) {
+  ProtoTree tree;
+  tree.Add("d/v1.proto", Proto("acme.d.v1", R"(message Cycling {} message Running {}
+message Activity {
+  oneof kind {
+    Cycling cycling = 1 [(gen.svc.field).delegate.name = "cyclng"];
+    Running running = 2;
+  }
+}
+)"))
+      .Add("d/private.proto", Proto("acme.d.private", R"(message Cycling {} message Running {}
+message Activity {
+  oneof kind { Cycling cycling = 1; Running run = 2; Running jog = 3; }
+}
+)"));
+  EXPECT_EQ(tree.Diagnose(),
+            "d/v1.proto:7:5: oneof member acme.d.v1.Activity.cycling: delegate \"cyclng\" not found in oneof acme.d.private.Activity.kind\n"
+            "d/v1.proto:8:5: oneof member acme.d.v1.Activity.running: no member \"running\" in oneof acme.d.private.Activity.kind, and members run, jog all have type acme.d.private.Running; name the counterpart with a delegate\n");
+}
+
+// Services generate classes only in a domain with a private package:
+// elsewhere their names and streaming RPCs are not checked.
+TEST(DiagnosticsTest, ServicesWithoutAChainAreNotChecked) {
+  ProtoTree tree;
+  tree.Add("n/v1.proto", Proto("acme.n.v1", R"(message A {}
+service Version {
+  rpc Version(A) returns (A);
+  rpc Watch(A) returns (stream A);
+}
+)"))
+      .Add("n/tools.proto", Proto("acme.tools", R"(message A {}
+service Validator {
+  rpc Validator(A) returns (A);
+  rpc converter_(stream A) returns (A);
+}
+service ValidatorChain { rpc Run(A) returns (A); }
+)"));
+  EXPECT_EQ(tree.Diagnose(), "");
+}
+
+// In a chain, streaming RPCs are left out with one warning per service; a
+// unary RPC cannot map onto a streaming one; names are checked for unary
+// RPCs only.
+TEST(DiagnosticsTest, StreamingRpcsInAChain) {
+  ProtoTree tree;
+  tree.Add("t/v1.proto", Proto("acme.t.v1", R"(message A {}
+service S {
+  rpc Get(A) returns (A);
+  rpc Watch(A) returns (stream A);
+  rpc Upload(stream A) returns (A);
+  rpc S(stream A) returns (stream A);
+  rpc Tail(A) returns (A);
+}
+)"))
+      .Add("t/private.proto", Proto("acme.t.private", R"(message A {}
+service S {
+  rpc Get(A) returns (A);
+  rpc Tail(A) returns (stream A);
+}
+)"));
+  EXPECT_EQ(tree.Diagnose(),
+            "t/v1.proto:10:3: method acme.t.v1.S.Tail: maps to acme.t.private.S.Tail, a streaming RPC, which the service chain does not serve; make both unary, or both streaming\n");
+  EXPECT_EQ(tree.Warnings(),
+            "t/private.proto:5:1: warning: service acme.t.private.S: streaming RPC Tail is left out of the service chain, which serves unary RPCs only\n"
+            "t/v1.proto:5:1: warning: service acme.t.v1.S: streaming RPCs Watch, Upload, S are left out of the service chain, which serves unary RPCs only; the gRPC binding answers them UNIMPLEMENTED (override them in a subclass of the binding to serve them)\n");
+}
+
+// buf accepts v1 and v01 alike: one version, which cannot appear twice.
+TEST(DiagnosticsTest, TwoSpellingsOfOneVersion) {
+  ProtoTree tree;
+  tree.Add("w/v1.proto", Proto("acme.w.v1", "message M {}\n"))
+      .Add("w/v01.proto", Proto("acme.w.v01", "message M {}\n"));
+  EXPECT_EQ(tree.Diagnose(),
+            "w/v1.proto:3:1: package acme.w.v1: version v1 is the same version as package acme.w.v01; rename one of them\n");
+}
+
 TEST(DiagnosticsTest, ConflictingDelegates) {
   ProtoTree tree;
   tree.Add("c/v1.proto", Proto("acme.c.v1", R"(message M {
@@ -203,6 +282,7 @@ TEST(DiagnosticsTest, ConflictingDelegates) {
             "c/v1.proto:7:3: field acme.c.v1.M.x: maps to acme.c.private.M.x, as field a does; two fields cannot share a counterpart\n");
 }
 
+// Streaming RPCs are warnings (StreamingRpcsInAChain), not errors.
 TEST(DiagnosticsTest, StreamingAndDeprecatedTypes) {
   ProtoTree tree;
   tree.Add("x/v1.proto", Proto("acme.x.v1", R"(message Old { option (gen.svc.message).deprecated = true; }
@@ -216,10 +296,7 @@ service S { rpc Watch(M) returns (stream M); }
 service S { rpc Watch(M) returns (stream M); }
 )"));
   EXPECT_EQ(tree.Diagnose(),
-            "x/private.proto:5:13: method acme.x.private.S.Watch: streaming RPCs are not supported by the service chain; serve this method outside the chain (e.g. in a separate service) or make it unary\n"
-            "x/v1.proto:5:13: field acme.x.v1.M.old: its type acme.x.v1.Old is deprecated (it maps to private only), so the field must be deprecated too\n"
-            "x/v1.proto:6:13: method acme.x.v1.S.Watch: streaming RPCs are not supported by the service chain; serve this method outside the chain (e.g. in a separate service) or make it unary\n"
-            "x/v2.proto:5:13: method acme.x.v2.S.Watch: streaming RPCs are not supported by the service chain; serve this method outside the chain (e.g. in a separate service) or make it unary\n");
+            "x/v1.proto:5:13: field acme.x.v1.M.old: its type acme.x.v1.Old is deprecated (it maps to private only), so the field must be deprecated too\n");
 }
 
 TEST(DiagnosticsTest, MethodConverterEmptyAllowsDifferentShapes) {
@@ -275,12 +352,14 @@ TEST(SplitChainTest, PiecesOfAChainAreWarnedAbout) {
   private_alone.Add("s/private.proto", Proto("acme.s.private", body));
   EXPECT_EQ(private_alone.Diagnose(), "");
   EXPECT_EQ(private_alone.Warnings(),
-            "s/private.proto: warning: domain acme.s: the private package acme.s.private has services, but no public version is in this request, so nothing serves them; pass all versions and the private package in one request (buf: set `strategy: all` in buf.gen.yaml, since buf's default strategy generates each directory on its own)\n");
+            "s/private.proto: warning: domain acme.s: the private package acme.s.private has services, but no public version is in this request, so nothing serves them\n"
+            "note: a service chain is generated when a domain's public versions and its private package are in one request: with protoc, name all their files in one run; with buf, set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it once per directory). The parameter warnings=off silences warnings.\n");
   ProtoTree version_alone;
   version_alone.Add("s/v1.proto", Proto("acme.s.v1", body));
   EXPECT_EQ(version_alone.Diagnose(), "");
   EXPECT_EQ(version_alone.Warnings(),
-            "s/v1.proto: warning: domain acme.s: acme.s.v1 has services, but no private package is in this request, so no service chain is generated; pass all versions and the private package in one request (buf: set `strategy: all` in buf.gen.yaml, since buf's default strategy generates each directory on its own)\n");
+            "s/v1.proto: warning: domain acme.s: acme.s.v1 has services, but no private package is in this request, so no service chain is generated\n"
+            "note: a service chain is generated when a domain's public versions and its private package are in one request: with protoc, name all their files in one run; with buf, set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it once per directory). The parameter warnings=off silences warnings.\n");
   ProtoTree whole;
   whole.Add("s/v1.proto", Proto("acme.s.v1", body)).Add("s/private.proto", Proto("acme.s.private", body));
   EXPECT_EQ(whole.Warnings(), "");

@@ -182,7 +182,7 @@ message Stops {}
       "c/v1.proto:24:1: message acme.c.v1.Nameless: (gen.svc.message).event needs a name\n"
       "c/v1.proto:27:1: message acme.c.v1.NoPayload: a typed event (event_name with fixed_value) needs a payload message field\n"
       "c/v1.proto:32:3: field acme.c.v1.WrongTypes.event_version: the typed-event convention's event_version must be a string\n"
-      "c/v1.proto:33:3: field acme.c.v1.WrongTypes.timestamp: the typed-event convention's timestamp must be an int64 (milliseconds since the Unix epoch)\n"
+      "c/v1.proto:33:3: field acme.c.v1.WrongTypes.timestamp: the typed-event convention's timestamp must be an int64 (milliseconds since the Unix epoch) or a google.protobuf.Timestamp\n"
       "c/v1.proto:34:3: field acme.c.v1.WrongTypes.payload: the typed-event convention's payload must be a message\n"
       "c/v1.proto:37:1: message acme.c.v1.Stops is an event, but its next-version counterpart acme.c.v2.Stops is not: upcasting converts an event version by version, so mark it as an event too\n"
       "d/private.proto:5:1: message acme.d.private.Event is an event, but package \"acme.d.private\" does not end in a version: an event's version is its package's last segment (e.g. acme.user.v1)\n");

@@ -114,15 +114,74 @@ TEST(ParametersTest, AcceptsPrivatePackagesAndRejectsTheRest) {
   EXPECT_TRUE(lint->lint_self_contained);
   EXPECT_EQ(ParseParameters("lint=strict").status().message(),
             "parameter lint: \"strict\" is not off, warn or error");
-  EXPECT_EQ(ParseParameters("lint_prefix=-x").status().message(),
+  EXPECT_EQ(ParseParameters("lint=warn,lint_prefix=-x").status().message(),
             "parameter lint_prefix: \"-x\" is not a package prefix (e.g. acme)");
-  EXPECT_EQ(ParseParameters("verbose=true").status().message(),
-            "unknown parameter \"verbose\" (known parameters: grpc, lint, lint_prefix, lint_self_contained, private_package)");
+  EXPECT_EQ(ParseParameters("colour=blue").status().message(),
+            "unknown parameter \"colour\" (known parameters: grpc, lint, lint_prefix, lint_self_contained, private_package, warnings)");
   EXPECT_EQ(ParseParameters("private_package").status().message(),
             "parameter \"private_package\" needs a value, as key=value");
   EXPECT_EQ(ParseParameters("private_package=1bad").status().message(),
             "parameter private_package: \"1bad\" is not a full proto package name "
             "(e.g. acme.people.private)");
+}
+
+TEST(ParametersTest, KeysAndValuesAreTrimmed) {
+  auto parameters = ParseParameters(" grpc = true , private_package =  a.internal ,lint= warn");
+  ASSERT_TRUE(parameters.ok()) << parameters.status();
+  EXPECT_TRUE(parameters->grpc);
+  EXPECT_EQ(parameters->private_packages, std::set<std::string>{"a.internal"});
+  EXPECT_EQ(parameters->lint, Parameters::Lint::kWarn);
+  EXPECT_EQ(ParseParameters(" grpc = ").status().message(),
+            "parameter \"grpc\" needs a value, as key=value");
+  EXPECT_EQ(ParseParameters(" = true").status().message(),
+            "parameter \"= true\" has no key, as key=value");
+}
+
+TEST(ParametersTest, EveryProblemIsReportedAtOnce) {
+  EXPECT_EQ(ParseParameters("a=1,grpc=maybe,b=2,lint=loud,c").status().message(),
+            "3 problems in the parameters:\n"
+            "unknown parameters \"a\", \"b\", \"c\" (known parameters: grpc, lint, "
+            "lint_prefix, lint_self_contained, private_package, warnings)\n"
+            "parameter grpc: \"maybe\" is not true or false\n"
+            "parameter lint: \"loud\" is not off, warn or error");
+}
+
+TEST(ParametersTest, OnlyPrivatePackageMayRepeat) {
+  EXPECT_TRUE(ParseParameters("private_package=a.x,private_package=b.x").ok());
+  EXPECT_EQ(ParseParameters("lint=warn,lint=error").status().message(),
+            "parameter lint is given twice (lint=warn, then lint=error); give it once");
+  EXPECT_EQ(ParseParameters("grpc=true,grpc=true").status().message(),
+            "parameter grpc is given twice (grpc=true, then grpc=true); give it once");
+}
+
+TEST(ParametersTest, LintOptionsNeedLint) {
+  EXPECT_EQ(ParseParameters("lint_self_contained=true").status().message(),
+            "parameter lint_self_contained applies only with lint=warn or lint=error "
+            "(without one the layout is not checked)");
+  EXPECT_EQ(ParseParameters("lint=off,lint_prefix=acme").status().message(),
+            "parameter lint_prefix applies only with lint=warn or lint=error "
+            "(without one the layout is not checked)");
+  EXPECT_TRUE(ParseParameters("lint_prefix=acme,lint=warn").ok()) << "in any order";
+}
+
+TEST(ParametersTest, TheGoPluginsParametersAreKeptAsIgnored) {
+  auto parameters = ParseParameters(
+      "verbose=true,paths=source_relative,module=x.com/m,Ma/b.proto=x.com/b,plugins=grpc,"
+      "annotate_code,import_path=p,import_prefix=q,grpc=true,verbose=false");
+  ASSERT_TRUE(parameters.ok()) << parameters.status();
+  EXPECT_TRUE(parameters->grpc);
+  EXPECT_EQ(parameters->ignored,
+            (std::vector<std::string>{"verbose=true", "paths=source_relative", "module=x.com/m",
+                                      "Ma/b.proto=x.com/b", "plugins=grpc", "annotate_code",
+                                      "import_path=p", "import_prefix=q", "verbose=false"}));
+}
+
+TEST(ParametersTest, WarningsOnOrOff) {
+  EXPECT_TRUE(ParseParameters("")->warnings);
+  EXPECT_FALSE(ParseParameters("warnings=off")->warnings);
+  EXPECT_TRUE(ParseParameters("warnings=on")->warnings);
+  EXPECT_EQ(ParseParameters("warnings=none").status().message(),
+            "parameter warnings: \"none\" is not on or off");
 }
 
 }  // namespace

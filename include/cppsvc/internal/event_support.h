@@ -3,6 +3,7 @@
 #ifndef CPPSVC_INTERNAL_EVENT_SUPPORT_H_
 #define CPPSVC_INTERNAL_EVENT_SUPPORT_H_
 
+#include <cstdint>
 #include <initializer_list>
 #include <vector>
 
@@ -49,6 +50,13 @@ absl::Status NotAccepted(const EnvelopeView& envelope, absl::string_view message
 absl::Status UnknownVersion(absl::string_view name, absl::string_view version,
                             const std::vector<absl::string_view>& known);
 
+// OkStatus() when the envelope's `payload_type` is empty or `expected` (the
+// full name of the event's payload message); otherwise InvalidArgument
+// "event \"n\" version v carries payload type X, but that event's payload is
+// Y". Every path that unpacks an envelope of a known event checks it here:
+// generated Unpack, the Registry and the Decoder.
+absl::Status CheckPayloadType(const EnvelopeView& envelope, absl::string_view expected);
+
 // InvalidArgument: the payload bytes do not parse as `message_type`.
 absl::Status BadPayload(const EnvelopeView& envelope, absl::string_view message_type);
 
@@ -71,6 +79,33 @@ absl::Status CheckValid(const Violations& violations, const EventInfo& info);
 absl::Status CheckFixedMetadata(absl::string_view event_name,
                                 absl::string_view event_version,
                                 const EventInfo& info);
+
+// A typed event's google.protobuf.Timestamp `timestamp` as the envelope's
+// milliseconds since the epoch (sub-millisecond nanos dropped, towards the
+// past), saturating for seconds beyond the int64 range of milliseconds.
+// Templates, so that only code with such an event includes timestamp.pb.h.
+template <typename Timestamp>
+int64_t TimestampMillis(const Timestamp& timestamp) {
+  constexpr int64_t kMaxSeconds = INT64_MAX / 1000 - 1;
+  if (timestamp.seconds() > kMaxSeconds) return INT64_MAX;
+  if (timestamp.seconds() < -kMaxSeconds) return INT64_MIN;
+  int64_t nanos = timestamp.nanos();
+  if (nanos < 0) nanos = 0;  // invalid; Timestamp nanos are 0..999999999
+  return timestamp.seconds() * 1000 + nanos / 1000000;
+}
+
+// The envelope's milliseconds into a google.protobuf.Timestamp.
+template <typename Timestamp>
+void SetTimestampMillis(int64_t millis, Timestamp* timestamp) {
+  int64_t seconds = millis / 1000;
+  int64_t rest = millis % 1000;
+  if (rest < 0) {
+    seconds -= 1;
+    rest += 1000;
+  }
+  timestamp->set_seconds(seconds);
+  timestamp->set_nanos(static_cast<int32_t>(rest * 1000000));
+}
 
 }  // namespace cppsvc::events::internal
 

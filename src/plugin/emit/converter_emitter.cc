@@ -1,6 +1,5 @@
 #include "plugin/emit/converter_emitter.h"
 
-#include <cctype>
 #include <set>
 #include <string>
 #include <vector>
@@ -82,6 +81,24 @@ class ConverterEmitter {
   static Param Out(const std::string& type) { return {absl::StrCat(type, "&"), "out"}; }
 
 
+  // A method body and the parameters it reads or writes. Which ones is
+  // recorded (Use) where each conversion the model asks for is generated,
+  // never read back from the text: a hand-written converter.empty message,
+  // a message without fields, a scalar-only ToPublic(next, priv, out) leave
+  // some unused, and those stay unnamed (-Wunused-parameter).
+  struct Body {
+    std::string text;
+    std::set<std::string> uses;
+  };
+
+  void Use(const std::string& param) { used_.insert(param); }
+
+  Body Finish(std::string text) {
+    Body body{std::move(text), std::move(used_)};
+    used_.clear();
+    return body;
+  }
+
   void Add(const std::string& declaration, const std::string& qualified_head,
            std::string body) {
     // Sources are built as `<object>.<accessor>`; the optional private
@@ -99,12 +116,12 @@ class ConverterEmitter {
   // Adds `absl::Status <name>(<params>) const`, declared virtual. Parameters
   // the body does not use are left unnamed in the definition.
   void AddMethod(const std::string& name, const std::vector<Param>& params,
-                 const std::string& body) {
+                 const Body& body) {
     std::vector<std::string> declared;
     std::vector<std::string> defined;
     for (const Param& param : params) {
       declared.push_back(absl::StrCat(param.type, " ", param.name));
-      defined.push_back(UsesWord(body, param.name)
+      defined.push_back(body.uses.count(param.name) > 0
                             ? declared.back()
                             : absl::StrCat(param.type, " /*", param.name, "*/"));
     }
@@ -112,19 +129,7 @@ class ConverterEmitter {
                      absl::StrJoin(declared, ", "), ") const;"),
         absl::StrCat("::absl::Status Converter::", name, "(",
                      absl::StrJoin(defined, ", "), ") const"),
-        body);
-  }
-
-  static bool UsesWord(const std::string& text, const std::string& word) {
-    auto is_identifier = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-    for (size_t at = text.find(word); at != std::string::npos;
-         at = text.find(word, at + 1)) {
-      const bool starts = at == 0 || !is_identifier(text[at - 1]);
-      const bool ends = at + word.size() >= text.size() ||
-                        !is_identifier(text[at + word.size()]);
-      if (starts && ends) return true;
-    }
-    return false;
+        body.text);
   }
 
   void EmitMessage(const MessageModel& message) {
@@ -152,7 +157,7 @@ class ConverterEmitter {
     }
     AddMethod("ToDeprecatedPublic", {Priv(priv), Out(type)},
               package_.latest && !message.deprecated
-                  ? "return ToPublic(priv, out);\n"
+                  ? LatestBody()
                   : BackwardBody(message, Backward::kFromDeprecated));
     if (has_next_ && message.carries_deprecated) {
       AddMethod("CarryDeprecated", {In(type), Out(priv)}, CarryBody(message));
@@ -222,14 +227,22 @@ class ConverterEmitter {
               WholeBody(next == out, "next"));
   }
 
-  static std::string WholeBody(bool same_type, const std::string& source) {
-    return same_type ? absl::StrCat("out = ", source, ";\nreturn ::absl::OkStatus();\n")
-                     : "return ::absl::OkStatus();  // starts empty; override to fill\n";
+  Body WholeBody(bool same_type, const std::string& source) {
+    if (!same_type) return Finish("return ::absl::OkStatus();  // starts empty; override to fill\n");
+    Use(source);
+    Use("out");
+    return Finish(absl::StrCat("out = ", source, ";\nreturn ::absl::OkStatus();\n"));
+  }
+
+  Body LatestBody() {
+    Use("priv");
+    Use("out");
+    return Finish("return ToPublic(priv, out);\n");
   }
 
   // ---- Forward: ToNext and ToPrivate --------------------------------------------
 
-  std::string ForwardBody(const MessageModel& message, Forward direction) {
+  Body ForwardBody(const MessageModel& message, Forward direction) {
     if (message.converter_empty) return HandWritten();
     std::vector<std::string> parts;
     for (const FieldModel& field : message.fields) {
@@ -246,7 +259,7 @@ class ConverterEmitter {
       parts.push_back(ForwardOneof(message, oneof, direction));
     }
     parts.push_back("return ::absl::OkStatus();\n");
-    return absl::StrJoin(parts, "");
+    return Finish(absl::StrJoin(parts, ""));
   }
 
   static const FD* ForwardTarget(const FieldModel& field, Forward direction) {
@@ -270,12 +283,18 @@ class ConverterEmitter {
   // `out.<to> = convert(in.<from>)`, for any cardinality and type.
   std::string ForwardField(const FD* from, const FD* to, Forward direction,
                            const std::string& in, const std::string& out) {
+    Use(in);
+    Use(out);
     const std::string get = absl::StrCat(in, ".", names::Field(from));
     const std::string to_name = names::Field(to);
     const FD* value = ElementField(from);
     const bool message = value->message_type() != nullptr;
-    const bool same_type = message && value->message_type() == ElementField(to)->message_type();
     const bool is_enum = value->enum_type() != nullptr;
+    // The same message or enum on both sides (e.g. from a shared, imported
+    // package) is copied as it is; the model maps only enums that differ.
+    const bool same_type =
+        (message && value->message_type() == ElementField(to)->message_type()) ||
+        (is_enum && value->enum_type() == ElementField(to)->enum_type());
     if ((!message && !is_enum) || same_type) {
       if (from->is_repeated()) {
         return absl::StrCat("*", out, ".mutable_", to_name, "() = ", get, "();\n");
@@ -349,6 +368,7 @@ class ConverterEmitter {
 
   std::string ForwardOneof(const MessageModel& message, const OneofModel& oneof,
                            Forward direction) {
+    Use("in");
     std::string cases;
     for (int i = 0; i < oneof.descriptor->field_count(); ++i) {
       const FD* member = oneof.descriptor->field(i);
@@ -377,6 +397,9 @@ class ConverterEmitter {
     std::string object;         // "next", "priv" or "(*priv)"
     bool from_private = false;
     bool optional = false;      // the object may be absent (priv is a pointer)
+
+    // The parameter the object is.
+    std::string param() const { return optional ? "priv" : object; }
   };
 
   Source SourceOf(const FieldModel& field, Backward kind) const {
@@ -387,7 +410,7 @@ class ConverterEmitter {
     return {field.next, "next", false, false};
   }
 
-  std::string BackwardBody(const MessageModel& message, Backward kind) {
+  Body BackwardBody(const MessageModel& message, Backward kind) {
     if (message.converter_empty) return HandWritten();
     std::vector<std::string> parts;
     parts.push_back(ReceiveRequired(message, kind));
@@ -405,7 +428,7 @@ class ConverterEmitter {
       parts.push_back(BackwardOneof(message, oneof, kind));
     }
     parts.push_back("return ::absl::OkStatus();\n");
-    return absl::StrJoin(parts, "");
+    return Finish(absl::StrJoin(parts, ""));
   }
 
   // `receive.required`: the value read back must not be empty. Failures are
@@ -416,6 +439,7 @@ class ConverterEmitter {
       if (!field.receive_required || field.descriptor->real_containing_oneof()) continue;
       const Source source = SourceOf(field, kind);
       if (source.field == nullptr) continue;
+      Use(source.param());
       std::string blank = IsBlank(source.field, source.object);
       if (source.optional) blank = absl::StrCat("priv == nullptr || ", blank);
       absl::StrAppend(&checks, "if (", blank, ") {\n  blank.Report(\"",
@@ -428,6 +452,7 @@ class ConverterEmitter {
       const pb::OneofDescriptor* source =
           from_private ? oneof.private_counterpart : oneof.next;
       if (source == nullptr) continue;
+      Use(from_private ? "priv" : "next");
       const std::string object =
           kind == Backward::kFromNext && from_private ? "(*priv)" : (from_private ? "priv" : "next");
       std::string blank = absl::StrCat(object, ".", names::OneofCaseAccessor(source),
@@ -460,14 +485,18 @@ class ConverterEmitter {
   // `out.<field> = convert(<source>)`, for any cardinality and type.
   std::string BackwardField(const FieldModel& field, const Source& source, Backward kind,
                             const std::string& out) {
+    Use(source.param());
+    Use(out);
     const FD* to = field.descriptor;
     const FD* from = source.field;
     const std::string get = absl::StrCat(source.object, ".", names::Field(from));
     const std::string to_name = names::Field(to);
     const FD* value = ElementField(to);
     const bool message = value->message_type() != nullptr;
-    const bool same_type = message && value->message_type() == ElementField(from)->message_type();
     const bool is_enum = value->enum_type() != nullptr;
+    const bool same_type =
+        (message && value->message_type() == ElementField(from)->message_type()) ||
+        (is_enum && value->enum_type() == ElementField(from)->enum_type());
     if ((!message && !is_enum) || same_type) {
       if (to->is_repeated()) {
         return absl::StrCat("*", out, ".mutable_", to_name, "() = ", get, "();\n");
@@ -483,6 +512,7 @@ class ConverterEmitter {
                                        value->message_type());
     const bool with_private = kind == Backward::kFromNext && !source.from_private;
     const FD* private_field = field.private_counterpart;
+    if (with_private && (to->is_repeated() || private_field != nullptr)) Use("priv");
     if (to->is_map()) {
       return Render(with_private ? R"cc(
         for (const auto& [key, value] : $get$()) {
@@ -618,6 +648,7 @@ class ConverterEmitter {
     if (source == nullptr) return "";
     const bool optional = kind == Backward::kFromNext && from_private;
     const std::string object = optional ? "(*priv)" : (from_private ? "priv" : "next");
+    Use(from_private ? "priv" : "next");
     std::string cases;
     for (int i = 0; i < oneof.descriptor->field_count(); ++i) {
       const FD* member = oneof.descriptor->field(i);
@@ -645,7 +676,7 @@ class ConverterEmitter {
 
   // ---- Carrying deprecated fields to private ------------------------------------
 
-  std::string CarryBody(const MessageModel& message) {
+  Body CarryBody(const MessageModel& message) {
     std::vector<std::string> parts;
     for (const FieldModel& field : message.fields) {
       const FD* f = field.descriptor;
@@ -676,6 +707,8 @@ class ConverterEmitter {
             model.private_counterpart == nullptr) {
           continue;
         }
+        Use("in");
+        Use("out");
         parts.push_back(Render(R"cc(
           if (in.$case$() == $member_case$ && out.$pcase$() == $private_case$) {
             CPPSVC_RETURN_IF_ERROR($carry$(in.$member$(), *out.mutable_$private$()));
@@ -691,10 +724,12 @@ class ConverterEmitter {
       }
     }
     parts.push_back("return ::absl::OkStatus();\n");
-    return absl::StrJoin(parts, "");
+    return Finish(absl::StrJoin(parts, ""));
   }
 
   std::string CarryNested(const FD* from, const FD* to, const pb::Descriptor* type) {
+    Use("in");
+    Use("out");
     const Vars vars = {{"from", names::Field(from)},
                        {"to", names::Field(to)},
                        {"carry", Qualified("CarryDeprecated", type)}};
@@ -731,8 +766,8 @@ class ConverterEmitter {
   std::string ForwardEnumFunction(const FD* field, Forward direction) {
     const EnumMapping* mapping = direction == Forward::kNext ? model_.NextMapping(field)
                                                              : model_.PrivateMapping(field);
-    const std::string name = absl::StrCat(FunctionStem(field),
-                                          direction == Forward::kNext ? "ToNext" : "ToPrivate");
+    const std::string name = names::EnumMappingFunction(
+        field, direction == Forward::kNext ? "ToNext" : "ToPrivate");
     if (!emitted_.insert(name).second) return name;
     std::string cases;
     std::set<int> numbers;
@@ -766,7 +801,7 @@ class ConverterEmitter {
     const EnumMapping* mapping =
         from_next ? model_.NextMapping(field) : model_.PrivateMapping(field);
     const std::string name =
-        absl::StrCat(FunctionStem(field), from_next ? "FromNext" : "FromPrivate");
+        names::EnumMappingFunction(field, from_next ? "FromNext" : "FromPrivate");
     if (!emitted_.insert(name).second) return name;
     std::string cases;
     std::set<int> numbers;
@@ -793,16 +828,14 @@ class ConverterEmitter {
     return name;
   }
 
-  static std::string FunctionStem(const FD* field) {
-    return absl::StrCat("Map", names::ClassName(field->containing_type()), "_",
-                        field->name(), "_");
-  }
-
   // ---- Pieces -----------------------------------------------------------------
 
-  static std::string HandWritten() {
-    return "// converter.empty: written by hand in an override; starts empty.\n"
-           "return ::absl::OkStatus();\n";
+  // converter.empty: the generated method reads nothing; its parameters
+  // stay unnamed.
+  Body HandWritten() {
+    return Finish(
+        "// converter.empty: written by hand in an override; starts empty.\n"
+        "return ::absl::OkStatus();\n");
   }
 
   static std::string Indent(const std::string& text) {
@@ -878,6 +911,7 @@ class ConverterEmitter {
   std::vector<std::string> definitions_;
   std::vector<std::string> helpers_;
   std::set<std::string> emitted_;
+  std::set<std::string> used_;  // by the body being built; see Body
 };
 
 }  // namespace

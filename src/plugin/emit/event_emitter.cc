@@ -85,10 +85,10 @@ class EventEmitter {
       ::absl::Status PackTo(const $message$& event, std::string* bytes,
                             const ::cppsvc::events::EventOptions& options = {});
     )cc",
-                                                 {{"name", event.name},
+                                                 {{"name", names::CommentText(event.name)},
                                                   {"version", event.version},
                                                   {"type", message->full_name()},
-                                                  {"category", event.category},
+                                                  {"category", names::CommentText(event.category)},
                                                   {"aggregate", AggregateComment(event)},
                                                   {"info", names::EventInfo(message)},
                                                   {"name_literal", names::StringLiteral(event.name)},
@@ -217,8 +217,11 @@ class EventEmitter {
                            {{"name", FieldOrEmpty(c.event_name, "{}")},
                             {"version", FieldOrEmpty(c.event_version, "{}")},
                             {"info", names::EventInfo(message)}});
-      metadata = absl::StrCat(aggregate, ", ", FieldOrEmpty(c.timestamp, "0"), ", ",
-                              FieldOrEmpty(c.trace_id, "{}"));
+      std::string timestamp = FieldOrEmpty(c.timestamp, "0");
+      if (c.timestamp_is_message) {
+        timestamp = absl::StrCat("::cppsvc::events::internal::TimestampMillis(", timestamp, ")");
+      }
+      metadata = absl::StrCat(aggregate, ", ", timestamp, ", ", FieldOrEmpty(c.trace_id, "{}"));
       payload = absl::StrCat("event.", names::Field(c.payload), "()");
     } else {
       metadata = absl::StrCat(aggregate, ", 0, {}");
@@ -266,7 +269,13 @@ class EventEmitter {
       set(c.event_name, "envelope.name.data(), envelope.name.size()");
       set(c.event_version, "envelope.version.data(), envelope.version.size()");
       set(c.aggregate_id, "envelope.aggregate_id.data(), envelope.aggregate_id.size()");
-      set(c.timestamp, "envelope.timestamp");
+      if (c.timestamp_is_message) {
+        sets.push_back(absl::StrCat(
+            "::cppsvc::events::internal::SetTimestampMillis(envelope.timestamp, event->mutable_",
+            names::Field(c.timestamp), "());"));
+      } else {
+        set(c.timestamp, "envelope.timestamp");
+      }
       set(c.trace_id, "envelope.trace_id.data(), envelope.trace_id.size()");
       parse = Render(R"cc(
         event->Clear();
@@ -321,6 +330,8 @@ class EventEmitter {
           return ::cppsvc::events::internal::NotAccepted(envelope, $type$,
                                                          {$accepted$});
         }
+        CPPSVC_RETURN_IF_ERROR(
+            ::cppsvc::events::internal::CheckPayloadType(envelope, $info$.payload_type));
         $body$
       }
 
@@ -400,7 +411,14 @@ class EventEmitter {
     const std::string info = names::EventInfo(message);
     set(c.event_name, absl::StrCat("std::string(", info, ".name)"));
     set(c.event_version, absl::StrCat("std::string(", info, ".version)"));
-    set(c.timestamp, "::cppsvc::events::NowMillis()");
+    if (c.timestamp_is_message) {
+      sets.push_back(absl::StrCat(
+          "::cppsvc::events::internal::SetTimestampMillis(::cppsvc::events::NowMillis(), "
+          "event.mutable_",
+          names::Field(c.timestamp), "());"));
+    } else {
+      set(c.timestamp, "::cppsvc::events::NowMillis()");
+    }
     set(c.aggregate_id, "std::move(aggregate_id)");
     set(c.trace_id, "std::move(trace_id)");
     sets.push_back(

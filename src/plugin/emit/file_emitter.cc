@@ -35,7 +35,7 @@ std::string Preamble(const FileModel& file) {
     // Package: $package$
   )cc",
                 {{"version", CPPSVC_VERSION_STRING},
-                 {"source", file.file->name()},
+                 {"source", names::CommentText(file.file->name())},
                  {"package", file.package->name.empty() ? "(root)" : file.package->name}});
 }
 
@@ -74,12 +74,33 @@ std::string Namespaced(const FileModel& file, const std::vector<std::string>& bl
                  {"blocks", JoinBlocks(blocks)}});
 }
 
+// Deprecated fields, enum values and messages ([deprecated = true]) are
+// read and written by generated code as by protoc's own .pb.cc: warnings
+// about them are silenced in our files only, and restored before each file
+// ends, so code that includes our headers is still warned. The span covers
+// the .pb.h files we include: protobuf 3.21's own headers use a deprecated
+// enum value when it is the largest (`Kind_MAX = KIND_OLD`).
+constexpr char kSilenceDeprecation[] = R"(#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif)";
+
+constexpr char kRestoreDeprecation[] = R"(#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif)";
+
 std::string Header(const FileModel& file, const std::string& name, const Sections& sections) {
   return Render(R"cc(
     $preamble$
     #ifndef $guard$
     #define $guard$
 
+    $silence$
     $includes$
     #include "cppsvc/version.h"
 
@@ -89,6 +110,7 @@ std::string Header(const FileModel& file, const std::string& name, const Section
 
     $forward$
     $body$
+    $restore$
 
     #endif  // $guard$
   )cc",
@@ -99,7 +121,9 @@ std::string Header(const FileModel& file, const std::string& name, const Section
                  {"version_string", CPPSVC_VERSION_STRING},
                  {"file", name},
                  {"forward", ForwardDeclarations(sections)},
-                 {"body", Namespaced(file, sections.header_blocks)}});
+                 {"body", Namespaced(file, sections.header_blocks)},
+                 {"silence", kSilenceDeprecation},
+                 {"restore", kRestoreDeprecation}});
 }
 
 std::string Source(const FileModel& file, const std::string& header, const Sections& sections) {
@@ -107,16 +131,20 @@ std::string Source(const FileModel& file, const std::string& header, const Secti
   includes.erase(header);
   return Render(R"cc(
     $preamble$
+    $silence$
     #include "$header$"
 
     $includes$
 
     $body$
+    $restore$
   )cc",
                 {{"preamble", Preamble(file)},
                  {"header", header},
                  {"includes", Includes(includes)},
-                 {"body", Namespaced(file, sections.source_blocks)}});
+                 {"body", Namespaced(file, sections.source_blocks)},
+                 {"silence", kSilenceDeprecation},
+                 {"restore", kRestoreDeprecation}});
 }
 
 // A header and source pair filled by one emitter.

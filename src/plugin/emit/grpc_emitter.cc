@@ -89,15 +89,21 @@ std::string Unsupported(absl::string_view what, absl::string_view name) {
                       "or generate without grpc=true");
 }
 
+// A public version's service served by the chain gets a binding when it has
+// a unary RPC to forward; streaming ones are not overridden, so gRPC's base
+// class answers them UNIMPLEMENTED.
+bool HasGrpcBinding(const ServiceModel& service) {
+  return service.package->role == PackageRole::kVersion &&
+         service.package->HasServiceChain() && service.private_counterpart != nullptr &&
+         !service.methods.empty();
+}
+
 }  // namespace
 
 void EmitGrpcBinding(const Model& /*model*/, const FileModel& file, Sections& sections) {
-  const Package& package = *file.package;
-  if (package.domain == nullptr || package.domain->private_package == nullptr) return;
   std::set<const pb::FileDescriptor*> files;
   for (const ServiceModel* service : file.services) {
-    // Only unary RPCs reach here: the model rejects streaming ones.
-    if (service->private_counterpart == nullptr) continue;
+    if (!HasGrpcBinding(*service)) continue;
     // Keyword names never get here: CheckGrpcNames rejected them.
     if (!names::GrpcNamesMatch(service->descriptor)) continue;
     const std::string target = absl::StrCat(
@@ -119,6 +125,7 @@ void EmitGrpcBinding(const Model& /*model*/, const FileModel& file, Sections& se
 void CheckGrpcNames(const Model& model, Diagnostics& diagnostics) {
   for (const auto& package : model.packages()) {
     for (const ServiceModel* service : package->services) {
+      if (!HasGrpcBinding(*service)) continue;
       const pb::ServiceDescriptor* s = service->descriptor;
       if (names::IsCppKeyword(s->name())) {
         diagnostics.Error(s, absl::StrCat("service ", s->full_name(), ": ",

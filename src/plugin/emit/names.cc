@@ -242,7 +242,25 @@ std::string ConversionTestFunction(const pb::MethodDescriptor* method, bool with
 }
 
 std::string FakeImplementation(const pb::ServiceDescriptor* private_service) {
-  return absl::StrCat("Fake", GoCamelCase(private_service->name()));
+  return absl::StrCat("Fake", private_service->name());
+}
+
+std::string ValidatorClass(const pb::FileDescriptor* file) {
+  return absl::StrCat(QualifiedFileNamespace(file), "::Validator");
+}
+
+std::string ConverterClass(const pb::FileDescriptor* file) {
+  return absl::StrCat(QualifiedFileNamespace(file), "::Converter");
+}
+
+std::string EnumMappingFunction(const pb::FieldDescriptor* field, absl::string_view direction) {
+  const std::string& package = field->file()->package();
+  absl::string_view name = field->full_name();
+  if (!package.empty()) name.remove_prefix(package.size() + 1);
+  // After the escaping every `_` starts an escape (`_0`, `_1`), so the `_`
+  // before the direction (a letter) cannot be mistaken for part of a name.
+  return absl::StrCat("Map", absl::StrReplaceAll(name, {{"_", "_1"}, {".", "_0"}}), "_",
+                      direction);
 }
 
 std::string HeaderGuard(const std::string& file) {
@@ -331,8 +349,25 @@ std::string FloatLiteral(float value) {
 std::string StringLiteral(absl::string_view value) {
   // Octal escapes never run into a following digit the way \x escapes can;
   // `?` is escaped so that no trigraph can form.
-  return absl::StrCat(
+  const std::string literal = absl::StrCat(
       "\"", absl::StrReplaceAll(absl::CEscape(value), {{"?", "\\?"}}), "\"");
+  // A plain literal decays to `const char*`, which absl::string_view measures
+  // with strlen: it would end at the first NUL. Give such a value its length.
+  if (value.find('\0') == absl::string_view::npos) return literal;
+  return absl::StrCat("::absl::string_view(", literal, ", ", value.size(), ")");
+}
+
+std::string CommentText(absl::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte > 0x7e || c == '\\' || c == '?') {
+      absl::StrAppend(&out, "\\x", absl::Hex(byte, absl::kZeroPad2));
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
 }
 
 }  // namespace cppsvc::plugin::names

@@ -98,8 +98,31 @@ std::string ChainOverrides(const pb::ServiceDescriptor* private_service);
 // `RunPeopleCreateConversionTest` `with_service` (when a package serves
 // several services). Go-style CamelCase, as the Go plugin names it.
 std::string ConversionTestFunction(const pb::MethodDescriptor* method, bool with_service);
-// The fake private implementation of a testing source: `FakePeople`.
+// The fake private implementation of a testing source: `FakePeople`, the
+// proto name as it is (`Fakemy_svc` and `FakeMySvc` stay apart).
 std::string FakeImplementation(const pb::ServiceDescriptor* private_service);
+// `::acme::people::v1::svc::people_proto::Validator` and `...::Converter` of
+// a file: always qualified, so that an RPC named `Validator` (a member
+// function of the service class) cannot hide them.
+std::string ValidatorClass(const pb::FileDescriptor* file);
+std::string ConverterClass(const pb::FileDescriptor* file);
+// The function mapping the values of an enum field, `direction` one of
+// ToNext, ToPrivate, FromNext, FromPrivate: `MapOuter_0Inner_0x_ToNext` for
+// field `x` of `Outer.Inner`. Built from the field's name relative to its
+// package with `.` written `_0` and `_` written `_1`, so that distinct fields
+// get distinct functions (`Outer.Inner.x` and `Outer.Inner_x` would both
+// be `Outer_Inner_x` in protobuf's class naming).
+std::string EnumMappingFunction(const pb::FieldDescriptor* field, absl::string_view direction);
+
+// Data members of the classes we generate next to member functions named
+// after RPCs; an RPC of one of these names is reported (name_checks.h).
+// A public version's service class.
+inline constexpr absl::string_view kServiceMembers[] = {
+    "validator_", "converter_", "next_", "private_validator_", "implementation_"};
+// The fake private implementation of a conversion test.
+inline constexpr absl::string_view kFakeMember = "test_";
+// The gRPC binding (grpc=true), whose member functions are the RPCs' proto names.
+inline constexpr absl::string_view kGrpcBindingMember = "service_";
 // The include guard of an output file, derived so that no two paths share it:
 // `CPPSVC_acme_Speople_Sv1_Speople_Dsvc_Dh_` for `acme/people/v1/people.svc.h`.
 std::string HeaderGuard(const std::string& file);
@@ -115,8 +138,16 @@ std::string Int64Literal(int64_t value);
 std::string Uint64Literal(uint64_t value);
 std::string DoubleLiteral(double value);
 std::string FloatLiteral(float value);
-// A C++ string literal with everything outside printable ASCII escaped.
+// A C++ string literal with everything outside printable ASCII escaped, for
+// code that takes an absl::string_view. A value with a NUL byte becomes
+// `::absl::string_view("ab\000cd", 5)`, so that nothing measures it with
+// strlen and cuts it at the NUL.
 std::string StringLiteral(absl::string_view value);
+// Any user text (an event name, a file name) as it may appear inside a `//`
+// comment: every byte outside printable ASCII, and `\` and `?`, written as
+// `\xNN`. The result has no line break and never ends in a backslash (which
+// would splice the next line into the comment), so the text stays a comment.
+std::string CommentText(absl::string_view text);
 
 }  // namespace cppsvc::plugin::names
 

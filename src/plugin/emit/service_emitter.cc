@@ -89,7 +89,7 @@ class PublicServiceEmitter {
       // Built and owned by $private_namespace$::$name$Chain.
       class $name$ {
        public:
-        $name$(const Validator& validator, const Converter& converter,$next_param$
+        $name$(const $validator$& validator, const $converter$& converter,$next_param$
                const $private_namespace$::Validator& private_validator,
                $private_namespace$::$private_name$& implementation);
         $name$(const $name$&) = delete;
@@ -105,20 +105,19 @@ class PublicServiceEmitter {
         // and `private_response` receives the implementation's response.
         $steps$
 
-       private:
-        const Validator& validator_;
-        const Converter& converter_;$next_member$$private_members$
+       private:$members$
       };
     )cc",
                   {{"service", service_.descriptor->full_name()},
+                   {"validator", names::ValidatorClass(service_.descriptor->file())},
+                   {"converter", names::ConverterClass(service_.descriptor->file())},
                    {"towards", package_.latest ? absl::StrCat("to ", private_package_.name)
                                                : absl::StrCat("to ", package_.next->name)},
                    {"private_namespace", private_namespace_},
                    {"name", name_},
                    {"private_name", names::Service(service_.private_counterpart)},
                    {"next_param", NextType().empty() ? "" : absl::StrCat("\n       ", NextType(), "* next,")},
-                   {"next_member", NextType().empty() ? "" : absl::StrCat("\n  ", NextType(), "* next_;")},
-                   {"private_members", PrivateMembers()},
+                   {"members", Members()},
                    {"entries", absl::StrJoin(entries, "\n\n")},
                    {"steps", absl::StrJoin(steps, "\n\n")}});
   }
@@ -186,8 +185,36 @@ class PublicServiceEmitter {
     return false;
   }
 
-  std::string PrivateMembers() const {
+  // Whether the entries validate (requests of types from outside the chain
+  // are not validated), and whether any step converts or calls the next
+  // version: a service whose RPCs are all streaming has no step at all.
+  bool UsesValidator() const {
+    for (const MethodModel& method : service_.methods) {
+      if (model_.Find(method.descriptor->input_type()) != nullptr) return true;
+    }
+    return false;
+  }
+
+  bool UsesConverter() const { return !service_.methods.empty(); }
+
+  bool UsesNext() const {
+    for (const MethodModel& method : service_.methods) {
+      if (method.next != nullptr) return true;
+    }
+    return false;
+  }
+
+  std::string Members() const {
     std::string members;
+    if (UsesValidator()) {
+      absl::StrAppend(&members, "\n  const ", names::ValidatorClass(service_.descriptor->file()),
+                      "& validator_;");
+    }
+    if (UsesConverter()) {
+      absl::StrAppend(&members, "\n  const ", names::ConverterClass(service_.descriptor->file()),
+                      "& converter_;");
+    }
+    if (UsesNext()) absl::StrAppend(&members, "\n  ", NextType(), "* next_;");
     if (UsesPrivateValidator()) {
       absl::StrAppend(&members, "\n  const ", private_namespace_,
                       "::Validator& private_validator_;");
@@ -202,24 +229,31 @@ class PublicServiceEmitter {
   std::string Constructor() const {
     const bool validator = UsesPrivateValidator();
     const bool implementation = UsesImplementation();
+    std::vector<std::string> inits;
+    if (UsesValidator()) inits.push_back("validator_(validator)");
+    if (UsesConverter()) inits.push_back("converter_(converter)");
+    if (UsesNext()) inits.push_back("next_(next)");
+    if (validator) inits.push_back("private_validator_(private_validator)");
+    if (implementation) inits.push_back("implementation_(implementation)");
     return Render(R"cc(
       $name$::$name$(
-          const Validator& validator, const Converter& converter,$next_param$
+          const $validator_class$& $validator$, const $converter_class$& $converter$,$next_param$
           const $private_namespace$::Validator& $private_validator$,
-          $private_namespace$::$private_name$& $implementation$)
-          : validator_(validator),
-            converter_(converter)$next_init$$private_inits$ {}
+          $private_namespace$::$private_name$& $implementation$)$inits$ {}
     )cc",
                   {{"name", name_},
+                   {"validator_class", names::ValidatorClass(service_.descriptor->file())},
+                   {"converter_class", names::ConverterClass(service_.descriptor->file())},
+                   {"validator", UsesValidator() ? "validator" : "/*validator*/"},
+                   {"converter", UsesConverter() ? "converter" : "/*converter*/"},
+                   {"inits", inits.empty() ? "" : absl::StrCat("\n    : ", absl::StrJoin(inits, ",\n      "))},
                    {"private_validator", validator ? "private_validator" : "/*private_validator*/"},
                    {"implementation", implementation ? "implementation" : "/*implementation*/"},
-                   {"private_inits",
-                    absl::StrCat(validator ? ",\n      private_validator_(private_validator)" : "",
-                                 implementation ? ",\n      implementation_(implementation)" : "")},
                    {"private_namespace", private_namespace_},
                    {"private_name", names::Service(service_.private_counterpart)},
-                   {"next_param", NextType().empty() ? "" : absl::StrCat("\n    ", NextType(), "* next,")},
-                   {"next_init", NextType().empty() ? "" : ",\n      next_(next)"}});
+                   {"next_param", NextType().empty() ? ""
+                                  : absl::StrCat("\n    ", NextType(),
+                                                 UsesNext() ? "* next," : "* /*next*/,")}});
   }
 
   // Validation of a message of ours; types from outside the chain are valid.
@@ -321,7 +355,7 @@ class PublicServiceEmitter {
                    {"next_method", names::Method(method.next)},
                    {"carry", carries ? absl::StrCat(
                                            "// This version's deprecated fields skip the next version.\n"
-                                           "const ::cppsvc::internal::CarryOf<Converter, ",
+                                           "const ::cppsvc::internal::CarryOf<", names::ConverterClass(service_.descriptor->file()), ", ",
                                            types.request, ", ", types.private_request,
                                            "> carry(converter_, request, carried);")
                                      : ""},

@@ -25,8 +25,9 @@ std::vector<const ServiceModel*> TestedServices(const FileModel& file) {
 
 class ConversionTestEmitter {
  public:
-  ConversionTestEmitter(const FileModel& file, const std::vector<const ServiceModel*>& services)
-      : file_(file), package_(*file.package), services_(services) {}
+  ConversionTestEmitter(const Model& model, const FileModel& file,
+                        const std::vector<const ServiceModel*>& services)
+      : model_(model), file_(file), package_(*file.package), services_(services) {}
 
   std::string Declarations() const {
     std::vector<std::string> functions;
@@ -105,8 +106,10 @@ class ConversionTestEmitter {
   // test, which expects exactly one.
   std::string Fake(const pb::ServiceDescriptor* private_service) const {
     std::vector<std::string> methods;
-    for (int i = 0; i < private_service->method_count(); ++i) {
-      const pb::MethodDescriptor* method = private_service->method(i);
+    // The private interface's methods: its unary RPCs (streaming ones are
+    // not in it).
+    for (const MethodModel& served : model_.Find(private_service)->methods) {
+      const pb::MethodDescriptor* method = served.descriptor;
       const std::string head = absl::StrCat("::absl::Status ", names::Method(method), "(");
       methods.push_back(Render(R"cc(
         $head$const $request$& request,
@@ -180,6 +183,7 @@ class ConversionTestEmitter {
     return names::QualifiedFileNamespace(private_service->file());
   }
 
+  const Model& model_;
   const FileModel& file_;
   const Package& package_;
   const std::vector<const ServiceModel*>& services_;
@@ -187,7 +191,21 @@ class ConversionTestEmitter {
 
 }  // namespace
 
-void EmitConversionTests(const Model& /*model*/, const FileModel& file, Sections& sections) {
+void EmitConversionTests(const Model& model, const FileModel& file, Sections& sections) {
+  const Package& package = *file.package;
+  if (package.role == PackageRole::kVersion && !package.conversion_tests) {
+    sections.header_blocks.push_back(Render(R"cc(
+      // $package$ has no conversion tests: they need reflection, and
+      // $file$ sets optimize_for = LITE_RUNTIME.
+      namespace testing {}  // namespace testing
+    )cc",
+                                            {{"package", package.name},
+                                             {"file", package.lite_file != nullptr
+                                                          ? package.lite_file->name()
+                                                          : package.domain->private_package
+                                                                ->lite_file->name()}}));
+    return;
+  }
   const std::vector<const ServiceModel*> services = TestedServices(file);
   if (services.empty()) {
     sections.header_blocks.push_back(Render(R"cc(
@@ -211,7 +229,7 @@ void EmitConversionTests(const Model& /*model*/, const FileModel& file, Sections
       }
     }
   }
-  ConversionTestEmitter emitter(file, services);
+  ConversionTestEmitter emitter(model, file, services);
   sections.header_blocks.push_back(emitter.Declarations());
   sections.source_blocks.push_back(emitter.Definitions());
 }

@@ -54,6 +54,7 @@ std::unique_ptr<const Model> ModelBuilder::Build(
   ComputeHasRules();
   ComputeCarriesDeprecated();
   CollectEvents();
+  CheckLiteRuntime();
   for (const auto& package : model_->packages_) {
     CheckGeneratedNamespace(*package);
     CheckServiceNames(*package);
@@ -237,6 +238,10 @@ void ModelBuilder::CollectService(const pb::ServiceDescriptor* service,
   model->package = &package;
   for (int i = 0; i < service->method_count(); ++i) {
     const pb::MethodDescriptor* method = service->method(i);
+    if (method->client_streaming() || method->server_streaming()) {
+      model->streaming.push_back(method);
+      continue;
+    }
     const gen::svc::MethodAnnotation& annotation = AnnotationOf(method);
     MethodModel method_model;
     method_model.descriptor = method;
@@ -273,10 +278,27 @@ void ModelBuilder::FormChains() {
     }
   }
   for (auto& [name, domain] : domains) {
-    std::sort(domain->versions.begin(), domain->versions.end(),
+    std::stable_sort(domain->versions.begin(), domain->versions.end(),
               [](const Package* a, const Package* b) {
                 return *a->version < *b->version;
               });
+    // v1 and v01 are one version (buf accepts both spellings): one of them
+    // cannot have a place in the chain.
+    for (size_t i = 1; i < domain->versions.size();) {
+      const Package* kept = domain->versions[i - 1];
+      const Package* same = domain->versions[i];
+      if (!(*kept->version == *same->version)) {
+        ++i;
+        continue;
+      }
+      diagnostics_.AtPath(
+          same->files.front(), {2},
+          absl::StrCat("package ", same->name, ": version ", same->LastSegment(),
+                       " is the same version as package ", kept->name,
+                       "; rename one of them"),
+          /*warning=*/false);
+      domain->versions.erase(domain->versions.begin() + i);
+    }
     for (size_t i = 0; i < domain->versions.size(); ++i) {
       Package* package = model_->package_index_[domain->versions[i]->name];
       if (i + 1 < domain->versions.size()) {
@@ -328,11 +350,10 @@ void ModelBuilder::CheckGeneratedNamespace(const Package& package) {
 // class's own members: names that would collide are reported instead of
 // emitting code that does not compile.
 void ModelBuilder::CheckServiceNames(const Package& package) {
+  if (!package.HasServiceChain()) return;  // no service classes generated
   static const absl::flat_hash_set<std::string> kReservedClassNames = {
       "Validator", "Converter", "Validate", "testing",  "Pack",
       "PackTo",    "Unpack",    "ToLatest", "RegisterEvents"};
-  static const absl::flat_hash_set<std::string> kMemberNames = {
-      "validator_", "converter_", "next_", "private_validator_", "implementation_"};
   static constexpr absl::string_view kDerivedSuffixes[] = {"Chain", "ChainOverrides", "Grpc"};
 
   absl::flat_hash_set<std::string> service_names;
@@ -359,28 +380,41 @@ void ModelBuilder::CheckServiceNames(const Package& package) {
                                      " class; rename one of them"));
       }
     }
-    for (int i = 0; i < descriptor->method_count(); ++i) {
-      const pb::MethodDescriptor* method = descriptor->method(i);
+    // Streaming RPCs become no member functions, so only unary ones count.
+    for (const MethodModel& served : service->methods) {
+      const pb::MethodDescriptor* method = served.descriptor;
       const std::string what = absl::StrCat("method ", method->full_name());
       if (method->name() == name) {
         diagnostics_.Error(method, absl::StrCat(what, ": an RPC named like its service "
                                                       "would be the C++ class's constructor; "
                                                       "rename the RPC or the service"));
-      } else if (kMemberNames.contains(method->name())) {
-        diagnostics_.Error(method, absl::StrCat(what, ": the name \"", method->name(),
-                                                "\" is a data member of the generated "
-                                                "service class; rename the RPC"));
-      }
-      // Public versions report streaming while resolving (resolve.cc).
-      if (package.role == PackageRole::kPrivate &&
-          (method->client_streaming() || method->server_streaming())) {
-        diagnostics_.Error(method, absl::StrCat(what, ": streaming RPCs are not supported by "
-                                                      "the service chain; serve this method "
-                                                      "outside the chain (e.g. in a separate "
-                                                      "service) or make it unary"));
-      }
+      }  // Data members: emit/name_checks.cc, from the names module.
     }
+    WarnAboutStreaming(*service);
   }
+}
+
+// The service chain serves unary RPCs only. Streaming ones are left out of
+// every generated class (the model holds them apart, see ServiceModel), and
+// said so once per service.
+void ModelBuilder::WarnAboutStreaming(const ServiceModel& service) {
+  if (service.streaming.empty()) return;
+  std::vector<std::string> names;
+  for (const pb::MethodDescriptor* method : service.streaming) {
+    names.push_back(method->name());
+  }
+  const bool one = names.size() == 1;
+  diagnostics_.Warning(
+      service.descriptor,
+      absl::StrCat("service ", service.descriptor->full_name(), ": streaming RPC",
+                   one ? " " : "s ", absl::StrJoin(names, ", "), one ? " is" : " are",
+                   " left out of the service chain, which serves unary RPCs only",
+                   service.package->role == PackageRole::kPrivate
+                       ? ""
+                       : absl::StrCat("; the gRPC binding answers ", one ? "it" : "them",
+                                      " UNIMPLEMENTED (override ", one ? "it" : "them",
+                                      " in a subclass of the binding to serve ",
+                                      one ? "it" : "them", ")")));
 }
 
 MessageModel* ModelBuilder::MutableFind(const pb::Descriptor* message) const {
@@ -453,6 +487,10 @@ const OneofModel* MessageModel::FindOneof(
 
 std::string Package::LastSegment() const {
   return std::string(LastSegmentOf(name));
+}
+
+bool Package::HasServiceChain() const {
+  return domain != nullptr && domain->private_package != nullptr;
 }
 
 }  // namespace cppsvc::plugin

@@ -86,17 +86,32 @@ void ModelBuilder::CheckFieldType(const MessageModel& message,
                      "(gen.svc.message).converter.empty and an override"));
     return;
   }
-  const pb::FieldDescriptor* value = ElementField(from);
-  if (value->enum_type() == nullptr) return;
-  if (is_next) {
-    const EnumMapping* next = MapEnum(from, counterpart, nullptr);
-    model_->next_mappings_[from] = next;
-    const EnumMapping* beyond = model_->PrivateMapping(counterpart);
-    if (beyond != nullptr) {
-      model_->private_mappings_[from] = MapEnum(from, counterpart, next);
-    }
-  } else {
-    model_->private_mappings_[from] = MapEnum(from, counterpart, nullptr);
+  MapEnumField(field, counterpart, is_next);
+}
+
+// An enum field gets a value mapping for each hop whose enum differs; the
+// same enum on both sides (e.g. one from a shared, imported package) is
+// copied as it is and has no mapping.
+void ModelBuilder::MapEnumField(const FieldModel& field,
+                                const pb::FieldDescriptor* counterpart,
+                                bool is_next) {
+  const pb::FieldDescriptor* from = field.descriptor;
+  const pb::EnumDescriptor* from_enum = ElementField(from)->enum_type();
+  if (from_enum == nullptr) return;
+  const bool same = from_enum == ElementField(counterpart)->enum_type();
+  if (!is_next) {
+    if (!same) model_->private_mappings_[from] = MapEnum(from, counterpart, nullptr);
+    return;
+  }
+  const EnumMapping* next = same ? nullptr : MapEnum(from, counterpart, nullptr);
+  if (next != nullptr) model_->next_mappings_[from] = next;
+  if (field.private_counterpart == nullptr) return;
+  // On to private: compose the two hops, or take the one that maps.
+  const EnumMapping* beyond = model_->PrivateMapping(counterpart);
+  if (next != nullptr && beyond != nullptr) {
+    model_->private_mappings_[from] = MapEnum(from, counterpart, next);
+  } else if (next != nullptr || beyond != nullptr) {
+    model_->private_mappings_[from] = next != nullptr ? next : beyond;
   }
 }
 
@@ -158,12 +173,25 @@ const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
   } else {
     const pb::EnumDescriptor* to = ElementField(to_field)->enum_type();
     mapping->to = to;
-    const EnumModel& model = *model_->enum_index_[from];
-    for (const EnumValueModel& value : model.values) {
+    // Read from the descriptor: `from` may come from an imported file that is
+    // not generated, and so not be in the model; its problems are then
+    // reported at the field, in a file being generated.
+    const bool external = model_->Find(from) == nullptr;
+    auto report = [&](const pb::EnumValueDescriptor* value, const std::string& message) {
+      if (external) {
+        diagnostics_.Error(from_field, absl::StrCat("field ", from_field->full_name(), ": ",
+                                                    message));
+      } else {
+        diagnostics_.Error(value, message);
+      }
+    };
+    for (int i = 0; i < from->value_count(); ++i) {
+      const EnumValueModel value{from->value(i), TargetName(from->value(i)),
+                                 ReceiveNames(from->value(i))};
       const pb::EnumValueDescriptor* target = to->FindValueByName(value.target_name);
       if (target == nullptr) {
         const bool delegated = value.target_name != value.descriptor->name();
-        diagnostics_.Error(
+        report(
             value.descriptor,
             absl::StrCat("enum value ", ValueName(value.descriptor), ": ",
                          delegated ? "delegate" : "no value", " \"",
@@ -176,8 +204,8 @@ const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
       for (const std::string& name : receives) {
         const pb::EnumValueDescriptor* received = to->FindValueByName(name);
         if (received == nullptr) {
-          diagnostics_.Error(value.descriptor,
-                             absl::StrCat("enum value ", ValueName(value.descriptor),
+          report(value.descriptor,
+                 absl::StrCat("enum value ", ValueName(value.descriptor),
                                           ": receives \"", name,
                                           "\", which is not a value of ",
                                           to->full_name()));
@@ -186,7 +214,7 @@ const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
         bool taken = false;
         for (const auto& [counterpart, receiver] : mapping->backward) {
           if (counterpart->number() == received->number()) {
-            diagnostics_.Error(
+            report(
                 value.descriptor,
                 absl::StrCat("enum value ", ValueName(value.descriptor),
                              ": receives ", ValueName(received), ", which ",

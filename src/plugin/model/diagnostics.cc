@@ -33,6 +33,12 @@ void Diagnostics::AtPath(const google::protobuf::FileDescriptor* file,
       found ? location.start_column + 1 : 0, std::move(message), warning);
 }
 
+void Diagnostics::Note(std::string message) {
+  if (std::find(notes_.begin(), notes_.end(), message) == notes_.end()) {
+    notes_.push_back(std::move(message));
+  }
+}
+
 void Diagnostics::Add(std::string file, int line, int column,
                       std::string message, bool warning) {
   diagnostics_.push_back(
@@ -64,6 +70,8 @@ std::string Diagnostics::Render(bool warnings) const {
   for (const Diagnostic& diagnostic : Sorted(warnings)) {
     absl::StrAppend(&out, diagnostic.ToString(), "\n");
   }
+  if (!warnings) return out;
+  for (const std::string& note : notes_) absl::StrAppend(&out, "note: ", note, "\n");
   return out;
 }
 

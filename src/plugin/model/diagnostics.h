@@ -31,10 +31,12 @@ class Diagnostics {
   // Reports a problem at the declaration of `element` (any descriptor type).
   template <typename Descriptor>
   void Error(const Descriptor* element, std::string message) {
-    google::protobuf::SourceLocation location;
-    const bool found = element->GetSourceLocation(&location);
-    Add(FileOf(element)->name(), found ? location.start_line + 1 : 0,
-        found ? location.start_column + 1 : 0, std::move(message));
+    At(element, std::move(message), /*warning=*/false);
+  }
+  // A problem at `element` that does not stop generation.
+  template <typename Descriptor>
+  void Warning(const Descriptor* element, std::string message) {
+    At(element, std::move(message), /*warning=*/true);
   }
   void ErrorInFile(const google::protobuf::FileDescriptor* file,
                    std::string message);
@@ -46,6 +48,11 @@ class Diagnostics {
   void WarningInFile(const google::protobuf::FileDescriptor* file,
                      std::string message);
 
+  // Advice that applies to the whole run rather than one element, e.g. how to
+  // pass a split chain in one request: printed once after the warnings,
+  // however often it is added.
+  void Note(std::string message);
+
   // True when there is no error (warnings do not count).
   bool empty() const { return Sorted(false).empty(); }
 
@@ -53,7 +60,8 @@ class Diagnostics {
   // removed.
   std::vector<Diagnostic> Sorted(bool warnings = false) const;
 
-  // One line per error (or warning), sorted, newline-terminated.
+  // One line per error (or warning), sorted, newline-terminated. Warnings
+  // are followed by the notes, `note: ...`, in the order first added.
   std::string Render(bool warnings = false) const;
 
  private:
@@ -66,10 +74,18 @@ class Diagnostics {
       const Descriptor* element) {
     return element->file();
   }
+  template <typename Descriptor>
+  void At(const Descriptor* element, std::string message, bool warning) {
+    google::protobuf::SourceLocation location;
+    const bool found = element->GetSourceLocation(&location);
+    Add(FileOf(element)->name(), found ? location.start_line + 1 : 0,
+        found ? location.start_column + 1 : 0, std::move(message), warning);
+  }
   void Add(std::string file, int line, int column, std::string message,
            bool warning = false);
 
   std::vector<Diagnostic> diagnostics_;
+  std::vector<std::string> notes_;
 };
 
 }  // namespace cppsvc::plugin

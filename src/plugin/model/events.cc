@@ -13,9 +13,11 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "google/protobuf/descriptor.pb.h"
+#include "google/protobuf/stubs/common.h"
 #include "google/protobuf/unknown_field_set.h"
 #include "plugin/model/annotations.h"
 #include "plugin/model/model_builder.h"
@@ -98,6 +100,11 @@ bool CanHoldAggregateId(const pb::FieldDescriptor* field) {
   }
 }
 
+// Quoted and C-escaped, so that a diagnostic shows any byte of a user string.
+std::string Quoted(absl::string_view text) {
+  return absl::StrCat("\"", absl::CHexEscape(text), "\"");
+}
+
 }  // namespace
 
 void ModelBuilder::CollectEvents() {
@@ -153,6 +160,24 @@ void ModelBuilder::CollectEvent(const MessageModel& message, Package& package) {
                        absl::StrCat(what, ": (gen.svc.message).event needs a name"));
     return;
   }
+  // Envelopes carry name and category in proto3 `string` fields: bytes that
+  // are not UTF-8 would pack fine and make envelopes no consumer can parse.
+  bool utf8 = true;
+  auto check_utf8 = [&](const auto* element, absl::string_view label, absl::string_view text) {
+    if (pb::internal::IsStructurallyValidUTF8(text.data(), static_cast<int>(text.size()))) return;
+    diagnostics_.Error(element, absl::StrCat(label, " ", Quoted(text),
+                                             " is not valid UTF-8, which an envelope's string "
+                                             "fields must be"));
+    utf8 = false;
+  };
+  if (fixed_name.has_value()) {
+    check_utf8(event_name, absl::StrCat("field ", event_name->full_name(), ": event name"),
+               event->name);
+  } else {
+    check_utf8(descriptor, absl::StrCat(what, ": event name"), event->name);
+  }
+  check_utf8(descriptor, absl::StrCat(what, ": event category"), event->category);
+  if (!utf8) return;
 
   const std::string& aggregate = annotation.event().aggregate_field();
   if (!aggregate.empty()) {
@@ -197,10 +222,15 @@ bool ModelBuilder::ReadConvention(const pb::Descriptor& message,
   expect(convention.event_version, IsSingularString(convention.event_version), "a string");
   expect(convention.aggregate_id, IsSingularString(convention.aggregate_id), "a string");
   expect(convention.trace_id, IsSingularString(convention.trace_id), "a string");
-  expect(convention.timestamp,
-         IsSingular(convention.timestamp) &&
-             convention.timestamp->cpp_type() == pb::FieldDescriptor::CPPTYPE_INT64,
-         "an int64 (milliseconds since the Unix epoch)");
+  const pb::FieldDescriptor* timestamp = convention.timestamp;
+  convention.timestamp_is_message =
+      timestamp != nullptr && timestamp->message_type() != nullptr &&
+      timestamp->message_type()->full_name() == "google.protobuf.Timestamp";
+  expect(timestamp,
+         IsSingular(timestamp) &&
+             (timestamp->cpp_type() == pb::FieldDescriptor::CPPTYPE_INT64 ||
+              convention.timestamp_is_message),
+         "an int64 (milliseconds since the Unix epoch) or a google.protobuf.Timestamp");
   expect(convention.payload,
          IsSingular(convention.payload) &&
              convention.payload->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE,

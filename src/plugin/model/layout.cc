@@ -95,14 +95,18 @@ void ModelBuilder::CheckLayout() {
   }
 }
 
-// buf's default strategy generates each directory on its own, so a chain that
-// spans v1/, v2/ and private/ reaches the plugin in pieces. Each piece is
-// valid on its own, so say what the pieces look like.
+// A chain that spans v1/, v2/ and private/ can reach the plugin in pieces:
+// buf's default strategy generates each directory on its own, and a protoc
+// command line may name only some of the files. Each piece is valid on its
+// own, so say what the pieces look like: one short warning per domain, and the
+// advice once for the run. The plugin cannot tell whether buf or protoc ran it
+// (both send the same request), so the advice covers both.
 void ModelBuilder::WarnAboutSplitChains() {
-  constexpr absl::string_view kHint =
-      "; pass all versions and the private package in one request (buf: set "
-      "`strategy: all` in buf.gen.yaml, since buf's default strategy generates "
-      "each directory on its own)";
+  constexpr absl::string_view kAdvice =
+      "a service chain is generated when a domain's public versions and its private "
+      "package are in one request: with protoc, name all their files in one run; with buf, "
+      "set `strategy: all` on this plugin in buf.gen.yaml (buf's default strategy runs it "
+      "once per directory). The parameter warnings=off silences warnings.";
   for (const auto& domain : model_->domains_) {
     const Package* priv = domain->private_package;
     if (priv != nullptr && domain->versions.empty() && !priv->services.empty()) {
@@ -110,8 +114,8 @@ void ModelBuilder::WarnAboutSplitChains() {
           priv->files.front(),
           absl::StrCat("domain ", domain->name, ": the private package ", priv->name,
                        " has services, but no public version is in this request, so "
-                       "nothing serves them",
-                       kHint));
+                       "nothing serves them"));
+      diagnostics_.Note(std::string(kAdvice));
     }
     if (priv != nullptr) continue;
     for (const Package* version : domain->versions) {
@@ -120,8 +124,8 @@ void ModelBuilder::WarnAboutSplitChains() {
           version->files.front(),
           absl::StrCat("domain ", domain->name, ": ", version->name,
                        " has services, but no private package is in this request, so "
-                       "no service chain is generated",
-                       kHint));
+                       "no service chain is generated"));
+      diagnostics_.Note(std::string(kAdvice));
       break;
     }
   }

@@ -161,7 +161,13 @@ struct ServiceModel {
   const Package* package = nullptr;
   const pb::ServiceDescriptor* next = nullptr;
   const pb::ServiceDescriptor* private_counterpart = nullptr;
-  std::vector<MethodModel> methods;  // declaration order
+  // The unary RPCs, declaration order: all that the service class, chain,
+  // conversion tests and gRPC binding serve.
+  std::vector<MethodModel> methods;
+  // Streaming RPCs, declaration order. Left out of everything generated
+  // (warned about once per service where a chain is generated); the gRPC
+  // binding does not override them, so gRPC answers them UNIMPLEMENTED.
+  std::vector<const pb::MethodDescriptor*> streaming;
 };
 
 // ---- Events (SPEC §7) ----------------------------------------------------------
@@ -173,7 +179,10 @@ struct EventConvention {
   const pb::FieldDescriptor* event_name = nullptr;     // string, fixed_value
   const pb::FieldDescriptor* event_version = nullptr;  // string
   const pb::FieldDescriptor* aggregate_id = nullptr;   // string
-  const pb::FieldDescriptor* timestamp = nullptr;      // int64, epoch ms
+  // int64 milliseconds since the epoch, or a google.protobuf.Timestamp
+  // (`timestamp_is_message`); the envelope carries milliseconds.
+  const pb::FieldDescriptor* timestamp = nullptr;
+  bool timestamp_is_message = false;
   const pb::FieldDescriptor* trace_id = nullptr;       // string
   const pb::FieldDescriptor* payload = nullptr;        // a message
 };
@@ -226,9 +235,18 @@ struct Package {
   std::vector<const EnumModel*> enums;           // depth-first
   std::vector<const ServiceModel*> services;     // file order, then declaration
   std::vector<const EventModel*> events;         // in `messages` order
+  // A file of the package with optimize_for = LITE_RUNTIME, if any (lite.cc).
+  const pb::FileDescriptor* lite_file = nullptr;
+  // Whether conversion-test helpers are generated: not where this version
+  // or its private package is lite, since they need reflection.
+  bool conversion_tests = true;
 
   // The package's last segment (`v1`, `private`), or its whole name.
   std::string LastSegment() const;
+  // True when its services get generated classes: it belongs to a domain
+  // with a private package (a service chain). Elsewhere services generate
+  // nothing, and nothing about them is checked.
+  bool HasServiceChain() const;
 };
 
 struct Domain {

@@ -35,6 +35,7 @@ class ModelBuilder {
   void FormChains();
   void CheckGeneratedNamespace(const Package& package);
   void CheckServiceNames(const Package& package);
+  void WarnAboutStreaming(const ServiceModel& service);
 
   // resolve.cc: counterparts of every element of every public version.
   void ResolveDomain(const Domain& domain);
@@ -53,6 +54,8 @@ class ModelBuilder {
   void CheckFieldTypes(const MessageModel& message);
   void CheckFieldType(const MessageModel& message, const FieldModel& field,
                       const pb::FieldDescriptor* counterpart, bool is_next);
+  void MapEnumField(const FieldModel& field, const pb::FieldDescriptor* counterpart,
+                    bool is_next);
   bool ValuesCompatible(const pb::FieldDescriptor* from,
                         const pb::FieldDescriptor* to, bool is_next);
   const EnumMapping* MapEnum(const pb::FieldDescriptor* from,
@@ -72,6 +75,9 @@ class ModelBuilder {
   bool ReadConvention(const pb::Descriptor& message, EventConvention& convention);
   void CheckEventIdentities();
   void LinkEventVersions();
+
+  // lite.cc: what LITE_RUNTIME files get (no reflection).
+  void CheckLiteRuntime();
 
   // layout.cc: the tree convention (lint) and split-chain warnings.
   void CheckLayout();

@@ -10,6 +10,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "plugin/model/annotations.h"
 #include "plugin/model/model_builder.h"
 
@@ -123,16 +124,10 @@ void ModelBuilder::ResolveFields(MessageModel& message) {
         GoesToPrivate(package, field.deprecated || message.deprecated);
     const pb::Descriptor* target =
         to_private ? message.private_counterpart : message.next;
-    if (target == nullptr) {
-      if (field.deprecated && !message.deprecated &&
-          package.domain->private_package == nullptr) {
-        diagnostics_.Error(field.descriptor,
-                           NoPrivatePackage("field",
-                                            field.descriptor->full_name(),
-                                            *package.domain));
-      }
-      continue;  // no counterpart message: reported with the message
-    }
+    // No counterpart message: reported with the message. In a chain without
+    // a private package a deprecated field has nowhere to go and is dropped
+    // on the way to the next version (events upcast lossily by nature).
+    if (target == nullptr) continue;
     const pb::FieldDescriptor* counterpart =
         target->FindFieldByName(TargetName(field.descriptor));
     if (counterpart == nullptr) {
@@ -202,15 +197,7 @@ void ModelBuilder::ResolveOneofs(MessageModel& message) {
           *const_cast<FieldModel*>(message.FindField(member));
       const pb::FieldDescriptor* member_target =
           FindOneofMember(member, counterpart, to_private);
-      if (member_target == nullptr) {
-        diagnostics_.Error(
-            member,
-            absl::StrCat("oneof member ", member->full_name(), ": no member \"",
-                         TargetName(member), "\"",
-                         member->message_type() ? " nor one of the counterpart type" : "",
-                         " in oneof ", counterpart->full_name()));
-        continue;
-      }
+      if (member_target == nullptr) continue;  // reported
       if (to_private) {
         member_model.private_counterpart = member_target;
       } else {
@@ -223,9 +210,12 @@ void ModelBuilder::ResolveOneofs(MessageModel& message) {
 }
 
 // A oneof member maps to the member of the target oneof with its name (or
-// delegate); failing that, a message-typed member maps to the one member whose
-// type is its type's counterpart. The second rule keeps protos written for
-// protoc-gen-go-svc working: that plugin matched members by type only.
+// delegate); failing that, a message-typed member without a delegate maps to
+// the one member whose type is its type's counterpart. The second rule keeps
+// protos written for protoc-gen-go-svc working: that plugin matched members
+// by type only. A delegate that names no member is reported, never matched
+// by type (a typo must not pass silently), and so are two members of the
+// wanted type. Returns null after reporting.
 const pb::FieldDescriptor* ModelBuilder::FindOneofMember(
     const pb::FieldDescriptor* member, const pb::OneofDescriptor* target,
     bool to_private) {
@@ -234,20 +224,39 @@ const pb::FieldDescriptor* ModelBuilder::FindOneofMember(
   if (by_name != nullptr && by_name->containing_oneof() == target) {
     return by_name;
   }
-  if (member->message_type() == nullptr) return nullptr;
+  const std::string what = absl::StrCat("oneof member ", member->full_name(), ": ");
+  const std::string& delegate = AnnotationOf(member).delegate().name();
+  if (!delegate.empty()) {
+    diagnostics_.Error(member, absl::StrCat(what, "delegate \"", delegate,
+                                            "\" not found in oneof ",
+                                            target->full_name()));
+    return nullptr;
+  }
+  std::vector<const pb::FieldDescriptor*> candidates;
   // Local message types map to their counterpart; external ones to themselves.
   const pb::Descriptor* wanted = member->message_type();
-  if (const MessageModel* type = MutableFind(wanted)) {
+  if (const MessageModel* type = wanted != nullptr ? MutableFind(wanted) : nullptr) {
     wanted = to_private ? type->private_counterpart : type->next;
   }
-  const pb::FieldDescriptor* found = nullptr;
-  for (int i = 0; i < target->field_count(); ++i) {
-    if (wanted != nullptr && target->field(i)->message_type() == wanted) {
-      if (found != nullptr) return nullptr;  // ambiguous: two of that type
-      found = target->field(i);
-    }
+  for (int i = 0; wanted != nullptr && i < target->field_count(); ++i) {
+    if (target->field(i)->message_type() == wanted) candidates.push_back(target->field(i));
   }
-  return found;
+  if (candidates.size() == 1) return candidates.front();
+  if (candidates.empty()) {
+    diagnostics_.Error(
+        member, absl::StrCat(what, "no member \"", member->name(), "\"",
+                             member->message_type() ? " nor one of the counterpart type" : "",
+                             " in oneof ", target->full_name()));
+    return nullptr;
+  }
+  std::vector<std::string> names;
+  for (const pb::FieldDescriptor* candidate : candidates) names.push_back(candidate->name());
+  diagnostics_.Error(
+      member, absl::StrCat(what, "no member \"", member->name(), "\" in oneof ",
+                           target->full_name(), ", and members ", absl::StrJoin(names, ", "),
+                           " all have type ", wanted->full_name(),
+                           "; name the counterpart with a delegate"));
+  return nullptr;
 }
 
 // The enum type delegate (which protoc-gen-go-svc declared but never read)
@@ -323,17 +332,7 @@ void ModelBuilder::ResolveService(ServiceModel& service) {
     service.private_counterpart = target->private_counterpart;
   }
 
-  for (MethodModel& method : service.methods) {
-    if (method.descriptor->client_streaming() ||
-        method.descriptor->server_streaming()) {
-      diagnostics_.Error(
-          method.descriptor,
-          absl::StrCat("method ", method.descriptor->full_name(),
-                       ": streaming RPCs are not supported by the service "
-                       "chain; serve this method outside the chain (e.g. in "
-                       "a separate service) or make it unary"));
-      continue;
-    }
+  for (MethodModel& method : service.methods) {  // unary ones only
     const bool to_private = GoesToPrivate(package, method.deprecated);
     const pb::ServiceDescriptor* target_service =
         to_private ? service.private_counterpart : service.next;
@@ -352,6 +351,15 @@ void ModelBuilder::ResolveService(ServiceModel& service) {
       diagnostics_.Error(method.descriptor,
                          NotFound("method", method.descriptor,
                                   target_service->full_name()));
+      continue;
+    }
+    if (counterpart->client_streaming() || counterpart->server_streaming()) {
+      diagnostics_.Error(
+          method.descriptor,
+          absl::StrCat("method ", method.descriptor->full_name(), ": maps to ",
+                       counterpart->full_name(),
+                       ", a streaming RPC, which the service chain does not serve; "
+                       "make both unary, or both streaming"));
       continue;
     }
     if (to_private) {

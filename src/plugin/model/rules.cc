@@ -4,7 +4,9 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
@@ -299,23 +301,36 @@ void ModelBuilder::ParseRules() {
 }
 
 // Spreads `flag` from the messages that have it to every message that
-// reaches one through a field `follows` accepts. A fixed point: messages can
-// be recursive.
+// reaches one through a field `follows` accepts. Messages can be recursive, so
+// this is reachability over the reversed field graph: one worklist pass, each
+// message and field visited once, linear in the size of the tree whatever
+// order the messages are declared in (a fixed point iterated over the
+// declaration order advanced one level per pass: quadratic on a long chain
+// declared top-down). Iterative, so no depth limit.
 template <typename Follows>
 void ModelBuilder::Propagate(bool MessageModel::*flag, Follows follows) {
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (const auto& message : model_->messages_) {
-      if (message.get()->*flag) continue;
-      for (const FieldModel& field : message->fields) {
-        const pb::Descriptor* type = ElementField(field.descriptor)->message_type();
-        const MessageModel* nested = type != nullptr ? FindAny(type) : nullptr;
-        if (nested != nullptr && nested->*flag && follows(*message, field)) {
-          message.get()->*flag = true;
-          changed = true;
-          break;
-        }
+  // referrers[t]: the messages with a followed field of message type t.
+  absl::flat_hash_map<const MessageModel*, std::vector<MessageModel*>> referrers;
+  std::vector<MessageModel*> worklist;
+  for (const auto& message : model_->messages_) {
+    if (message.get()->*flag) worklist.push_back(message.get());
+    for (const FieldModel& field : message->fields) {
+      const pb::Descriptor* type = ElementField(field.descriptor)->message_type();
+      const MessageModel* nested = type != nullptr ? FindAny(type) : nullptr;
+      if (nested != nullptr && follows(*message, field)) {
+        referrers[nested].push_back(message.get());
       }
+    }
+  }
+  while (!worklist.empty()) {
+    const MessageModel* reached = worklist.back();
+    worklist.pop_back();
+    auto it = referrers.find(reached);
+    if (it == referrers.end()) continue;
+    for (MessageModel* referrer : it->second) {
+      if (referrer->*flag) continue;
+      referrer->*flag = true;
+      worklist.push_back(referrer);
     }
   }
 }

@@ -277,6 +277,17 @@ absl::Status NotAccepted(const EnvelopeView& envelope, absl::string_view message
   return UnknownVersion(envelope.name, envelope.version, versions);
 }
 
+absl::Status CheckPayloadType(const EnvelopeView& envelope, absl::string_view expected) {
+  if (envelope.payload_type.empty() || envelope.payload_type == expected) {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "event \"", envelope.name, "\" version ",
+      envelope.version.empty() ? absl::string_view("\"\"") : envelope.version,
+      " carries payload type ", envelope.payload_type, ", but that event's payload is ",
+      expected));
+}
+
 absl::Status BadPayload(const EnvelopeView& envelope, absl::string_view message_type) {
   return absl::InvalidArgumentError(absl::StrCat(
       "event \"", envelope.name, "\" version ", envelope.version, ": the payload (",

@@ -1,10 +1,13 @@
 // Envelopes as JSON, generic decoding and delimited streams (SPEC §7); see
 // cppsvc/events/decoder.h.
 #include <climits>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -13,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "cppsvc/events.h"
 #include "cppsvc/events/decoder.h"
+#include "cppsvc/internal/event_support.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/descriptor_database.h"
 #include "google/protobuf/util/json_util.h"
@@ -95,6 +99,85 @@ class Scanner {
   size_t pos_ = 0;
 };
 
+void AppendUtf8(uint32_t code_point, std::string* out) {
+  if (code_point < 0x80) {
+    out->push_back(static_cast<char>(code_point));
+  } else if (code_point < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else if (code_point < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  }
+}
+
+// Four hex digits at `text[i]`, or -1.
+int32_t Hex4(absl::string_view text, size_t i) {
+  if (i + 4 > text.size()) return -1;
+  int32_t value = 0;
+  for (size_t k = i; k < i + 4; ++k) {
+    const char c = text[k];
+    const int digit = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+// A member's key as a JSON parser reads it: the string token (quotes
+// included) with its escapes decoded, so that `"\u0070ayload"` is `payload`
+// here just as it is to protobuf's parser. Keys are compared only after this:
+// an escaped spelling must not slip past a check the plain one meets.
+// Malformed escapes are kept as written (protobuf's parser rejects them).
+std::string DecodedKey(absl::string_view token) {
+  const absl::string_view text = token.substr(1, token.size() - 2);
+  std::string key;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\' || i + 1 >= text.size()) {
+      key.push_back(text[i]);
+      continue;
+    }
+    const char escaped = text[++i];
+    switch (escaped) {
+      case 'b': key.push_back('\b'); break;
+      case 'f': key.push_back('\f'); break;
+      case 'n': key.push_back('\n'); break;
+      case 'r': key.push_back('\r'); break;
+      case 't': key.push_back('\t'); break;
+      case 'u': {
+        int32_t unit = Hex4(text, i + 1);
+        if (unit < 0) {
+          key.append("\\u");
+          break;
+        }
+        i += 4;
+        uint32_t code_point = static_cast<uint32_t>(unit);
+        if (unit >= 0xD800 && unit < 0xDC00 && i + 2 < text.size() && text[i + 1] == '\\' &&
+            text[i + 2] == 'u') {
+          const int32_t low = Hex4(text, i + 3);
+          if (low >= 0xDC00 && low < 0xE000) {
+            code_point = 0x10000 + ((code_point - 0xD800) << 10) + (low - 0xDC00);
+            i += 6;
+          }
+        }
+        AppendUtf8(code_point, &key);
+        break;
+      }
+      default: key.push_back(escaped); break;  // \" \\ \/
+    }
+  }
+  return key;
+}
+
 struct SplitJson {
   std::string rest;  // the object without "data"
   std::string data;  // the raw text of "data"
@@ -117,17 +200,17 @@ absl::StatusOr<SplitJson> SplitDataMember(absl::string_view json) {
       scanner.SkipSpace();
       const size_t member_start = scanner.pos();
       if (!scanner.String()) return Malformed(scanner);
-      absl::string_view key = scanner.Slice(member_start);
+      const std::string key = DecodedKey(scanner.Slice(member_start));
       if (!scanner.Consume(':')) return Malformed(scanner);
       scanner.SkipSpace();
       const size_t value_start = scanner.pos();
       if (!scanner.Value(0)) return Malformed(scanner);
-      if (key == "\"data\"") {
+      if (key == "data") {
         if (split.has_data) return absl::InvalidArgumentError("JSON has \"data\" twice");
         split.has_data = true;
         split.data = std::string(scanner.Slice(value_start));
       } else {
-        if (key == "\"payload\"") split.has_payload = true;
+        if (key == "payload") split.has_payload = true;
         members.push_back(scanner.Slice(member_start));
       }
     } while (scanner.Consume(','));
@@ -269,8 +352,15 @@ absl::Status ForEachDelimited(
 // ---- Decoder ------------------------------------------------------------------
 
 struct Decoder::OwnedPool {
+  // A set that does not build is reported in FromDescriptorSet's status;
+  // without a collector the pool would also log raw `[libprotobuf ERROR]`
+  // lines.
+  struct Quiet : pb::DescriptorPool::ErrorCollector {
+    void AddError(const std::string&, const std::string&, const pb::Message*, ErrorLocation,
+                  const std::string&) override {}
+  } quiet;
   pb::SimpleDescriptorDatabase files;
-  pb::DescriptorPool pool{&files};
+  pb::DescriptorPool pool{&files, &quiet};
 };
 
 Decoder::~Decoder() = default;
@@ -343,6 +433,24 @@ absl::StatusOr<std::unique_ptr<Decoder>> Decoder::FromDescriptorSet(
       AddWellKnown(dependency, &names, &decoder->owned_pool_->files);
     }
   }
+  // A set written without --include_imports lacks the files its files
+  // import: name every one, and the fix.
+  std::map<std::string, std::string> missing;  // import -> first importer
+  for (const pb::FileDescriptorProto& file : set.file()) {
+    for (const std::string& dependency : file.dependency()) {
+      if (names.count(dependency) == 0) missing.emplace(dependency, file.name());
+    }
+  }
+  if (!missing.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "descriptor set: files it imports are not in it: ",
+        absl::StrJoin(missing, ", ",
+                      [](std::string* out, const auto& entry) {
+                        absl::StrAppend(out, "\"", entry.first, "\" (imported by ",
+                                        entry.second, ")");
+                      }),
+        "; write it with protoc --descriptor_set_out=FILE --include_imports"));
+  }
   Collector collector;
   // Built eagerly, so a broken set is an error here rather than at first use.
   pb::DescriptorPool& pool = decoder->owned_pool_->pool;
@@ -362,6 +470,11 @@ absl::StatusOr<std::unique_ptr<Decoder>> Decoder::FromDescriptorSet(
 
 absl::StatusOr<std::unique_ptr<Decoder>> Decoder::FromDescriptorSetFile(const std::string& path,
                                                                         JsonOptions options) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot read descriptor set \"", path, "\": it is a directory, not a file"));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot open descriptor set \"", path, "\""));
   std::stringstream bytes;
@@ -388,12 +501,8 @@ absl::StatusOr<const pb::Message*> Decoder::PayloadPrototype(const Envelope& env
       return absl::InternalError(absl::StrCat(Describe(envelope),
                                               ": its binding has no payload message type"));
     }
-    if (!envelope.payload_type().empty() &&
-        envelope.payload_type() != prototype->GetDescriptor()->full_name()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          Describe(envelope), " carries payload type ", envelope.payload_type(),
-          ", but that event's payload is ", prototype->GetDescriptor()->full_name()));
-    }
+    absl::Status type = internal::CheckPayloadType(envelope, prototype->GetDescriptor()->full_name());
+    if (!type.ok()) return type;
     return prototype;
   }
   if (envelope.payload_type().empty()) {

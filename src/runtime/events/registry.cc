@@ -86,14 +86,8 @@ const EventBinding* Registry::FindOrError(const Envelope& envelope, absl::Status
     return nullptr;
   }
   if (const EventBinding* binding = Find(envelope.name(), envelope.version())) {
-    if (!envelope.payload_type().empty() &&
-        envelope.payload_type() != binding->payload_descriptor->full_name()) {
-      *error = absl::InvalidArgumentError(absl::StrCat(
-          "event \"", envelope.name(), "\" version ", envelope.version(),
-          " carries payload type ", envelope.payload_type(), ", but that event's payload is ",
-          binding->payload_descriptor->full_name()));
-      return nullptr;
-    }
+    *error = internal::CheckPayloadType(envelope, binding->payload_descriptor->full_name());
+    if (!error->ok()) return nullptr;
     return binding;
   }
   std::vector<absl::string_view> versions;

@@ -172,6 +172,32 @@ TEST(EventsUnpackTest, AnotherEventIsAnError) {
   EXPECT_THAT(status.message(), HasSubstr("acme.user.v1.AccountCreated"));
 }
 
+// The envelope names this event, but its payload_type another message: the
+// generated Unpack refuses it with the Registry's words (one check in the
+// runtime, cppsvc::events::internal::CheckPayloadType, on every path).
+TEST(EventsUnpackTest, AnotherPayloadTypeIsAnErrorOnEveryPath) {
+  cppsvc::events::Envelope envelope = PackOrDie(V1Account());
+  envelope.set_payload_type("acme.user.v2.AccountCreated");
+  const std::string expected =
+      "event \"user.account.created\" version v1 carries payload type "
+      "acme.user.v2.AccountCreated, but that event's payload is acme.user.v1.AccountCreated";
+  user_v1::AccountCreated unpacked;
+  absl::Status status = user_v1::svc::Unpack(envelope, &unpacked);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(status.message(), expected);
+  user_v2::AccountCreated latest;  // through the upcast to v2 as well
+  EXPECT_EQ(user_v2::svc::Unpack(envelope, &latest).message(), expected);
+  const std::string bytes = envelope.SerializeAsString();
+  EXPECT_EQ(user_v1::svc::Unpack(bytes, &unpacked).message(), expected);
+
+  cppsvc::events::Registry registry;
+  ASSERT_TRUE(user_v1::svc::RegisterEvents(registry).ok());
+  EXPECT_EQ(registry.Unpack(envelope).status().message(), expected);
+
+  envelope.clear_payload_type();  // empty: the name and version decide
+  EXPECT_TRUE(user_v1::svc::Unpack(envelope, &unpacked).ok());
+}
+
 TEST(EventsUnpackTest, AVersionThisCodeDoesNotKnowIsAnError) {
   cppsvc::events::Envelope envelope = PackOrDie(V1Account());
   envelope.set_version("v3");  // a newer producer

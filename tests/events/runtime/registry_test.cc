@@ -272,6 +272,18 @@ TEST_F(RegistryTest, FromJsonAcceptsProtoNamesAndNumbersForInt64) {
   EXPECT_EQ(envelope->timestamp(), 1763709032123);
 }
 
+// An escaped key is the key it spells: `"d\u0061ta"` is the data member.
+TEST_F(RegistryTest, FromJsonReadsEscapedKeys) {
+  absl::StatusOr<Envelope> envelope = registry_.FromJson(
+      R"({"n\u0061me":"user.account.created","version":"v1",)"
+      R"("d\u0061ta":{"accountId":"a","creditCents":"7"}})");
+  ASSERT_TRUE(envelope.ok()) << envelope.status();
+  v1::AccountCreated event;
+  ASSERT_TRUE(event.ParseFromString(envelope->payload()));
+  EXPECT_EQ(event.account_id(), "a");
+  EXPECT_EQ(event.credit_cents(), 7);
+}
+
 TEST_F(RegistryTest, FromJsonErrors) {
   const std::string head = R"({"name":"user.account.created","version":"v1",)";
   struct Case {
@@ -287,6 +299,14 @@ TEST_F(RegistryTest, FromJsonErrors) {
            {head + R"("data":{"accountId":"a","shoeSize":9}})", "shoeSize"},
            {head + R"("data":{"accountId":"a"},"data":{}})", "\"data\" twice"},
            {head + R"("data":{"accountId":"a"},"payload":""})", "both \"data\" and \"payload\""},
+           // Keys are compared as a JSON parser reads them, escapes decoded.
+           {head + R"("data":{"accountId":"a"},"\u0070ayload":""})",
+            "JSON has both \"data\" and \"payload\": give the payload once"},
+           {head + R"("\u0070ayload":"","data":{"accountId":"a"}})",
+            "JSON has both \"data\" and \"payload\": give the payload once"},
+           {head + R"("data":{"accountId":"a"},"\u0064\u0061\u0074\u0061":{}})",
+            "JSON has \"data\" twice"},
+           {head + R"("d\u0061ta":{"accountId":"a"},"data":{}})", "JSON has \"data\" twice"},
            {head + R"("data":{"creditCents":"lots"}})", "is not a acme.user.v1.AccountCreated"},
            {head + R"("data":{"name":"no account id"}})", "is invalid"},
            {head + R"("data":[1,2]})", "is not a acme.user.v1.AccountCreated"},

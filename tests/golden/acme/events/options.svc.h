@@ -4,6 +4,13 @@
 #ifndef CPPSVC_acme_Sevents_Soptions_Dsvc_Dh_
 #define CPPSVC_acme_Sevents_Soptions_Dsvc_Dh_
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif
 #include "acme/events/options.pb.h"
 #include "cppsvc/validation.h"
 #include "cppsvc/violations.h"
@@ -39,5 +46,10 @@ class Validator {
 
 }  // namespace options_proto
 }  // namespace acme::events::svc
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif
 
 #endif  // CPPSVC_acme_Sevents_Soptions_Dsvc_Dh_

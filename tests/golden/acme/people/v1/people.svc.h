@@ -4,6 +4,13 @@
 #ifndef CPPSVC_acme_Speople_Sv1_Speople_Dsvc_Dh_
 #define CPPSVC_acme_Speople_Sv1_Speople_Dsvc_Dh_
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif
 #include "absl/status/status.h"
 #include "acme/people/v1/people.pb.h"
 #include "cppsvc/internal/convert_support.h"
@@ -196,7 +203,7 @@ class Converter {
 // Built and owned by ::acme::people::private_::svc::people_proto::PeopleChain.
 class People {
  public:
-  People(const Validator& validator, const Converter& converter,
+  People(const ::acme::people::v1::svc::people_proto::Validator& validator, const ::acme::people::v1::svc::people_proto::Converter& converter,
        ::acme::people::v2::svc::people_proto::People* next,
          const ::acme::people::private_::svc::people_proto::Validator& private_validator,
          ::acme::people::private_::svc::people_proto::People& implementation);
@@ -245,8 +252,8 @@ class People {
       ::google::protobuf::Empty* response, ::acme::people::private_::PingResponse* private_response);
 
  private:
-  const Validator& validator_;
-  const Converter& converter_;
+  const ::acme::people::v1::svc::people_proto::Validator& validator_;
+  const ::acme::people::v1::svc::people_proto::Converter& converter_;
   ::acme::people::v2::svc::people_proto::People* next_;
   const ::acme::people::private_::svc::people_proto::Validator& private_validator_;
   ::acme::people::private_::svc::people_proto::People& implementation_;
@@ -254,5 +261,10 @@ class People {
 
 }  // namespace people_proto
 }  // namespace acme::people::v1::svc
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif
 
 #endif  // CPPSVC_acme_Speople_Sv1_Speople_Dsvc_Dh_

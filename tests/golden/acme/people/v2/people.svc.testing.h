@@ -4,6 +4,13 @@
 #ifndef CPPSVC_acme_Speople_Sv2_Speople_Dsvc_Dtesting_Dh_
 #define CPPSVC_acme_Speople_Sv2_Speople_Dsvc_Dtesting_Dh_
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif
 #include "absl/status/status.h"
 #include "acme/people/private/people.svc.h"
 #include "acme/people/v2/people.svc.h"
@@ -57,5 +64,10 @@ using ConversionParams = ::cppsvc::testing::ConversionParams;
 
 }  // namespace people_proto
 }  // namespace acme::people::v2::svc
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif
 
 #endif  // CPPSVC_acme_Speople_Sv2_Speople_Dsvc_Dtesting_Dh_

@@ -4,6 +4,13 @@
 #ifndef CPPSVC_acme_Suser_Sv1_Suser_Dsvc_Dtesting_Dh_
 #define CPPSVC_acme_Suser_Sv1_Suser_Dsvc_Dtesting_Dh_
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif
 #include "acme/user/v1/user.svc.h"
 #include "cppsvc/version.h"
 
@@ -20,5 +27,10 @@ namespace testing {}  // namespace testing
 
 }  // namespace user_proto
 }  // namespace acme::user::v1::svc
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif
 
 #endif  // CPPSVC_acme_Suser_Sv1_Suser_Dsvc_Dtesting_Dh_

@@ -4,6 +4,13 @@
 #ifndef CPPSVC_acme_Suser_Sv2_Suser_Dsvc_Dh_
 #define CPPSVC_acme_Suser_Sv2_Suser_Dsvc_Dh_
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4996)
+#endif
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -106,5 +113,10 @@ inline constexpr ::cppsvc::events::EventInfo kEmailChangedEvent{
 
 }  // namespace user_proto
 }  // namespace acme::user::v2::svc
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
+#endif
 
 #endif  // CPPSVC_acme_Suser_Sv2_Suser_Dsvc_Dh_
