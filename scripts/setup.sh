@@ -6,6 +6,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build git
+  # The consumer tests build with make and pkg-config (tests/consumer).
+  make pkg-config
   protobuf-compiler libprotobuf-dev libprotoc-dev
   libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
