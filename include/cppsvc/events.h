@@ -107,9 +107,7 @@ struct EnvelopeView {
 
 // A new random (version 4) UUID, lowercase with dashes.
 std::string NewEventId();
-// Milliseconds since the Unix epoch, now, to the resolution of the kernel's
-// tick on Linux (CLOCK_REALTIME_COARSE: 1-4 ms; see
-// docs/design/events-runtime.md): cheap enough to stamp every event.
+// Milliseconds since the Unix epoch, now.
 int64_t NowMillis();
 
 // The converters upcasting uses, one per version. By default each version's
