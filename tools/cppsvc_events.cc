@@ -1,4 +1,4 @@
-// cppsvc-events: event envelopes (SPEC §7) as JSON, decoded with nothing but
+// cppsvc-events: event envelopes (docs/reference/events.md) as JSON, decoded with nothing but
 // a descriptor set of the payload types.
 //
 //   protoc -I proto --descriptor_set_out=events.pb --include_imports acme/user/v1/user.proto

@@ -1,4 +1,4 @@
-// The events example (SPEC §7): a producer still on v1 of the user domain's
+// The events example (docs/reference/events.md): a producer still on v1 of the user domain's
 // events publishes an AccountCreated and an EmailChanged; a consumer written
 // against v2 receives both as v2 events (upcast through the v1 -> v2
 // converter, with the example's override for the split name). Then the v1

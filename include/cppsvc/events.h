@@ -1,4 +1,4 @@
-// Event envelopes: typed events, a registry, upcasting (SPEC §7).
+// Event envelopes: typed events, a registry, upcasting (docs/reference/events.md).
 //
 // A message becomes an event by annotation
 //   option (gen.svc.message).event = { name: "user.account.created"
@@ -67,7 +67,7 @@ struct EventInfo {
 };
 
 // What the producer may set when packing an event; everything left empty is
-// filled in (SPEC §7).
+// filled in (docs/reference/events.md).
 struct EventOptions {
   std::string event_id;        // empty: a new lowercase UUID v4
   int64_t timestamp = 0;       // epoch ms; 0: the event's own timestamp, else now

@@ -20,7 +20,7 @@ struct Parameters {
   // (`<package>.svc.grpc.{h,cc}`), built on grpc_cpp_plugin's output.
   bool grpc = false;
 
-  // Layout lint (SPEC §8): `lint=off|warn|error` checks the tree convention
+  // Layout lint (docs/reference/diagnostics-and-parameters.md): `lint=off|warn|error` checks the tree convention
   // (package <-> directory, version or private last segment, lower_snake_case
   // file names); `lint_prefix=acme` also requires every package to start
   // with that organisation prefix; `lint_self_contained=true` forbids

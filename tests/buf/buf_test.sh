@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The buf integration tests (SPEC §10), run by CTest (tests/CMakeLists.txt):
+# The buf integration tests (docs/reference/integration.md), run by CTest (tests/CMakeLists.txt):
 #
 #   buf_test.sh MODE SOURCE_DIR WORK_DIR PROTOC PLUGIN
 #

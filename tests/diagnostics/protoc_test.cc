@@ -98,7 +98,7 @@ TEST(ProtocTest, TheGoPluginsParametersAreIgnoredWithOneNote) {
 }
 
 TEST(ProtocTest, KeysAndValuesAreTrimmed) {
-  const std::string grpc_header = ::testing::TempDir() + "/protoc_out/acme/people/v2.svc.grpc.h";
+  const std::string grpc_header = ::testing::TempDir() + "/protoc_out/acme/people/v2/people.svc.grpc.h";
   std::remove(grpc_header.c_str());
   ProtocRun run = Protoc(std::string("'--cpp-svc_opt= grpc = true , lint = error ,"
                                      "lint_prefix= acme'") +

@@ -1,4 +1,4 @@
-# Envelope interop (SPEC §7), included from tests/events/CMakeLists.txt:
+# Envelope interop (docs/reference/events.md), included from tests/events/CMakeLists.txt:
 # bytes written by C++ decode field for field with Python's protobuf (Debian's
 # python3-protobuf, run as /usr/bin/python3) and with @bufbuild/protobuf in
 # Node, and bytes they write decode in C++ (cases.json: unicode, int64 beyond

@@ -1,4 +1,4 @@
-# The events runtime (SPEC §7), included from tests/events/CMakeLists.txt:
+# The events runtime (docs/reference/events.md), included from tests/events/CMakeLists.txt:
 # ids, envelopes, the registry, the sinks, the generic decoder and the
 # cppsvc-events tool. Written against hand-made EventBindings over plain
 # `protoc --cpp_out` code for the example's event protos, so it needs no

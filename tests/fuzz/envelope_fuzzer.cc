@@ -1,4 +1,4 @@
-// libFuzzer target: the event envelope runtime (SPEC §7) on hostile bytes.
+// libFuzzer target: the event envelope runtime (docs/reference/events.md) on hostile bytes.
 //
 // The first input byte picks the path, the rest is the input:
 //   0  envelope bytes -> Registry::Dispatch / Unpack / UnpackLatest / ToJson

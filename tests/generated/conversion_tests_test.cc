@@ -1,4 +1,4 @@
-// The generated conversion-test helpers (SPEC §6), run on the people
+// The generated conversion-test helpers (docs/reference/services.md), run on the people
 // example's JSON vectors (examples/people/testdata/conversions), and what
 // they report when a vector does not match the chain.
 #include "v1_converter.h"  // the example's v1 override

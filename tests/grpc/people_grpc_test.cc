@@ -1,4 +1,4 @@
-// The gRPC binding (SPEC §5) of the people example, over a real server: v1
+// The gRPC binding (docs/reference/services.md) of the people example, over a real server: v1
 // and v2 served side by side on 127.0.0.1 by one chain over one private
 // implementation, called through grpc_cpp_plugin's own stubs.
 #include "support/people_requests.h"

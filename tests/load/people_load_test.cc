@@ -1,4 +1,4 @@
-// Load test of the gRPC binding (SPEC §5) of the people example: T client
+// Load test of the gRPC binding (docs/reference/services.md) of the people example: T client
 // threads each make N unary calls on 127.0.0.1, alternating v1 Create, v1 Get,
 // v2 Create and v2 Get through the generated bindings and service chain
 // (v1 -> v2 -> private, with examples/people/v1_converter.h's override), and

@@ -346,7 +346,7 @@ service S { rpc Find(Req) returns (Req); }
   EXPECT_EQ(tree.Diagnose(), "");
 }
 
-// SPEC §8, with lint=error (lint=warn reports the same as warnings).
+// docs/reference/diagnostics-and-parameters.md, with lint=error (lint=warn reports the same as warnings).
 TEST(LayoutLintTest, EveryRule) {
   ProtoTree tree;
   tree.Add("acme/people/v1/People.proto",

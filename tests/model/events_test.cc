@@ -1,4 +1,4 @@
-// Events in the model (SPEC §7): detection by annotation and by the
+// Events in the model (docs/reference/events.md): detection by annotation and by the
 // typed-event convention, the links that upcasting follows, and every
 // conflict as a located diagnostic.
 #include <string>

@@ -1,4 +1,4 @@
-// Differential test of the generated validators (SPEC §3): random messages,
+// Differential test of the generated validators (docs/reference/validation.md): random messages,
 // biased to sit on the rules' boundaries, are validated by the generated
 // `svc::Validate` and by an independent reading of the same annotations
 // (rule_oracle.h); the two lists of violations must be equal (as multisets

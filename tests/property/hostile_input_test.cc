@@ -104,7 +104,7 @@ TEST(HostileInputTest, DeepMessagesConvertInMemoryAndThroughTheChain) {
 }
 
 TEST(HostileInputTest, DeepJsonInTheConversionTestHelpersIsAnError) {
-  // The conversion-test helpers parse canonical JSON (SPEC §6).
+  // The conversion-test helpers parse canonical JSON (docs/reference/services.md).
   std::string json;
   for (int i = 0; i < kDeep; ++i) json += "{\"children\": [";
   json += "{}";

@@ -7,7 +7,7 @@
 // converter override for the name merge) through its converters.
 //
 // What the chain cannot carry, and is therefore normalised or expected to
-// fail instead of compared (each is SPEC §4 behaviour, not a loss):
+// fail instead of compared (each is docs/reference/conversion.md behaviour, not a loss):
 //  1. enum numbers a version does not declare (proto3 keeps unknown numbers):
 //     forward they become 0 ("unknown numbers become 0", compatible with the
 //     Go plugin), so the expected v1 value is 0 where the input had one;

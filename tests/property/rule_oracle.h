@@ -1,5 +1,5 @@
 // An independent reading of the `(gen.svc.field).validate` and
-// `(gen.svc.oneof).validate` rules (SPEC §3), straight from the descriptors'
+// `(gen.svc.oneof).validate` rules (docs/reference/validation.md), straight from the descriptors'
 // options through reflection. It shares nothing with the plugin: not its rule
 // parser, not its number formatting, not the generated code. The differential
 // test compares what it computes with the generated validators.

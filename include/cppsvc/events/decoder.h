@@ -1,4 +1,4 @@
-// Decoding event envelopes without knowing their type (SPEC §7).
+// Decoding event envelopes without knowing their type (docs/reference/events.md).
 //
 // A generic consumer, a log viewer or a dead-letter tool sees envelope bytes
 // of any event type. A Decoder turns them into JSON: the envelope's own

@@ -1,4 +1,4 @@
-// One envelope, several transports (SPEC §7): CloudEvents 1.0 (protobuf and
+// One envelope, several transports (docs/reference/events.md): CloudEvents 1.0 (protobuf and
 // structured JSON), a Kafka record in the CloudEvents Kafka binding's binary
 // mode, and an EventStoreDB event. Pure functions of the envelope and their
 // options: no client library is involved, and the same envelope always maps

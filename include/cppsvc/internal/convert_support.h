@@ -19,7 +19,7 @@ namespace internal {
 // Deprecated fields do not exist in the next version, so a request converted
 // forward through the chain loses them. Each version whose request has such
 // fields adds a Carry for it on its stack; the version that calls private
-// applies them all, oldest first, after converting its own request (SPEC §4,
+// applies them all, oldest first, after converting its own request (docs/reference/conversion.md,
 // the Go plugin's mutators). A linked list of stack objects: no allocation.
 template <typename PrivateRequest>
 class Carry {
@@ -60,7 +60,7 @@ class CarryOf final : public Carry<PrivateRequest> {
   const Request& request_;
 };
 
-// A conversion that failed is FailedPrecondition with its text (SPEC §5),
+// A conversion that failed is FailedPrecondition with its text (docs/reference/services.md),
 // whatever code an override returned.
 inline absl::Status ConversionFailure(const absl::Status& status) {
   if (status.ok() || status.code() == absl::StatusCode::kFailedPrecondition) {

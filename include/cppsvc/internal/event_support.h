@@ -1,4 +1,4 @@
-// Helpers that only generated event code uses (SPEC §7). Not part of the
+// Helpers that only generated event code uses (docs/reference/events.md). Not part of the
 // public API: they may change with any runtime version.
 #ifndef CPPSVC_INTERNAL_EVENT_SUPPORT_H_
 #define CPPSVC_INTERNAL_EVENT_SUPPORT_H_

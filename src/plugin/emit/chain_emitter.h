@@ -1,4 +1,4 @@
-// Emits the registration of each service chain (SPEC §5): for a private
+// Emits the registration of each service chain (docs/reference/services.md): for a private
 // service, a `<Service>Chain` class that builds every public version's
 // service on top of the user's implementation, with optional validator and
 // converter overrides per version, and owns them. It goes in the `.svc.{h,cc}`

@@ -1,4 +1,4 @@
-// Emits a public package's converters (SPEC §4): a `Converter` class with a
+// Emits a public package's converters (docs/reference/conversion.md): a `Converter` class with a
 // virtual overload per message and direction (ToNext, ToPrivate, ToPublic,
 // ToDeprecatedPublic, CarryDeprecated). Nested messages convert through the
 // same object, so an override applies wherever its message appears.

@@ -1,4 +1,4 @@
-// Emits a package's events (SPEC §7): per event an EventInfo constant, Pack,
+// Emits a package's events (docs/reference/events.md): per event an EventInfo constant, Pack,
 // Unpack (upcasting older versions in the latest), ToLatest for older
 // versions, a factory for convention events, and RegisterEvents for the
 // package. The runtime half is include/cppsvc/events.h.

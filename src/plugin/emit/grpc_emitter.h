@@ -1,4 +1,4 @@
-// Emits the gRPC binding of a public version (SPEC §5), with `grpc=true`:
+// Emits the gRPC binding of a public version (docs/reference/services.md), with `grpc=true`:
 // for each service, a class implementing the `Service` class that
 // grpc_cpp_plugin generates for it, forwarding every RPC to the version's
 // transport-neutral service and mapping absl status codes 1:1.

@@ -44,13 +44,15 @@ class Scope {
 
 // The RPCs of `service` against the data members (and the class name) of a
 // class whose member functions they become.
-void CheckMembers(const pb::ServiceDescriptor* service,
-                  const std::string& class_name,
+// Streaming RPCs are left out of every generated class, so only the unary
+// ones (`service.methods`) become member functions.
+void CheckMembers(const ServiceModel& served, const std::string& class_name,
                   const std::set<absl::string_view>& members,
                   absl::string_view class_label, bool grpc_names,
                   Diagnostics& diagnostics) {
-  for (int i = 0; i < service->method_count(); ++i) {
-    const pb::MethodDescriptor* method = service->method(i);
+  const pb::ServiceDescriptor* service = served.descriptor;
+  for (const MethodModel& unary : served.methods) {
+    const pb::MethodDescriptor* method = unary.descriptor;
     const std::string name =
         grpc_names ? names::GrpcMethod(method) : names::Method(method);
     const std::string what = absl::StrCat("method ", method->full_name(),
@@ -113,11 +115,14 @@ void CheckNames(const Model& model, const Parameters& parameters,
       std::begin(names::kServiceMembers), std::end(names::kServiceMembers));
   std::set<const pb::ServiceDescriptor*> faked;
   for (const auto& package : model.packages()) {
+    // Without a service chain no service class, binding or test is written,
+    // so nothing there can clash.
+    if (!package->HasServiceChain()) continue;
     CheckEscapedNames(*package, diagnostics);
     for (const ServiceModel* service : package->services) {
       // Every version's service class (and so every private one's
       // counterpart) holds these members.
-      CheckMembers(service->descriptor, names::Service(service->descriptor),
+      CheckMembers(*service, names::Service(service->descriptor),
                    service_members, "the generated service class", false,
                    diagnostics);
     }
@@ -127,8 +132,7 @@ void CheckNames(const Model& model, const Parameters& parameters,
       if (service->private_counterpart == nullptr) continue;
       if (!service->methods.empty()) faked.insert(service->private_counterpart);
       if (parameters.grpc && names::GrpcNamesMatch(service->descriptor)) {
-        CheckMembers(service->descriptor,
-                     names::GrpcBinding(service->descriptor),
+        CheckMembers(*service, names::GrpcBinding(service->descriptor),
                      {names::kGrpcBindingMember},
                      absl::StrCat("its gRPC binding ",
                                   names::GrpcBinding(service->descriptor)),
@@ -139,7 +143,9 @@ void CheckNames(const Model& model, const Parameters& parameters,
   // The fake private implementation in the conversion tests overrides every
   // RPC of the private service.
   for (const pb::ServiceDescriptor* service : faked) {
-    CheckMembers(service, names::FakeImplementation(service),
+    const ServiceModel* private_service = model.Find(service);
+    if (private_service == nullptr) continue;
+    CheckMembers(*private_service, names::FakeImplementation(service),
                  {names::kFakeMember},
                  absl::StrCat("the conversion tests' fake ",
                               names::FakeImplementation(service)),

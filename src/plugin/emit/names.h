@@ -56,7 +56,7 @@ bool GrpcNamesMatch(const pb::ServiceDescriptor* service);
 // Our gRPC binding of a service: `PeopleGrpc`.
 std::string GrpcBinding(const pb::ServiceDescriptor* service);
 
-// Events (SPEC §7): `kAccountCreatedEvent`, the EventInfo constant of an
+// Events (docs/reference/events.md): `kAccountCreatedEvent`, the EventInfo constant of an
 // event message, and `NewEmailChanged`, a convention event's factory.
 std::string EventInfo(const pb::Descriptor* event);
 std::string EventFactory(const pb::Descriptor* event);

@@ -1,4 +1,4 @@
-// Emits the service chain (SPEC §5), transport-neutral on absl::Status:
+// Emits the service chain (docs/reference/services.md), transport-neutral on absl::Status:
 // - in the private package, the interface users implement, one per service;
 // - in each public version, a service class per service that validates,
 //   converts and calls the next version (or private), then converts back.

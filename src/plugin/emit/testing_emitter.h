@@ -1,4 +1,4 @@
-// Emits a public version's conversion-test helpers (SPEC §6): per public
+// Emits a public version's conversion-test helpers (docs/reference/services.md): per public
 // method, a function that runs the chain from four JSON files against a fake
 // private implementation and reports every difference.
 #ifndef CPPSVC_PLUGIN_EMIT_TESTING_EMITTER_H_

@@ -1,4 +1,4 @@
-// Emits a file's validators (SPEC §3): a `Validator` class with one
+// Emits a file's validators (docs/reference/validation.md): a `Validator` class with one
 // virtual `Validate` overload per message, and a free `Validate` per message
 // that runs the generated rules.
 #ifndef CPPSVC_PLUGIN_EMIT_VALIDATOR_EMITTER_H_

@@ -1,5 +1,5 @@
 // Stage 3 of the model: a field and its counterpart must hold compatible
-// values (SPEC §2), and enum fields get their value mappings (SPEC §4).
+// values (docs/reference/chains.md), and enum fields get their value mappings (docs/reference/conversion.md).
 //
 // Only the hop an element was resolved through is checked (next for ordinary
 // elements, private for latest and deprecated ones), so one mismatch is

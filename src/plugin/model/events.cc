@@ -1,4 +1,4 @@
-// Stage 5 of the model: events (SPEC §7).
+// Stage 5 of the model: events (docs/reference/events.md).
 //
 // A message is an event when `(gen.svc.message).event` is set, or when it
 // follows the typed-event convention: a string `event_name` field whose value

@@ -1,4 +1,4 @@
-// Stage 5 of the model: the layout of the tree (SPEC §8), and warnings for
+// Stage 5 of the model: the layout of the tree (docs/reference/diagnostics-and-parameters.md), and warnings for
 // chains that arrive split across plugin calls.
 #include <string>
 

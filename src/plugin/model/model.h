@@ -5,7 +5,7 @@
 // rules, collecting all problems as diagnostics. Emitters only read this model:
 // they never look at options or search for a counterpart themselves.
 //
-// Terms (SPEC §2): a *domain* is a package minus its last segment; that segment
+// Terms (docs/reference/chains.md): a *domain* is a package minus its last segment; that segment
 // is a *version* (`v1`, `v2beta1`, `v20240101`) or `private`. Versions of a
 // domain form a chain v1 -> v2 -> ... -> latest -> private. An element's *next*
 // counterpart lives in the next version; its *private* counterpart lives in the
@@ -114,7 +114,7 @@ struct MessageModel {
   bool has_rules = false;
   // True when a deprecated field is reachable from this message through
   // non-deprecated message fields: converting it forward through the chain
-  // would drop data that must be carried to private separately (SPEC §4).
+  // would drop data that must be carried to private separately (docs/reference/conversion.md).
   bool carries_deprecated = false;
 
   const FieldModel* FindField(const pb::FieldDescriptor* field) const;
@@ -134,7 +134,7 @@ struct EnumModel {
 };
 
 // How an enum field's values map onto the values of its counterpart field's
-// enum, in both directions (SPEC §4). Checked when the model is built.
+// enum, in both directions (docs/reference/conversion.md). Checked when the model is built.
 struct EnumMapping {
   const pb::EnumDescriptor* from = nullptr;
   const pb::EnumDescriptor* to = nullptr;
@@ -170,7 +170,7 @@ struct ServiceModel {
   std::vector<const pb::MethodDescriptor*> streaming;
 };
 
-// ---- Events (SPEC §7) ----------------------------------------------------------
+// ---- Events (docs/reference/events.md) ----------------------------------------------------------
 
 // The fields of the typed-event convention that a message declares; null
 // where it does not. `event_name` (with its fixed_value) and `payload` are

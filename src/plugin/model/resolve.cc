@@ -1,5 +1,5 @@
 // Stage 2 of the model: every element of every public version is resolved to
-// its counterparts (SPEC §2).
+// its counterparts (docs/reference/chains.md).
 //
 // Versions are resolved newest first, so that an element's private
 // counterpart can be taken from its next counterpart (transitively: a rename

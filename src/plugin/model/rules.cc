@@ -1,5 +1,5 @@
 // Stage 4 of the model: `(gen.svc.field).validate` rules, parsed and checked
-// against each field's type (SPEC §3). A rule that does not fit its field is a
+// against each field's type (docs/reference/validation.md). A rule that does not fit its field is a
 // diagnostic, never code that misbehaves at run time.
 #include <cmath>
 #include <limits>

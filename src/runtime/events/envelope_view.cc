@@ -1,4 +1,4 @@
-// EnvelopeView (SPEC §7): an Envelope read in place, without copying its
+// EnvelopeView (docs/reference/events.md): an Envelope read in place, without copying its
 // strings, accepting exactly what Envelope::ParseFromString accepts.
 //
 // The rules below are protobuf's (C++ runtime 3.21, parse_context.h and the

@@ -1,4 +1,4 @@
-// Helpers generated event code calls (SPEC §7); see event_support.h.
+// Helpers generated event code calls (docs/reference/events.md); see event_support.h.
 #include "cppsvc/internal/event_support.h"
 
 #include <algorithm>

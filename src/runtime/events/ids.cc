@@ -1,4 +1,4 @@
-// Event ids and clocks (SPEC §7): RFC 4122 version-4 UUIDs and epoch millis.
+// Event ids and clocks (docs/reference/events.md): RFC 4122 version-4 UUIDs and epoch millis.
 //
 // Ids come from a per-thread xoshiro256** generator seeded once per thread
 // (and again in a forked child) from absl::BitGen, which is seeded from the

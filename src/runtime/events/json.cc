@@ -1,4 +1,4 @@
-// Envelopes as JSON, generic decoding and delimited streams (SPEC §7); see
+// Envelopes as JSON, generic decoding and delimited streams (docs/reference/events.md); see
 // cppsvc/events/decoder.h.
 #include <climits>
 #include <filesystem>

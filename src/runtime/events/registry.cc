@@ -1,4 +1,4 @@
-// The event type registry (SPEC §7); see cppsvc/events.h.
+// The event type registry (docs/reference/events.md); see cppsvc/events.h.
 #include <string>
 #include <utility>
 #include <vector>

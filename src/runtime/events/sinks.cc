@@ -1,4 +1,4 @@
-// Envelope sinks: CloudEvents, Kafka, EventStoreDB (SPEC §7); see
+// Envelope sinks: CloudEvents, Kafka, EventStoreDB (docs/reference/events.md); see
 // cppsvc/events/sinks.h.
 #include "cppsvc/events/sinks.h"
 

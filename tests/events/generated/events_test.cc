@@ -1,4 +1,4 @@
-// The plugin's generated event code (SPEC §7), compiled and run: the example's
+// The plugin's generated event code (docs/reference/events.md), compiled and run: the example's
 // user domain (v1 -> v2, with the example's converter override for the split
 // name) and acme.orders, a schema-only chain of three versions (upcasting in
 // two hops).
@@ -48,7 +48,7 @@ cppsvc::events::Envelope PackOrDie(const user_v1::AccountCreated& event,
   return envelope.ok() ? *envelope : cppsvc::events::Envelope();
 }
 
-// ---- Pack: the metadata (SPEC §7) ----
+// ---- Pack: the metadata (docs/reference/events.md) ----
 
 TEST(EventsPackTest, FillsTheMetadata) {
   const int64_t before = cppsvc::events::NowMillis();

@@ -1,4 +1,4 @@
-// Envelope interop, Node side (SPEC §7), with @bufbuild/protobuf: writes the
+// Envelope interop, Node side (docs/reference/events.md), with @bufbuild/protobuf: writes the
 // cases of cases.json as envelope bytes, or reads bytes another runtime wrote
 // and checks every field against cases.json. int64 fields are bigint, so
 // values beyond 2^53 (9007199254740993, INT64_MIN/MAX) survive.

@@ -1,4 +1,4 @@
-"""Envelope interop, Python side (SPEC §7): writes the cases of cases.json as
+"""Envelope interop, Python side (docs/reference/events.md): writes the cases of cases.json as
 envelope bytes with Python's protobuf, or reads bytes another runtime wrote
 and checks every field against cases.json.
 

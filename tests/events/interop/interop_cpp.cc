@@ -1,4 +1,4 @@
-// Envelope interop, C++ side (SPEC §7): writes the cases of cases.json as
+// Envelope interop, C++ side (docs/reference/events.md): writes the cases of cases.json as
 // envelope bytes, or reads bytes Python or Node wrote and checks every field
 // against cases.json (and that the runtime's decoder turns them into JSON).
 //

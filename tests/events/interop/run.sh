@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One direction of the envelope interop tests (SPEC §7): WRITER writes the
+# One direction of the envelope interop tests (docs/reference/events.md): WRITER writes the
 # cases of cases.json as envelope bytes, READER decodes them and checks every
 # field. WRITER and READER are cpp, python or node.
 #

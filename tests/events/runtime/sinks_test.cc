@@ -1,4 +1,4 @@
-// The sinks, field by field (SPEC §7's table).
+// The sinks, field by field (docs/reference/events.md's table).
 #include "cppsvc/events/sinks.h"
 
 #include "events/runtime/test_events.h"
