@@ -4,7 +4,8 @@
 # that start threads: one Registry and one Decoder shared by many threads,
 # packing and unpacking at once, the first use of the generated defaults
 # racing on every thread (each test in its own process, so first use is
-# first), one service chain called from many threads, and the id generator.
+# first), one service chain called from many threads, and the id generator;
+# and a canary, a deliberate race in our own code that must be reported.
 # Any report fails the run (halt_on_error). Debian's protobuf and abseil are
 # not instrumented: tests/tsan-suppressions.txt lists what that needs, and why.
 #
@@ -32,8 +33,9 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
   > "$build.log" 2>&1 || { cat "$build.log"; exit 1; }
 
 # The tests with threads, and the suites they live in.
-targets=(cppsvc_events_tests cppsvc_generated_tests cppsvc_events_runtime_tests)
-tests='Concurrency|NewEventId.IsUniqueAcrossThreads'
+targets=(cppsvc_events_tests cppsvc_generated_tests cppsvc_events_runtime_tests
+         cppsvc_tsan_canary_tests)
+tests='Concurrency|NewEventId.IsUniqueAcrossThreads|TsanCanary'
 if [ "$all" = 1 ]; then
   targets=()
   tests='.'

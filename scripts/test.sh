@@ -3,9 +3,11 @@
 # (.ci/run). Two stages:
 #   1. the plain suite: gcc, RelWithDebInfo, build/, CTest;
 #   2. the sanitizer suite (scripts/test-sanitizers.sh: clang++, ASan + LSan +
-#      UBSan, build-asan/, CTest without Consumer.*, Generative.*, realworld.*) and a bounded libFuzzer
-#      run of every tests/fuzz target (scripts/fuzz.sh --time, default 60 s
-#      each; CPPSVC_FUZZ_SECONDS overrides).
+#      UBSan, build-asan/, CTest without Consumer.*, Generative.*, realworld.*),
+#      the threaded tests under ThreadSanitizer (scripts/test-tsan.sh,
+#      build-tsan/) and a bounded libFuzzer run of every tests/fuzz target
+#      (scripts/fuzz.sh --time, default 60 s each; CPPSVC_FUZZ_SECONDS
+#      overrides).
 #
 #   scripts/test.sh            both stages
 #   scripts/test.sh --quick    stage 1 only (local use)
@@ -40,6 +42,8 @@ if [ "$quick" = 1 ]; then exit 0; fi
 
 stage "2/2 sanitizer suite (build-asan/)"
 scripts/test-sanitizers.sh
+stage "2/2 threaded tests under ThreadSanitizer (build-tsan/)"
+scripts/test-tsan.sh
 stage "2/2 fuzzing, ${CPPSVC_FUZZ_SECONDS:-60} s per target"
 scripts/fuzz.sh --time "${CPPSVC_FUZZ_SECONDS:-60}"
 stage "done"
