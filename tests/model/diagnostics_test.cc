@@ -93,6 +93,43 @@ message O {}
             "t/v1.proto:9:3: field acme.t.v1.M.counts: type map<string, int32> does not match map<string, string> of acme.t.private.M.counts; convert it by hand with (gen.svc.message).converter.empty and an override\n");
 }
 
+// A message type from another domain converts only through that domain's own
+// chain. Where there is none, or it is not in this run, the field is an error
+// that names the dependency; before, the first case emitted a call to a
+// converter that does not exist (a compile error in the generated code).
+TEST(DiagnosticsTest, CrossDomainTypeWithoutAChainToConvertThrough) {
+  ProtoTree tree;
+  tree.Add("common/v1.proto", Proto("acme.common.v1", "message Money { int64 units = 1; }\n"))
+      .Add("finance/v1.proto", Proto("acme.finance.v1", "message Money { int64 units = 1; }\n"))
+      .Add("p/v1.proto", "syntax = \"proto3\";\nimport \"common/v1.proto\";\n"
+                         "package acme.p.v1;\nmessage M { acme.common.v1.Money salary = 1; }\n")
+      .Add("p/v2.proto", "syntax = \"proto3\";\nimport \"finance/v1.proto\";\n"
+                         "package acme.p.v2;\nmessage M { acme.finance.v1.Money salary = 1; }\n");
+  EXPECT_EQ(tree.Diagnose(),
+            "p/v1.proto:4:13: field acme.p.v1.M.salary: type acme.common.v1.Money does not match acme.finance.v1.Money of acme.p.v2.M.salary (package acme.common.v1 has no next version to convert acme.common.v1.Money through); convert it by hand with (gen.svc.message).converter.empty and an override\n");
+}
+
+TEST(DiagnosticsTest, CrossDomainTypeImportedButNotGeneratedNamesTheFileToGenerate) {
+  ProtoTree tree;
+  tree.AddImported("common/v1.proto", "syntax = \"proto3\";\npackage acme.common.v1;\nmessage Money { int64 units = 1; }\n")
+      .AddImported("common/v2.proto", "syntax = \"proto3\";\npackage acme.common.v2;\nmessage Money { int64 units = 1; }\n")
+      .Add("p/v1.proto", "syntax = \"proto3\";\nimport \"common/v1.proto\";\n"
+                         "package acme.p.v1;\nmessage M { acme.common.v1.Money salary = 1; }\n")
+      .Add("p/v2.proto", "syntax = \"proto3\";\nimport \"common/v2.proto\";\n"
+                         "package acme.p.v2;\nmessage M { acme.common.v2.Money salary = 1; }\n");
+  EXPECT_EQ(tree.Diagnose(),
+            "p/v1.proto:4:13: field acme.p.v1.M.salary: type acme.common.v1.Money does not match acme.common.v2.Money of acme.p.v2.M.salary (acme.common.v1.Money is imported, not generated in this run, so no converter of it is known; generate common/v1.proto in the same run as this file to convert it through its own chain); convert it by hand with (gen.svc.message).converter.empty and an override\n");
+  // Generated in the same run, the two are one chain and the field converts.
+  ProtoTree together;
+  together.Add("common/v1.proto", "syntax = \"proto3\";\npackage acme.common.v1;\nmessage Money { int64 units = 1; }\n")
+      .Add("common/v2.proto", "syntax = \"proto3\";\npackage acme.common.v2;\nmessage Money { int64 units = 1; }\n")
+      .Add("p/v1.proto", "syntax = \"proto3\";\nimport \"common/v1.proto\";\n"
+                         "package acme.p.v1;\nmessage M { acme.common.v1.Money salary = 1; }\n")
+      .Add("p/v2.proto", "syntax = \"proto3\";\nimport \"common/v2.proto\";\n"
+                         "package acme.p.v2;\nmessage M { acme.common.v2.Money salary = 1; }\n");
+  EXPECT_EQ(together.Diagnose(), "");
+}
+
 TEST(DiagnosticsTest, ConverterEmptyAllowsAnyTypes) {
   ProtoTree tree;
   tree.Add("t/v1.proto", Proto("acme.t.v1", R"(message M {

@@ -59,6 +59,12 @@ ProtoTree& ProtoTree::Add(const std::string& path, const std::string& content) {
   return *this;
 }
 
+ProtoTree& ProtoTree::AddImported(const std::string& path,
+                                  const std::string& content) {
+  tree_->files_[path] = content;
+  return *this;
+}
+
 std::vector<const pb::FileDescriptor*> ProtoTree::Load(
     const std::vector<std::string>& paths) {
   std::vector<const pb::FileDescriptor*> files;
@@ -90,14 +96,7 @@ std::string ProtoTree::Warnings(const std::string& parameter) {
 }
 
 std::string ProtoTree::Diagnose(const std::string& parameter) {
-  std::vector<const pb::FileDescriptor*> files = Load(added_);
-  EXPECT_EQ(errors(), "");
-  absl::StatusOr<plugin::Parameters> parameters =
-      plugin::ParseParameters(parameter);
-  EXPECT_TRUE(parameters.ok()) << parameters.status();
-  plugin::Diagnostics diagnostics;
-  plugin::BuildModel(files, *parameters, diagnostics);
-  return diagnostics.Render();
+  return Run(*this, added_, parameter).Render();
 }
 
 std::unique_ptr<const plugin::Model> ProtoTree::Build(

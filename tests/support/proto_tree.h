@@ -22,6 +22,9 @@ class ProtoTree {
 
   // Adds an in-memory file at `path`.
   ProtoTree& Add(const std::string& path, const std::string& content);
+  // Adds an in-memory file that is only imported: on the import path, but not
+  // among the files to generate (as protoc's request describes a dependency).
+  ProtoTree& AddImported(const std::string& path, const std::string& content);
 
   // Parses `paths` (in-memory or on the import path). Syntax errors are
   // returned in `errors()` and the failing file is left out.

@@ -34,12 +34,61 @@ std::string ValueName(const pb::EnumValueDescriptor* value) {
   return absl::StrCat(value->type()->full_name(), ".", value->name());
 }
 
+// A package name without its last segment: `acme.common` of `acme.common.v1`.
+absl::string_view DomainOf(absl::string_view package) {
+  const size_t dot = package.rfind('.');
+  return dot == absl::string_view::npos ? absl::string_view() : package.substr(0, dot);
+}
+
+// Whether a message's own package has a hop to convert it through: the next
+// version, or the private package of its domain.
+bool HasConversionTarget(const MessageModel& message, bool is_next) {
+  const Package& owner = *message.package;
+  if (is_next) return owner.next != nullptr;
+  return owner.domain != nullptr && owner.domain->private_package != nullptr &&
+         owner.domain->private_package != &owner;
+}
+
 }  // namespace
+
+// Why a message type does not convert to `wanted`: where it maps instead,
+// or that nothing converts it (a type from another run or another domain).
+std::string ModelBuilder::MessageTypeHint(const pb::Descriptor* type,
+                                          const pb::Descriptor* wanted,
+                                          bool is_next) const {
+  if (wanted == nullptr) return "";
+  const MessageModel* local = MutableFind(type);
+  if (local == nullptr) {
+    // Only worth saying when the two could be versions of one domain.
+    if (DomainOf(type->file()->package()) != DomainOf(wanted->file()->package())) return "";
+    return absl::StrCat(" (", type->full_name(), " is imported, not generated in this run, so no "
+                        "converter of it is known; generate ", type->file()->name(),
+                        " in the same run as this file to convert it through its own chain)");
+  }
+  const pb::Descriptor* maps_to = is_next ? local->next : local->private_counterpart;
+  if (maps_to != nullptr) {
+    return absl::StrCat(" (", type->full_name(), " maps to ", maps_to->full_name(), ")");
+  }
+  if (!HasConversionTarget(*local, is_next)) {
+    return absl::StrCat(" (package ", local->package->name, " has no ",
+                        is_next ? "next version" : "private package",
+                        " to convert ", type->full_name(), " through)");
+  }
+  return "";
+}
 
 void ModelBuilder::CheckFieldTypes(const MessageModel& message) {
   for (const FieldModel& field : message.fields) {
     if (field.next != nullptr) {
-      CheckFieldType(message, field, field.next, /*is_next=*/true);
+      const bool converts = CheckFieldType(message, field, field.next, /*is_next=*/true);
+      // Within one domain the hop to private follows from the next one. A
+      // message type of another domain is converted by that domain's own
+      // converter, whose hop to private need not match ours (a schema-only
+      // chain has none), so that hop is checked too.
+      if (converts && field.private_counterpart != nullptr &&
+          ConvertsThroughAnotherDomain(message, field)) {
+        CheckFieldType(message, field, field.private_counterpart, /*is_next=*/false);
+      }
     } else if (field.private_counterpart != nullptr) {
       CheckFieldType(message, field, field.private_counterpart,
                      /*is_next=*/false);
@@ -47,13 +96,15 @@ void ModelBuilder::CheckFieldTypes(const MessageModel& message) {
   }
 }
 
-void ModelBuilder::CheckFieldType(const MessageModel& message,
+// Returns whether the generated converter converts the field (no error, and
+// no hand-written converter).
+bool ModelBuilder::CheckFieldType(const MessageModel& message,
                                   const FieldModel& field,
                                   const pb::FieldDescriptor* counterpart,
                                   bool is_next) {
   const pb::FieldDescriptor* from = field.descriptor;
   // A message whose converter is written by hand may change types freely.
-  if (message.converter_empty) return;
+  if (message.converter_empty) return false;
   if (const pb::Descriptor* type = ElementField(from)->message_type()) {
     const MessageModel* local = MutableFind(type);
     if (is_next && local != nullptr && local->deprecated && !local->converter_empty) {
@@ -62,20 +113,13 @@ void ModelBuilder::CheckFieldType(const MessageModel& message,
                              type->full_name(),
                              " is deprecated (it maps to private only), so "
                              "the field must be deprecated too"));
-      return;
+      return false;
     }
   }
   if (!ValuesCompatible(from, counterpart, is_next)) {
     std::string hint;
     if (const pb::Descriptor* type = ElementField(from)->message_type()) {
-      if (const MessageModel* local = MutableFind(type)) {
-        const pb::Descriptor* maps_to =
-            is_next ? local->next : local->private_counterpart;
-        if (maps_to != nullptr) {
-          hint = absl::StrCat(" (", type->full_name(), " maps to ",
-                              maps_to->full_name(), ")");
-        }
-      }
+      hint = MessageTypeHint(type, ElementField(counterpart)->message_type(), is_next);
     }
     diagnostics_.Error(
         from,
@@ -84,9 +128,21 @@ void ModelBuilder::CheckFieldType(const MessageModel& message,
                      counterpart->full_name(), hint,
                      "; convert it by hand with "
                      "(gen.svc.message).converter.empty and an override"));
-    return;
+    return false;
   }
   MapEnumField(field, counterpart, is_next);
+  return true;
+}
+
+// A field whose message type belongs to another domain (or to no domain) and
+// differs on the next hop, so it is converted by that type's own converter.
+bool ModelBuilder::ConvertsThroughAnotherDomain(const MessageModel& message,
+                                                const FieldModel& field) const {
+  const pb::Descriptor* type = ElementField(field.descriptor)->message_type();
+  if (type == nullptr || type == ElementField(field.next)->message_type()) return false;
+  const MessageModel* local = MutableFind(type);
+  return local != nullptr && (local->package->domain == nullptr ||
+                              local->package->domain != message.package->domain);
 }
 
 // An enum field gets a value mapping for each hop whose enum differs; the
@@ -134,11 +190,17 @@ bool ModelBuilder::ValuesCompatible(const pb::FieldDescriptor* from,
     case pb::FieldDescriptor::CPPTYPE_MESSAGE: {
       if (from->message_type() == to->message_type()) return true;
       const MessageModel* local = MutableFind(from->message_type());
-      if (local == nullptr) return false;  // external types copy as they are
+      // A type not generated in this run has no converter we know of: only
+      // the same type on both sides (copied as it is) is compatible.
+      if (local == nullptr) return false;
       const pb::Descriptor* maps_to =
           is_next ? local->next : local->private_counterpart;
-      // An unresolved message type is reported where it is declared.
-      return maps_to == nullptr || maps_to == to->message_type();
+      if (maps_to != nullptr) return maps_to == to->message_type();
+      // No counterpart: reported where the type is declared when its own
+      // chain has somewhere to map it. A type whose package has nowhere to go
+      // (a standalone package, another domain's newest or private package)
+      // has no converter at all, so it matches nothing but itself.
+      return HasConversionTarget(*local, is_next);
     }
     default:
       return true;  // same C++ type: int32/sint32/sfixed32 etc. carry over

@@ -52,12 +52,16 @@ class ModelBuilder {
 
   // compatibility.cc: field types against their counterparts; enum mappings.
   void CheckFieldTypes(const MessageModel& message);
-  void CheckFieldType(const MessageModel& message, const FieldModel& field,
+  bool CheckFieldType(const MessageModel& message, const FieldModel& field,
                       const pb::FieldDescriptor* counterpart, bool is_next);
+  bool ConvertsThroughAnotherDomain(const MessageModel& message,
+                                    const FieldModel& field) const;
   void MapEnumField(const FieldModel& field, const pb::FieldDescriptor* counterpart,
                     bool is_next);
   bool ValuesCompatible(const pb::FieldDescriptor* from,
                         const pb::FieldDescriptor* to, bool is_next);
+  std::string MessageTypeHint(const pb::Descriptor* type, const pb::Descriptor* wanted,
+                              bool is_next) const;
   const EnumMapping* MapEnum(const pb::FieldDescriptor* from,
                              const pb::FieldDescriptor* to,
                              const EnumMapping* through);
