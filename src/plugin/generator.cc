@@ -11,6 +11,7 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "plugin/emit/grpc_emitter.h"
 #include "plugin/emit/name_checks.h"
+#include "plugin/emit/names.h"
 #include "plugin/model/builder.h"
 #include "plugin/parameters.h"
 
@@ -44,6 +45,7 @@ absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescrip
   absl::StatusOr<Parameters> parameters = ParseParameters(parameter);
   if (!parameters.ok()) return parameters.status();
   parameters->from_protoc = from_protoc;
+  const names::ScopedNameCache name_cache;
   Diagnostics diagnostics;
   diagnostics.UseSourceLocations(locations);
   std::unique_ptr<const Model> model = BuildModel(files, *parameters, diagnostics);

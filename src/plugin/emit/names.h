@@ -10,10 +10,28 @@
 
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
+
 #include "google/protobuf/descriptor.h"
 #include "plugin/model/model.h"
 
 namespace cppsvc::plugin::names {
+
+// While one exists, the qualified names of types are computed once per
+// type and reused (they are asked for at every use, thousands of times in a
+// large run); without one, on every call. GenerateFiles keeps one for its
+// run: descriptors must outlive it.
+class ScopedNameCache {
+ public:
+  ScopedNameCache();
+  ~ScopedNameCache();
+  ScopedNameCache(const ScopedNameCache&) = delete;
+  ScopedNameCache& operator=(const ScopedNameCache&) = delete;
+
+ private:
+  absl::flat_hash_map<const void*, std::string> names_;
+  absl::flat_hash_map<const void*, std::string>* previous_;
+};
 
 // `::acme::people::v1::Person_Hobby`.
 std::string Message(const pb::Descriptor* message);
