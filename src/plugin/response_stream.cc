@@ -11,6 +11,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/wire_format_lite.h"
 #include "plugin/generator.h"
 #include "plugin/model/source_locations.h"
@@ -66,6 +67,36 @@ struct Request {
   bool from_protoc = false;  // protoc sets compiler_version; buf does not
 };
 
+// Parses a serialized FileDescriptorProto except its source_code_info,
+// whose bytes go to `source_info` as they are: most of a request is source
+// info, and parsing it (a message per location) only to serialize it again
+// would be the larger part of reading the request.
+bool ParseWithoutSourceInfo(const std::string& bytes, pb::FileDescriptorProto& proto,
+                            std::string& source_info) {
+  using pb::internal::WireFormatLite;
+  std::string rest;
+  {
+    pb::io::CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()),
+                                static_cast<int>(bytes.size()));
+    pb::io::StringOutputStream rest_stream(&rest);
+    pb::io::CodedOutputStream out(&rest_stream);
+    while (const uint32_t tag = in.ReadTag()) {
+      if (WireFormatLite::GetTagFieldNumber(tag) ==
+              pb::FileDescriptorProto::kSourceCodeInfoFieldNumber &&
+          WireFormatLite::GetTagWireType(tag) == WireFormatLite::WIRETYPE_LENGTH_DELIMITED) {
+        // Repeated occurrences of a message field merge; keep the bytes of each.
+        std::string part;
+        if (!WireFormatLite::ReadString(&in, &part)) return false;
+        source_info += part;
+      } else if (!WireFormatLite::SkipField(&in, tag, &out)) {
+        return false;
+      }
+    }
+    if (!in.ConsumedEntireMessage()) return false;
+  }
+  return proto.ParseFromString(rest);
+}
+
 absl::Status ReadRequest(int input_fd, pb::DescriptorPool& pool, SourceLocations& locations,
                          Request& request) {
   using pb::internal::WireFormatLite;
@@ -89,12 +120,14 @@ absl::Status ReadRequest(int input_fd, pb::DescriptorPool& pool, SourceLocations
       if (!WireFormatLite::ReadMessage(&in, &version)) return unreadable;
       request.from_protoc = true;
     } else if (field == CodeGeneratorRequest::kProtoFileFieldNumber && delimited) {
+      std::string bytes;
       pb::FileDescriptorProto proto;
-      if (!WireFormatLite::ReadMessage(&in, &proto)) return unreadable;
-      if (proto.has_source_code_info()) {
-        locations.Add(proto.name(), proto.source_code_info());
-        proto.clear_source_code_info();
+      std::string source_info;
+      if (!WireFormatLite::ReadString(&in, &bytes) ||
+          !ParseWithoutSourceInfo(bytes, proto, source_info)) {
+        return unreadable;
       }
+      if (!source_info.empty()) locations.Add(proto.name(), std::move(source_info));
       if (pool.BuildFile(proto) == nullptr) {
         return absl::InvalidArgumentError(
             absl::StrCat("the request's descriptor of ", proto.name(), " could not be built"));

@@ -730,9 +730,10 @@ class ConverterEmitter {
   std::string CarryNested(const FD* from, const FD* to, const pb::Descriptor* type) {
     Use("in");
     Use("out");
-    const Vars vars = {{"from", names::Field(from)},
-                       {"to", names::Field(to)},
-                       {"carry", Qualified("CarryDeprecated", type)}};
+    const std::string from_name = names::Field(from);
+    const std::string to_name = names::Field(to);
+    const std::string carry = Qualified("CarryDeprecated", type);
+    const Vars vars = {{"from", from_name}, {"to", to_name}, {"carry", carry}};
     if (from->is_map()) {
       return Render(R"cc(
         for (const auto& [key, value] : in.$from$()) {

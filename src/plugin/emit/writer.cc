@@ -95,7 +95,7 @@ const Prepared& PreparedTemplate(const char* text) {
   return *entry;
 }
 
-const std::string& Lookup(const Vars& vars, absl::string_view name) {
+absl::string_view Lookup(const Vars& vars, absl::string_view name) {
   for (const auto& [key, value] : vars) {
     if (key == name) return value;
   }

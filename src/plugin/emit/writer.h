@@ -22,7 +22,10 @@
 
 namespace cppsvc::plugin {
 
-using Vars = std::vector<std::pair<std::string, std::string>>;
+// Variable names and values. Views: a value is usually a temporary made in
+// the call's own argument list, which lives until Render returns; a Vars
+// kept in a variable must not view temporaries.
+using Vars = std::vector<std::pair<absl::string_view, absl::string_view>>;
 
 // Returns the rendered template; every line ends with '\n'. A `$var$` missing
 // from `vars` is a bug in the emitter and aborts.

@@ -18,6 +18,10 @@ void SourceLocations::Add(const std::string& file, const pb::SourceCodeInfo& inf
   info.SerializeToString(&serialized_[file]);
 }
 
+void SourceLocations::Add(const std::string& file, std::string serialized_info) {
+  serialized_[file] = std::move(serialized_info);
+}
+
 bool SourceLocations::Find(const std::string& file, const std::vector<int>& path, int* line,
                            int* column) const {
   auto serialized = serialized_.find(file);

@@ -24,6 +24,8 @@ class SourceLocations {
  public:
   // Keeps `info`, the SourceCodeInfo of the file named `file`.
   void Add(const std::string& file, const google::protobuf::SourceCodeInfo& info);
+  // The same, already serialized (as it arrives in a request).
+  void Add(const std::string& file, std::string serialized_info);
 
   // The 0-based start line and column of the element at `path` in `file`,
   // as FileDescriptor::GetSourceLocation gives them (the first location
