@@ -82,7 +82,7 @@ case "$mode" in
       "${protos[@]}" || fail "protoc --descriptor_set_in failed"
 
     for file in acme/people/v1/people.pb.h acme/people/private/people.pb.cc \
-                acme/people/v1/people.svc.h acme/people/v2/people.svc.testing.cc \
+                acme/people/v1/people.svc.h acme/people/v2/people.svc.testing.h \
                 acme/people/private/people.svc.h; do
       [ -s "$work_dir/protoc/$file" ] || fail "protoc did not write $file"
     done

@@ -184,10 +184,6 @@ std::string TestingHeaderFile(const pb::FileDescriptor* file) {
   return absl::StrCat(Stem(file), ".svc.testing.h");
 }
 
-std::string TestingSourceFile(const pb::FileDescriptor* file) {
-  return absl::StrCat(Stem(file), ".svc.testing.cc");
-}
-
 std::string GrpcHeaderFile(const pb::FileDescriptor* file) {
   return absl::StrCat(Stem(file), ".svc.grpc.h");
 }

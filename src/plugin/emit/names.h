@@ -72,9 +72,8 @@ std::string QualifiedGeneratedNamespace(const std::string& proto_package);
 // `acme/people/v1/people.proto`, `acme/people/v1/people.svc.h` and `.svc.cc`.
 std::string HeaderFile(const pb::FileDescriptor* file);
 std::string SourceFile(const pb::FileDescriptor* file);
-// Conversion-test helpers: `.../people.svc.testing.h` and `.svc.testing.cc`.
+// Conversion-test helpers, header only: `.../people.svc.testing.h`.
 std::string TestingHeaderFile(const pb::FileDescriptor* file);
-std::string TestingSourceFile(const pb::FileDescriptor* file);
 // The gRPC binding (with grpc=true): `.../people.svc.grpc.h` and `.svc.grpc.cc`.
 std::string GrpcHeaderFile(const pb::FileDescriptor* file);
 std::string GrpcSourceFile(const pb::FileDescriptor* file);

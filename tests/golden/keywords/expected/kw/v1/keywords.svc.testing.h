@@ -13,7 +13,9 @@
 #endif
 #include "absl/status/status.h"
 #include "cppsvc/testing.h"
+#include "kw/private/keywords.pb.h"
 #include "kw/private/keywords.svc.h"
+#include "kw/v1/keywords.pb.h"
 #include "kw/v1/keywords.svc.h"
 #include "cppsvc/version.h"
 
@@ -35,10 +37,46 @@ namespace testing {
 
 using ConversionParams = ::cppsvc::testing::ConversionParams;
 
+// Used by the functions below; not part of the API.
+namespace internal {
+
+// The private implementation of a conversion test, faking
+// kw.private.virtual: every call goes to the test, which
+// expects exactly one, of the private method under test.
+class Fakevirtual final : public ::kw::private_::svc::keywords_proto::virtual_ {
+ public:
+  explicit Fakevirtual(::cppsvc::testing::ConversionTest& test) : test_(test) {}
+
+  ::absl::Status return_(const ::kw::private_::class_& request,
+                         ::kw::private_::struct_* response) override {
+    return test_.AnswerPrivate("kw.private.virtual.return", request, response);
+  }
+
+ private:
+  ::cppsvc::testing::ConversionTest& test_;
+};
+
+}  // namespace internal
+
 // kw.v1.virtual.return, served by kw.private.virtual.return.
-::absl::Status RunReturnConversionTest(
+inline ::absl::Status RunReturnConversionTest(
     const ConversionParams& params,
-    const ::kw::private_::svc::keywords_proto::virtual_ChainOverrides& overrides = {});
+    const ::kw::private_::svc::keywords_proto::virtual_ChainOverrides& overrides = {}) {
+  ::kw::v1::class_ request;
+  ::kw::private_::class_ expected_private_request;
+  ::kw::private_::struct_ private_response;
+  ::kw::v1::struct_ expected_response;
+  ::cppsvc::testing::ConversionTest test(params, "kw.v1.virtual.return",
+                                         "kw.private.virtual.return");
+  if (!test.Load(request, expected_private_request, private_response,
+                 expected_response)) {
+    return test.Result();
+  }
+  internal::Fakevirtual implementation(test);
+  ::kw::private_::svc::keywords_proto::virtual_Chain chain(implementation, overrides);
+  ::kw::v1::struct_ response;
+  return test.Finish(chain.v1().return_(request, &response), response);
+}
 
 }  // namespace testing
 

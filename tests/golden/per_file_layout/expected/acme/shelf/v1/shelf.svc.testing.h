@@ -12,7 +12,9 @@
 #pragma warning(disable : 4996)
 #endif
 #include "absl/status/status.h"
+#include "acme/shelf/private/shelf.pb.h"
 #include "acme/shelf/private/shelf.svc.h"
+#include "acme/shelf/v1/shelf.pb.h"
 #include "acme/shelf/v1/shelf.svc.h"
 #include "cppsvc/testing.h"
 #include "cppsvc/version.h"
@@ -35,10 +37,46 @@ namespace testing {
 
 using ConversionParams = ::cppsvc::testing::ConversionParams;
 
+// Used by the functions below; not part of the API.
+namespace internal {
+
+// The private implementation of a conversion test, faking
+// acme.shelf.private.Shelf: every call goes to the test, which
+// expects exactly one, of the private method under test.
+class FakeShelf final : public ::acme::shelf::private_::svc::shelf_proto::Shelf {
+ public:
+  explicit FakeShelf(::cppsvc::testing::ConversionTest& test) : test_(test) {}
+
+  ::absl::Status Put(const ::acme::shelf::private_::PutRequest& request,
+                     ::acme::shelf::private_::PutResponse* response) override {
+    return test_.AnswerPrivate("acme.shelf.private.Shelf.Put", request, response);
+  }
+
+ private:
+  ::cppsvc::testing::ConversionTest& test_;
+};
+
+}  // namespace internal
+
 // acme.shelf.v1.Shelf.Put, served by acme.shelf.private.Shelf.Put.
-::absl::Status RunPutConversionTest(
+inline ::absl::Status RunPutConversionTest(
     const ConversionParams& params,
-    const ::acme::shelf::private_::svc::shelf_proto::ShelfChainOverrides& overrides = {});
+    const ::acme::shelf::private_::svc::shelf_proto::ShelfChainOverrides& overrides = {}) {
+  ::acme::shelf::v1::PutRequest request;
+  ::acme::shelf::private_::PutRequest expected_private_request;
+  ::acme::shelf::private_::PutResponse private_response;
+  ::acme::shelf::v1::PutResponse expected_response;
+  ::cppsvc::testing::ConversionTest test(params, "acme.shelf.v1.Shelf.Put",
+                                         "acme.shelf.private.Shelf.Put");
+  if (!test.Load(request, expected_private_request, private_response,
+                 expected_response)) {
+    return test.Result();
+  }
+  internal::FakeShelf implementation(test);
+  ::acme::shelf::private_::svc::shelf_proto::ShelfChain chain(implementation, overrides);
+  ::acme::shelf::v1::PutResponse response;
+  return test.Finish(chain.v1().Put(request, &response), response);
+}
 
 }  // namespace testing
 
