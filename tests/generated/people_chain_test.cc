@@ -178,7 +178,7 @@ TEST(PeopleOverrideTest, NestedConversionsGoThroughTheOverride) {
   priv::svc::PeopleChain chain(implementation, overrides);
   v1::CreateResponse response;
   ASSERT_TRUE(chain.v1().Create(::cppsvc::testing::V1CreateRequest(), &response).ok());
-  EXPECT_EQ(implementation.received_create.hobby().cycling().style(), "gravel");
+  EXPECT_EQ(implementation.received_create().hobby().cycling().style(), "gravel");
 }
 
 TEST(PeopleOverrideTest, ValidatorOverridesApplyPerVersion) {
