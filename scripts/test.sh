@@ -3,7 +3,7 @@
 # (.ci/run). Two stages:
 #   1. the plain suite: gcc, RelWithDebInfo, build/, CTest;
 #   2. the sanitizer suite (scripts/test-sanitizers.sh: clang++, ASan + LSan +
-#      UBSan, build-asan/, CTest without Consumer.*, Generative.*, realworld.*),
+#      UBSan, build-asan/, CTest without the labels consumer, generative, realworld),
 #      the threaded tests under ThreadSanitizer (scripts/test-tsan.sh,
 #      build-tsan/) and a bounded libFuzzer run of every tests/fuzz target
 #      (scripts/fuzz.sh --time, default 60 s each; CPPSVC_FUZZ_SECONDS

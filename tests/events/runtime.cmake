@@ -48,4 +48,5 @@ target_compile_definitions(cppsvc_events_runtime_tests PRIVATE
 target_link_libraries(cppsvc_events_runtime_tests PRIVATE cppsvc_events_runtime_protos
   GTest::gtest_main)
 add_dependencies(cppsvc_events_runtime_tests cppsvc-events)
-gtest_discover_tests(cppsvc_events_runtime_tests TEST_PREFIX "EventsRuntime.")
+gtest_discover_tests(cppsvc_events_runtime_tests TEST_PREFIX "EventsRuntime."
+  PROPERTIES LABELS events)

@@ -1,6 +1,7 @@
 // The people example's service chain, compiled from protoc's real output:
 // every public version served by one private implementation. Expected texts
 // and traces are those of protoc-gen-go-svc's verified example.
+#include "support/fake_people.h"
 #include "support/people_requests.h"
 #include "v1_converter.h"  // the example's v1 override
 #include <string>
@@ -16,73 +17,7 @@ namespace priv = ::acme::people::private_;
 
 constexpr const char* kId = ::cppsvc::testing::kPersonId;
 
-// A private implementation that records what it received and answers with
-// the person it was given, timestamped.
-class FakePeople : public priv::svc::People {
- public:
-  absl::Status Create(const priv::CreateRequest& request,
-                      priv::CreateResponse* response) override {
-    received_create = request;
-    if (!error.ok()) return error;
-    priv::Person* person = response->mutable_person();
-    person->set_id(request.id());
-    person->set_full_name(request.full_name());
-    person->set_first_name(request.first_name());
-    person->set_last_name(request.last_name());
-    person->set_age(request.age());
-    person->set_employment(request.employment());
-    *person->mutable_hobby() = request.hobby();
-    person->mutable_created_at()->set_seconds(1637522265);
-    if (answer_employment != 0) {
-      person->set_employment(static_cast<priv::Person::Employment>(answer_employment));
-    }
-    if (drop_names) {
-      person->clear_first_name();
-      person->clear_last_name();
-    }
-    return absl::OkStatus();
-  }
-  absl::Status Fetch(const priv::GetRequest& request, priv::GetResponse* response) override {
-    fetched_id = request.id();
-    response->mutable_person()->set_id(request.id());
-    response->mutable_person()->set_first_name("Dane");
-    response->mutable_person()->set_last_name("Harrigan");
-    response->mutable_person()->set_employment(priv::Person::PART_TIME);
-    return absl::OkStatus();
-  }
-  absl::Status Delete(const priv::DeleteRequest&, priv::DeleteResponse*) override {
-    return absl::NotFoundError("record not found");
-  }
-  absl::Status List(const priv::ListRequest& request, priv::ListResponse* response) override {
-    listed_page_size = request.page_size();
-    priv::Person* person = response->add_people();
-    person->set_id(kId);
-    person->set_first_name("Dane");
-    person->set_last_name("Harrigan");
-    person->set_employment(priv::Person::UNEMPLOYED);
-    return absl::OkStatus();
-  }
-  absl::Status Batch(const priv::BatchRequest& request, priv::BatchResponse* response) override {
-    for (const priv::CreateRequest& create : request.creates()) {
-      response->add_people()->set_id(create.id());
-    }
-    return absl::OkStatus();
-  }
-  absl::Status Ping(const priv::PingRequest& request, priv::PingResponse*) override {
-    pinged = true;
-    received_ping = request;
-    return absl::OkStatus();
-  }
-
-  priv::CreateRequest received_create;
-  priv::PingRequest received_ping;
-  std::string fetched_id;
-  uint32_t listed_page_size = 0;
-  bool pinged = false;
-  absl::Status error;
-  int answer_employment = 0;
-  bool drop_names = false;
-};
+using ::cppsvc::testing::FakePeople;
 
 class PeopleChainTest : public ::testing::Test {
  protected:
@@ -98,7 +33,7 @@ class PeopleChainTest : public ::testing::Test {
 TEST_F(PeopleChainTest, V2CreateReachesPrivateAndComesBack) {
   v2::CreateResponse response;
   ASSERT_TRUE(chain_.v2().Create(::cppsvc::testing::V2CreateRequest(), &response).ok());
-  EXPECT_EQ(implementation_.received_create.ShortDebugString(),
+  EXPECT_EQ(implementation_.received_create().ShortDebugString(),
             "id: \"f95616f1-23e3-4694-8658-8082b0a18267\" full_name: \"Dane Harrigan\" "
             "age: 25 employment: FULL_TIME hobby { cycling { style: \"road\" } }");
   EXPECT_EQ(response.person().full_name(), "Dane Harrigan");
@@ -110,7 +45,7 @@ TEST_F(PeopleChainTest, V1CreateGoesThroughTwoHopsWithOverrideAndCarriedFields) 
   v1::CreateResponse response;
   ASSERT_TRUE(chain_.v1().Create(::cppsvc::testing::V1CreateRequest(), &response).ok());
   // The Go plugin's private/create-request-all.json.
-  EXPECT_EQ(implementation_.received_create.ShortDebugString(),
+  EXPECT_EQ(implementation_.received_create().ShortDebugString(),
             "id: \"f95616f1-23e3-4694-8658-8082b0a18267\" full_name: \"Dane Harrigan\" "
             "first_name: \"Dane\" last_name: \"Harrigan\" age: 36 employment: FULL_TIME "
             "hobby { cycling { style: \"road\" } }");
@@ -122,14 +57,14 @@ TEST_F(PeopleChainTest, V1CreateGoesThroughTwoHopsWithOverrideAndCarriedFields) 
 }
 
 TEST_F(PeopleChainTest, ManyToOneEnumMapsBackThroughEveryHop) {
-  implementation_.answer_employment = priv::Person::PART_TIME;
+  implementation_.set_answer_employment(priv::Person::PART_TIME);
   v1::CreateResponse response;
   ASSERT_TRUE(chain_.v1().Create(::cppsvc::testing::V1CreateRequest(), &response).ok());
   EXPECT_EQ(response.person().employment(), v1::Person::EMPLOYED);
 }
 
 TEST_F(PeopleChainTest, UnmappableEnumIsFailedPrecondition) {
-  implementation_.answer_employment = 99;
+  implementation_.set_answer_employment(99);
   v2::CreateResponse response;
   absl::Status status = chain_.v2().Create(::cppsvc::testing::V2CreateRequest(), &response);
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
@@ -137,7 +72,7 @@ TEST_F(PeopleChainTest, UnmappableEnumIsFailedPrecondition) {
 }
 
 TEST_F(PeopleChainTest, ReceiveRequiredUsesGoFieldNames) {
-  implementation_.drop_names = true;
+  implementation_.set_drop_names(true);
   v1::CreateResponse response;
   absl::Status status = chain_.v1().Create(::cppsvc::testing::V1CreateRequest(), &response);
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
@@ -153,7 +88,7 @@ TEST_F(PeopleChainTest, EntryValidationIsInvalidArgument) {
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(status.message(),
             "first_name: the length must be no less than 2; id: must be a valid UUID.");
-  EXPECT_EQ(implementation_.received_create.id(), "");  // never reached
+  EXPECT_EQ(implementation_.received_create().id(), "");  // never reached
 }
 
 TEST_F(PeopleChainTest, PrivateValidationRunsOnTheConvertedRequest) {
@@ -175,7 +110,7 @@ TEST_F(PeopleChainTest, UnknownEnumNumbersBecomeZeroGoingForward) {
 }
 
 TEST_F(PeopleChainTest, ImplementationErrorsPassThroughUnchanged) {
-  implementation_.error = absl::ResourceExhaustedError("quota");
+  implementation_.set_error(absl::ResourceExhaustedError("quota"));
   v1::CreateResponse response;
   absl::Status status = chain_.v1().Create(::cppsvc::testing::V1CreateRequest(), &response);
   EXPECT_EQ(status, absl::ResourceExhaustedError("quota"));
@@ -190,7 +125,7 @@ TEST_F(PeopleChainTest, RenamedMethodReachesItsDelegate) {
   request.set_id(kId);
   v1::GetResponse response;
   ASSERT_TRUE(chain_.v1().Get(request, &response).ok());
-  EXPECT_EQ(implementation_.fetched_id, kId);
+  EXPECT_EQ(implementation_.fetched_id(), kId);
   EXPECT_EQ(response.person().employment(), v1::Person::EMPLOYED);  // from PART_TIME
   EXPECT_EQ(response.person().first_name(), "Dane");
 }
@@ -200,7 +135,7 @@ TEST_F(PeopleChainTest, DeprecatedMethodCallsPrivateDirectly) {
   request.set_page_size(20);
   v1::ListResponse response;
   ASSERT_TRUE(chain_.v1().List(request, &response).ok());
-  EXPECT_EQ(implementation_.listed_page_size, 20u);
+  EXPECT_EQ(implementation_.listed_page_size(), 20u);
   ASSERT_EQ(response.people_size(), 1);
   EXPECT_EQ(response.people(0).employment(), v1::Person::UNEMPLOYED);
   EXPECT_EQ(response.people(0).last_name(), "Harrigan");
@@ -210,8 +145,8 @@ TEST_F(PeopleChainTest, EmptyRequestsOfExternalTypesConvertToEmptyMessages) {
   google::protobuf::Empty request;
   google::protobuf::Empty response;
   ASSERT_TRUE(chain_.v1().Ping(request, &response).ok());
-  EXPECT_TRUE(implementation_.pinged);
-  EXPECT_EQ(implementation_.received_ping.ByteSizeLong(), 0u);
+  EXPECT_TRUE(implementation_.pinged());
+  EXPECT_EQ(implementation_.received_ping().ByteSizeLong(), 0u);
 }
 
 TEST_F(PeopleChainTest, EmptyRequestIsInvalidNotACrash) {
@@ -243,7 +178,7 @@ TEST(PeopleOverrideTest, NestedConversionsGoThroughTheOverride) {
   priv::svc::PeopleChain chain(implementation, overrides);
   v1::CreateResponse response;
   ASSERT_TRUE(chain.v1().Create(::cppsvc::testing::V1CreateRequest(), &response).ok());
-  EXPECT_EQ(implementation.received_create.hobby().cycling().style(), "gravel");
+  EXPECT_EQ(implementation.received_create().hobby().cycling().style(), "gravel");
 }
 
 TEST(PeopleOverrideTest, ValidatorOverridesApplyPerVersion) {

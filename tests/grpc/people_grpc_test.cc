@@ -1,6 +1,7 @@
 // The gRPC binding (docs/reference/services.md) of the people example, over a real server: v1
 // and v2 served side by side on 127.0.0.1 by one chain over one private
 // implementation, called through grpc_cpp_plugin's own stubs.
+#include "support/fake_people.h"
 #include "support/people_requests.h"
 #include "v1_converter.h"  // the example's v1 override
 #include <chrono>
@@ -32,67 +33,7 @@ constexpr const char* kId = ::cppsvc::testing::kPersonId;
 static_assert(std::is_base_of_v<v1::People::Service, v1::svc::PeopleGrpc>);
 static_assert(std::is_base_of_v<v2::People::Service, v2::svc::PeopleGrpc>);
 
-// A private implementation that counts and records what it receives. RPCs run
-// on the server's threads, hence the mutex.
-class FakePeople : public priv::svc::People {
- public:
-  absl::Status Create(const priv::CreateRequest& request,
-                      priv::CreateResponse* response) override {
-    std::lock_guard<std::mutex> lock(mutex_);
-    ++creates_;
-    received_create_ = request;
-    priv::Person* person = response->mutable_person();
-    person->set_id(request.id());
-    person->set_full_name(request.full_name());
-    person->set_first_name(request.first_name());
-    person->set_last_name(request.last_name());
-    person->set_age(request.age());
-    person->set_employment(answer_employment_ != 0
-                               ? static_cast<priv::Person::Employment>(answer_employment_)
-                               : request.employment());
-    *person->mutable_hobby() = request.hobby();
-    person->mutable_created_at()->set_seconds(1637522265);
-    return absl::OkStatus();
-  }
-  absl::Status Fetch(const priv::GetRequest& request, priv::GetResponse* response) override {
-    response->mutable_person()->set_id(request.id());
-    response->mutable_person()->set_first_name("Dane");
-    response->mutable_person()->set_last_name("Harrigan");
-    response->mutable_person()->set_employment(priv::Person::PART_TIME);
-    return absl::OkStatus();
-  }
-  absl::Status Delete(const priv::DeleteRequest&, priv::DeleteResponse*) override {
-    return absl::NotFoundError("record not found");
-  }
-  absl::Status List(const priv::ListRequest&, priv::ListResponse*) override {
-    return absl::OkStatus();
-  }
-  absl::Status Batch(const priv::BatchRequest&, priv::BatchResponse*) override {
-    return absl::OkStatus();
-  }
-  absl::Status Ping(const priv::PingRequest&, priv::PingResponse*) override {
-    return absl::OkStatus();
-  }
-
-  int creates() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return creates_;
-  }
-  priv::CreateRequest received_create() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return received_create_;
-  }
-  void answer_employment(int value) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    answer_employment_ = value;
-  }
-
- private:
-  std::mutex mutex_;
-  int creates_ = 0;
-  priv::CreateRequest received_create_;
-  int answer_employment_ = 0;
-};
+using ::cppsvc::testing::FakePeople;
 
 // A client context that gives up rather than hang a broken test.
 class Context : public grpc::ClientContext {
@@ -207,7 +148,7 @@ TEST_F(PeopleGrpcTest, ImplementationErrorsPassThrough) {
 }
 
 TEST_F(PeopleGrpcTest, UnmappableResponseIsFailedPrecondition) {
-  implementation_.answer_employment(99);
+  implementation_.set_answer_employment(99);
   Context context;
   v2::CreateResponse response;
   grpc::Status status = v2_client_->Create(&context, ::cppsvc::testing::V2CreateRequest(), &response);
