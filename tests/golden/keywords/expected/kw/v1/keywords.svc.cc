@@ -11,6 +11,7 @@
 #include "kw/v1/keywords.svc.h"
 
 #include "cppsvc/formats.h"
+#include "cppsvc/internal/call_arena.h"
 #include "cppsvc/internal/convert_support.h"
 #include "cppsvc/internal/no_destructor.h"
 #include "cppsvc/internal/validate_support.h"
@@ -263,14 +264,18 @@ virtual_::virtual_(
     validator_.Validate(request, context);
     if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
   }
-  ::kw::private_::struct_ private_response;
-  return return_(request, nullptr, response, &private_response);
+  ::cppsvc::internal::CallArena arena;
+  ::kw::private_::struct_* private_response =
+      ::cppsvc::internal::NewMessage<::kw::private_::struct_>(arena.get());
+  return return_(request, nullptr, response, private_response, arena.get());
 }
 
 ::absl::Status virtual_::return_(const ::kw::v1::class_& request,
     const ::cppsvc::internal::Carry<::kw::private_::class_>* carried,
-    ::kw::v1::struct_* response, ::kw::private_::struct_* private_response) {
-  ::kw::private_::class_ private_request;
+    ::kw::v1::struct_* response, ::kw::private_::struct_* private_response,
+    ::google::protobuf::Arena* arena) {
+  ::kw::private_::class_& private_request =
+      *::cppsvc::internal::NewMessage<::kw::private_::class_>(arena);
   ::absl::Status status = converter_.ToPrivate(request, private_request);
   if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);

@@ -115,11 +115,13 @@ class virtual_ {
   ::absl::Status return_(const ::kw::v1::class_& request, ::kw::v1::struct_* response);
 
   // Chain steps, called by the previous version's service: no
-  // validation here; `carried` holds older versions' deprecated fields
-  // and `private_response` receives the implementation's response.
+  // validation here; `carried` holds older versions' deprecated fields,
+  // `private_response` receives the implementation's response, and
+  // the messages of every hop are made in the call's `arena`.
   ::absl::Status return_(const ::kw::v1::class_& request,
       const ::cppsvc::internal::Carry<::kw::private_::class_>* carried,
-      ::kw::v1::struct_* response, ::kw::private_::struct_* private_response);
+      ::kw::v1::struct_* response, ::kw::private_::struct_* private_response,
+      ::google::protobuf::Arena* arena);
 
  private:
   const ::kw::v1::svc::keywords_proto::Validator& validator_;

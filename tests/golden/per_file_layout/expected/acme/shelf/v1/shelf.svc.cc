@@ -14,6 +14,7 @@
 #include "acme/shelf/private/shelf.svc.h"
 #include "acme/shelf/v1/book.svc.h"
 #include "cppsvc/formats.h"
+#include "cppsvc/internal/call_arena.h"
 #include "cppsvc/internal/convert_support.h"
 #include "cppsvc/internal/no_destructor.h"
 #include "cppsvc/internal/validate_support.h"
@@ -102,14 +103,18 @@ Shelf::Shelf(
     validator_.Validate(request, context);
     if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
   }
-  ::acme::shelf::private_::PutResponse private_response;
-  return Put(request, nullptr, response, &private_response);
+  ::cppsvc::internal::CallArena arena;
+  ::acme::shelf::private_::PutResponse* private_response =
+      ::cppsvc::internal::NewMessage<::acme::shelf::private_::PutResponse>(arena.get());
+  return Put(request, nullptr, response, private_response, arena.get());
 }
 
 ::absl::Status Shelf::Put(const ::acme::shelf::v1::PutRequest& request,
     const ::cppsvc::internal::Carry<::acme::shelf::private_::PutRequest>* carried,
-    ::acme::shelf::v1::PutResponse* response, ::acme::shelf::private_::PutResponse* private_response) {
-  ::acme::shelf::private_::PutRequest private_request;
+    ::acme::shelf::v1::PutResponse* response, ::acme::shelf::private_::PutResponse* private_response,
+    ::google::protobuf::Arena* arena) {
+  ::acme::shelf::private_::PutRequest& private_request =
+      *::cppsvc::internal::NewMessage<::acme::shelf::private_::PutRequest>(arena);
   ::absl::Status status = converter_.ToPrivate(request, private_request);
   if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);

@@ -108,11 +108,13 @@ class Shelf {
   ::absl::Status Put(const ::acme::shelf::v1::PutRequest& request, ::acme::shelf::v1::PutResponse* response);
 
   // Chain steps, called by the previous version's service: no
-  // validation here; `carried` holds older versions' deprecated fields
-  // and `private_response` receives the implementation's response.
+  // validation here; `carried` holds older versions' deprecated fields,
+  // `private_response` receives the implementation's response, and
+  // the messages of every hop are made in the call's `arena`.
   ::absl::Status Put(const ::acme::shelf::v1::PutRequest& request,
       const ::cppsvc::internal::Carry<::acme::shelf::private_::PutRequest>* carried,
-      ::acme::shelf::v1::PutResponse* response, ::acme::shelf::private_::PutResponse* private_response);
+      ::acme::shelf::v1::PutResponse* response, ::acme::shelf::private_::PutResponse* private_response,
+      ::google::protobuf::Arena* arena);
 
  private:
   const ::acme::shelf::v1::svc::shelf_proto::Validator& validator_;
