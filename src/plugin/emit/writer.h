@@ -22,7 +22,15 @@
 
 namespace cppsvc::plugin {
 
-using Vars = std::vector<std::pair<std::string, std::string>>;
+// One `$name$` and its value. Built from anything a string_view takes
+// (descriptor accessors return std::string or absl::string_view, depending on
+// the protobuf version).
+struct Var {
+  Var(absl::string_view name, absl::string_view value) : first(name), second(value) {}
+  std::string first;
+  std::string second;
+};
+using Vars = std::vector<Var>;
 
 // Returns the rendered template; every line ends with '\n'. A `$var$` missing
 // from `vars` is a bug in the emitter and aborts.

@@ -16,12 +16,12 @@ std::string Diagnostic::ToString() const {
 
 void Diagnostics::ErrorInFile(const google::protobuf::FileDescriptor* file,
                               std::string message) {
-  Add(file == nullptr ? "" : file->name(), 0, 0, std::move(message));
+  Add(file == nullptr ? "" : std::string(file->name()), 0, 0, std::move(message));
 }
 
 void Diagnostics::WarningInFile(const google::protobuf::FileDescriptor* file,
                                 std::string message) {
-  Add(file == nullptr ? "" : file->name(), 0, 0, std::move(message), true);
+  Add(file == nullptr ? "" : std::string(file->name()), 0, 0, std::move(message), true);
 }
 
 void Diagnostics::AtPath(const google::protobuf::FileDescriptor* file,
@@ -29,7 +29,7 @@ void Diagnostics::AtPath(const google::protobuf::FileDescriptor* file,
                          bool warning) {
   google::protobuf::SourceLocation location;
   const bool found = file->GetSourceLocation(path, &location);
-  Add(file->name(), found ? location.start_line + 1 : 0,
+  Add(std::string(file->name()), found ? location.start_line + 1 : 0,
       found ? location.start_column + 1 : 0, std::move(message), warning);
 }
 

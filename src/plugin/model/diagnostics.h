@@ -78,7 +78,7 @@ class Diagnostics {
   void At(const Descriptor* element, std::string message, bool warning) {
     google::protobuf::SourceLocation location;
     const bool found = element->GetSourceLocation(&location);
-    Add(FileOf(element)->name(), found ? location.start_line + 1 : 0,
+    Add(std::string(FileOf(element)->name()), found ? location.start_line + 1 : 0,
         found ? location.start_column + 1 : 0, std::move(message), warning);
   }
   void Add(std::string file, int line, int column, std::string message,
