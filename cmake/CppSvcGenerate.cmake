@@ -146,8 +146,7 @@ function(cppsvc_generate)
     string(REGEX REPLACE "\\.proto$" "" stem "${ARG_OUT_DIR}/${rel_proto}")
     list(APPEND pb_outputs "${stem}.pb.h" "${stem}.pb.cc")
     # Both plugins write their files for every proto, whatever it declares.
-    list(APPEND outputs "${stem}.svc.h" "${stem}.svc.cc"
-                        "${stem}.svc.testing.h" "${stem}.svc.testing.cc")
+    list(APPEND outputs "${stem}.svc.h" "${stem}.svc.cc" "${stem}.svc.testing.h")
     if(ARG_GRPC)
       list(APPEND pb_outputs "${stem}.grpc.pb.h" "${stem}.grpc.pb.cc")
       list(APPEND outputs "${stem}.svc.grpc.h" "${stem}.svc.grpc.cc")

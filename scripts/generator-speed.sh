@@ -29,7 +29,7 @@
 # and prints medians: (b)-(a) is the plugin's share, (b)/(a) should be <= 2.0,
 # and the marginal cost per added domain should stay flat (linear growth).
 # Then g++ compiles every generated .cc of one tree, one file at a time, ours
-# (each proto's .svc.cc and .svc.testing.cc, with -Werror) alternating with
+# (each proto's .svc.cc, with -Werror) alternating with
 # protoc's (.pb.cc); the target is ours <= theirs. Wall times are medians;
 # the CPU columns (user+sys of the process tree) are less sensitive to other
 # load on the machine (protoc 3.21 reads a plugin's response 4 KB per
@@ -260,14 +260,16 @@ if os.environ["COMPILE"] == "1":
     compile_reps = int(os.environ["COMPILE_REPS"])
     flags = os.environ["CXXFLAGS_SPEED"].split()
     out = trees[n]["out_b"]
-    ours, theirs = [], []
+    ours, theirs, testing_headers = [], [], []
     for dirpath, _, names in os.walk(out):
         for name in names:
             rel = os.path.relpath(os.path.join(dirpath, name), out)
             if name.endswith(".pb.cc"):
                 theirs.append(rel)
-            elif name.endswith((".svc.cc", ".svc.testing.cc")):
+            elif name.endswith(".svc.cc"):
                 ours.append(rel)
+            elif name.endswith(".svc.testing.h"):
+                testing_headers.append(rel)
     ours.sort()
     theirs.sort()
     # protoc writes `namespace private`; fix it up as cppsvc_generate does.
@@ -299,15 +301,27 @@ if os.environ["COMPILE"] == "1":
     table(["file", "by", "lines", "wall", "cpu"], rows)
     def total(files, i):
         return sum(med([x[i] for x in times[f]]) for f in files)
-    core = [f for f in ours if not f.endswith(".svc.testing.cc")]
-    testing = [f for f in ours if f.endswith(".svc.testing.cc")]
     print()
     rows = []
-    for label, files in [("protoc's .pb.cc", theirs), ("ours, all", ours),
-                         ("ours without .svc.testing.cc", core), ("ours, .svc.testing.cc", testing)]:
+    for label, files in [("protoc's .pb.cc", theirs), ("ours (.svc.cc)", ours)]:
         rows.append([label, len(files), sum(lines(f) for f in files),
                      f"{total(files, 0):.2f} s", f"{total(files, 1):.2f} s",
                      f"{total(files, 0) / total(theirs, 0):.2f}",
                      f"{total(files, 1) / total(theirs, 1):.2f}"])
     table(["sum", "files", "lines", "wall", "cpu", "wall / protoc's", "cpu / protoc's"], rows)
+    # The conversion-test helpers are header only: what a test that includes
+    # one pays (a TU of just that #include), for reference.
+    testing_headers.sort()
+    rows = []
+    for rel in testing_headers:
+        source = os.path.join(out, rel + ".check.cc")
+        with open(source, "w") as fh:
+            fh.write(f'#include "{rel}"\n')
+        spent = [run(common + ["-Werror", "-c", source, "-o", os.devnull], cwd=out)
+                 for _ in range(compile_reps)]
+        os.remove(source)
+        rows.append([rel, f"{med([w for w, _ in spent]):.2f} s", f"{med([c for _, c in spent]):.2f} s"])
+    print("\nA test file that only includes a .svc.testing.h (header only; compiled by tests, not by")
+    print("every build of the generated code):\n")
+    table(["header", "wall", "cpu"], rows)
 PY

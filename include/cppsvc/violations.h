@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
@@ -62,8 +63,12 @@ struct PathElement {
   }
 };
 
+// A violation's path. Most are a few levels deep: held inline, so reporting a
+// violation allocates for its message at most, not for its path.
+using ViolationPath = absl::InlinedVector<PathElement, 4>;
+
 struct Violation {
-  std::vector<PathElement> path;
+  ViolationPath path;
   Rule rule;
   std::string message;
 

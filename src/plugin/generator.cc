@@ -11,18 +11,43 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "plugin/emit/grpc_emitter.h"
 #include "plugin/emit/name_checks.h"
+#include "plugin/emit/names.h"
 #include "plugin/model/builder.h"
 #include "plugin/parameters.h"
 
 namespace cppsvc::plugin {
+namespace {
 
-absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
-    const std::vector<const google::protobuf::FileDescriptor*>& files,
-    const std::string& parameter, std::string* warnings, bool from_protoc) {
+absl::Status WriteToContext(const GeneratedFile& file,
+                            google::protobuf::compiler::GeneratorContext& context) {
+  std::unique_ptr<google::protobuf::io::ZeroCopyOutputStream> output(context.Open(file.name));
+  void* data = nullptr;
+  int size = 0;
+  size_t written = 0;
+  while (written < file.content.size()) {
+    if (!output->Next(&data, &size)) {
+      return absl::InternalError(absl::StrCat("could not write ", file.name));
+    }
+    const size_t chunk = std::min(static_cast<size_t>(size), file.content.size() - written);
+    std::memcpy(data, file.content.data() + written, chunk);
+    written += chunk;
+    if (chunk < static_cast<size_t>(size)) output->BackUp(size - static_cast<int>(chunk));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescriptor*>& files,
+                           const std::string& parameter, const FileSink& sink,
+                           std::string* warnings, bool from_protoc,
+                           const SourceLocations* locations) {
   absl::StatusOr<Parameters> parameters = ParseParameters(parameter);
   if (!parameters.ok()) return parameters.status();
   parameters->from_protoc = from_protoc;
+  const names::ScopedNameCache name_cache;
   Diagnostics diagnostics;
+  diagnostics.UseSourceLocations(locations);
   std::unique_ptr<const Model> model = BuildModel(files, *parameters, diagnostics);
   if (parameters->grpc) CheckGrpcNames(*model, diagnostics);
   CheckNames(*model, *parameters, diagnostics);
@@ -41,12 +66,27 @@ absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
         absl::StrCat(count, count == 1 ? " problem" : " problems",
                      " in the proto files:\n", diagnostics.Render()));
   }
-  std::vector<GeneratedFile> generated;
   for (const auto& file : model->files()) {
     for (GeneratedFile& output : EmitFile(*model, *file, *parameters)) {
-      generated.push_back(std::move(output));
+      absl::Status written = sink(std::move(output));
+      if (!written.ok()) return written;
     }
   }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
+    const std::vector<const google::protobuf::FileDescriptor*>& files,
+    const std::string& parameter, std::string* warnings, bool from_protoc) {
+  std::vector<GeneratedFile> generated;
+  absl::Status status = GenerateFiles(
+      files, parameter,
+      [&](GeneratedFile file) {
+        generated.push_back(std::move(file));
+        return absl::OkStatus();
+      },
+      warnings, from_protoc);
+  if (!status.ok()) return status;
   return generated;
 }
 
@@ -68,34 +108,16 @@ bool CppSvcGenerator::GenerateAll(
   google::protobuf::compiler::Version version;
   context->GetCompilerVersion(&version);
   const bool from_protoc = version.major() != 0 || version.minor() != 0;
-  absl::StatusOr<std::vector<GeneratedFile>> generated =
-      GenerateFiles(files, parameter, &warnings, from_protoc);
+  absl::Status status = GenerateFiles(
+      files, parameter,
+      [&](GeneratedFile file) { return WriteToContext(file, *context); }, &warnings,
+      from_protoc);
   if (!warnings.empty()) std::cerr << warnings << std::flush;
-  if (!generated.ok()) {
-    std::string message(generated.status().message());
+  if (!status.ok()) {
+    std::string message(status.message());
     if (!message.empty() && message.back() == '\n') message.pop_back();
     *error = message;
     return false;
-  }
-  for (const GeneratedFile& file : *generated) {
-    std::unique_ptr<google::protobuf::io::ZeroCopyOutputStream> output(
-        context->Open(file.name));
-    void* data = nullptr;
-    int size = 0;
-    size_t written = 0;
-    while (written < file.content.size()) {
-      if (!output->Next(&data, &size)) {
-        *error = absl::StrCat("could not write ", file.name);
-        return false;
-      }
-      const size_t chunk =
-          std::min(static_cast<size_t>(size), file.content.size() - written);
-      std::memcpy(data, file.content.data() + written, chunk);
-      written += chunk;
-      if (chunk < static_cast<size_t>(size)) {
-        output->BackUp(size - static_cast<int>(chunk));
-      }
-    }
   }
   return true;
 }

@@ -9,8 +9,7 @@
 #include <cstring>
 
 #include "cppsvc/version.h"
-#include "google/protobuf/compiler/plugin.h"
-#include "plugin/generator.h"
+#include "plugin/response_stream.h"
 
 namespace {
 
@@ -81,6 +80,5 @@ int main(int argc, char* argv[]) {
     std::fputs(kTerminalHint, stderr);
     return 2;
   }
-  cppsvc::plugin::CppSvcGenerator generator;
-  return google::protobuf::compiler::PluginMain(argc, argv, &generator);
+  return cppsvc::plugin::RunPluginProtocol(STDIN_FILENO, STDOUT_FILENO);
 }

@@ -9,7 +9,7 @@
 #             the same set; our plugin's byte for byte; protoc's .pb.h/.pb.cc
 #             byte for byte as protoc writes them from a descriptor set (from
 #             the .proto sources they differ only in json_name, see below).
-#             The v1-format template tests/buf/buf.gen.v1.yaml that README.md
+#             The v1-format template tests/buf/buf.gen.v1.yaml that docs/guide.md
 #             shows writes the same as buf.gen.yaml.
 #   lint      `buf lint` passes on the repository's buf.yaml.
 #   split     buf.gen.yaml without `strategy: all` (buf's per-directory
@@ -82,7 +82,7 @@ case "$mode" in
       "${protos[@]}" || fail "protoc --descriptor_set_in failed"
 
     for file in acme/people/v1/people.pb.h acme/people/private/people.pb.cc \
-                acme/people/v1/people.svc.h acme/people/v2/people.svc.testing.cc \
+                acme/people/v1/people.svc.h acme/people/v2/people.svc.testing.h \
                 acme/people/private/people.svc.h; do
       [ -s "$work_dir/protoc/$file" ] || fail "protoc did not write $file"
     done
@@ -99,7 +99,7 @@ case "$mode" in
       || { head -n 100 "$work_dir/contents.diff"; fail "buf generate and protoc (from a descriptor set) wrote different contents"; }
     echo "buf generate and protoc wrote the same $(wc -l < "$work_dir/buf.files") files"
 
-    # The v1-format template README.md shows writes the same.
+    # The v1-format template docs/guide.md shows writes the same.
     sed -e "s|^\(    path: \)build/protoc-gen-cpp-svc\$|\1$plugin|" \
         -e "s|^\(  - plugin: cpp\)\$|\1\n    protoc_path: $protoc|" \
         -e "s|^\(    out: \)out\$|\1$work_dir/buf-v1|" \

@@ -17,7 +17,7 @@ namespace {
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
-using Path = std::vector<PathElement>;
+using Path = ::cppsvc::ViolationPath;
 
 // One value of a field (singular, element or map value), read by reflection.
 struct Value {

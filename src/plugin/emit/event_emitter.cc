@@ -40,13 +40,13 @@ class EventEmitter {
       definitions.push_back(Definitions(*event));
     }
     declarations.push_back(Render(R"cc(
-      // Registers every event of $file$ with `registry` (docs/reference/events.md).
+      // Registers every event of $file$ with `registry`.
       ::absl::Status RegisterEvents(::cppsvc::events::Registry& registry);
     )cc",
                                   {{"file", file_.file->name()}}));
     definitions.push_back(RegisterEvents());
     sections_.header_blocks.push_back(absl::StrCat(
-        "// ---- Events (docs/reference/events.md) ----\n\n", JoinBlocks(declarations)));
+        "// ---- Events ----\n\n", JoinBlocks(declarations)));
     sections_.source_blocks.push_back(JoinBlocks(definitions));
   }
 

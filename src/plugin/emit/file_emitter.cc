@@ -169,11 +169,13 @@ std::vector<GeneratedFile> EmitFile(const Model& model, const FileModel& file,
   std::vector<GeneratedFile> files;
   AddFilePair(file, names::HeaderFile(descriptor), names::SourceFile(descriptor), sections,
               files);
+  // Header only: compiled by the tests that include it, never by every
+  // build of the generated code.
   Sections testing(descriptor);
   testing.header_includes.insert(names::HeaderFile(descriptor));
   EmitConversionTests(model, file, testing);
-  AddFilePair(file, names::TestingHeaderFile(descriptor), names::TestingSourceFile(descriptor),
-              testing, files);
+  files.push_back({names::TestingHeaderFile(descriptor),
+                   Header(file, names::TestingHeaderFile(descriptor), testing)});
   if (parameters.grpc) {
     Sections grpc(descriptor);
     grpc.header_includes.insert(names::HeaderFile(descriptor));

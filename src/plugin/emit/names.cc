@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
@@ -38,15 +39,32 @@ std::string FileNamespace(const pb::FileDescriptor* file) {
   return absl::StrCat("::", NamespaceOf(file->package()));
 }
 
+// The qualified names computed in the current run, when a
+// ScopedNameCache is active: the same type is named at every use.
+thread_local absl::flat_hash_map<const void*, std::string>* active_name_cache = nullptr;
+
 // protobuf's qualified name of a type, with its package part escaped by us:
 // protobuf 27 and later escape keyword segments themselves and 3.21 does not,
 // so the package part of cpp::QualifiedClassName is not used.
 template <typename Descriptor>
-std::string QualifiedTypeName(const Descriptor* type) {
+std::string ComputeQualifiedTypeName(const Descriptor* type) {
   return absl::StrCat(FileNamespace(type->file()), "::", cpp::ClassName(type));
 }
 
+template <typename Descriptor>
+std::string QualifiedTypeName(const Descriptor* type) {
+  if (active_name_cache == nullptr) return ComputeQualifiedTypeName(type);
+  std::string& name = (*active_name_cache)[type];
+  if (name.empty()) name = ComputeQualifiedTypeName(type);
+  return name;
+}
+
 }  // namespace
+
+ScopedNameCache::ScopedNameCache() : previous_(active_name_cache) {
+  active_name_cache = &names_;
+}
+ScopedNameCache::~ScopedNameCache() { active_name_cache = previous_; }
 
 std::string Message(const pb::Descriptor* message) {
   return QualifiedTypeName(message);
@@ -173,10 +191,6 @@ std::string SourceFile(const pb::FileDescriptor* file) {
 
 std::string TestingHeaderFile(const pb::FileDescriptor* file) {
   return absl::StrCat(Stem(file), ".svc.testing.h");
-}
-
-std::string TestingSourceFile(const pb::FileDescriptor* file) {
-  return absl::StrCat(Stem(file), ".svc.testing.cc");
 }
 
 std::string GrpcHeaderFile(const pb::FileDescriptor* file) {

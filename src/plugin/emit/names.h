@@ -10,11 +10,28 @@
 
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "google/protobuf/descriptor.h"
 #include "plugin/model/model.h"
 
 namespace cppsvc::plugin::names {
+
+// While one exists, the qualified names of types are computed once per
+// type and reused (they are asked for at every use, thousands of times in a
+// large run); without one, on every call. GenerateFiles keeps one for its
+// run: descriptors must outlive it.
+class ScopedNameCache {
+ public:
+  ScopedNameCache();
+  ~ScopedNameCache();
+  ScopedNameCache(const ScopedNameCache&) = delete;
+  ScopedNameCache& operator=(const ScopedNameCache&) = delete;
+
+ private:
+  absl::flat_hash_map<const void*, std::string> names_;
+  absl::flat_hash_map<const void*, std::string>* previous_;
+};
 
 // `::acme::people::v1::Person_Hobby`.
 std::string Message(const pb::Descriptor* message);
@@ -73,9 +90,8 @@ std::string QualifiedGeneratedNamespace(absl::string_view proto_package);
 // `acme/people/v1/people.proto`, `acme/people/v1/people.svc.h` and `.svc.cc`.
 std::string HeaderFile(const pb::FileDescriptor* file);
 std::string SourceFile(const pb::FileDescriptor* file);
-// Conversion-test helpers: `.../people.svc.testing.h` and `.svc.testing.cc`.
+// Conversion-test helpers, header only: `.../people.svc.testing.h`.
 std::string TestingHeaderFile(const pb::FileDescriptor* file);
-std::string TestingSourceFile(const pb::FileDescriptor* file);
 // The gRPC binding (with grpc=true): `.../people.svc.grpc.h` and `.svc.grpc.cc`.
 std::string GrpcHeaderFile(const pb::FileDescriptor* file);
 std::string GrpcSourceFile(const pb::FileDescriptor* file);

@@ -81,7 +81,7 @@ class PublicServiceEmitter {
                                    "(const ", types.request, "& request,\n    const ",
                                    Carried(types), "* carried,\n    ", types.response,
                                    "* response, ", types.private_response,
-                                   "* private_response);"));
+                                   "* private_response,\n    ::google::protobuf::Arena* arena);"));
     }
     return Render(R"cc(
       // Serves $service$ on top of the private implementation: each call is
@@ -101,8 +101,9 @@ class PublicServiceEmitter {
         $entries$
 
         // Chain steps, called by the previous version's service: no
-        // validation here; `carried` holds older versions' deprecated fields
-        // and `private_response` receives the implementation's response.
+        // validation here; `carried` holds older versions' deprecated fields,
+        // `private_response` receives the implementation's response, and
+        // the messages of every hop are made in the call's `arena`.
         $steps$
 
        private:$members$
@@ -282,8 +283,10 @@ class PublicServiceEmitter {
     return Render(R"cc(
       ::absl::Status $name$::$method$(const $request$& request, $response$* response) {
         $validate$
-        $private_response$ private_response;
-        return $method$(request, nullptr, response, &private_response);
+        ::cppsvc::internal::CallArena arena;
+        $private_response$* private_response =
+            ::cppsvc::internal::NewMessage<$private_response$>(arena.get());
+        return $method$(request, nullptr, response, private_response, arena.get());
       }
     )cc",
                   {{"name", name_},
@@ -301,7 +304,8 @@ class PublicServiceEmitter {
     const std::string head = absl::StrCat(
         "::absl::Status ", name_, "::", names::Method(method.descriptor), "(const ",
         types.request, "& request,\n    const ", Carried(types), "* carried,\n    ",
-        types.response, "* response, ", types.private_response, "* private_response)");
+        types.response, "* response, ", types.private_response,
+        "* private_response,\n    ::google::protobuf::Arena* arena)");
     return Render(R"cc(
       $head$ {
         $body$
@@ -315,7 +319,8 @@ class PublicServiceEmitter {
   std::string PrivateStep(const MethodModel& method, const Types& types) const {
     const bool latest_public = package_.latest && !method.deprecated;
     return Render(R"cc(
-      $private_request$ private_request;
+      $private_request$& private_request =
+          *::cppsvc::internal::NewMessage<$private_request$>(arena);
       ::absl::Status status = converter_.ToPrivate(request, private_request);
       if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
       if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
@@ -340,12 +345,12 @@ class PublicServiceEmitter {
     const bool carries = request != nullptr && request->carries_deprecated &&
                          !request->converter_empty;
     return Render(R"cc(
-      $next_request$ next_request;
+      $next_request$& next_request = *::cppsvc::internal::NewMessage<$next_request$>(arena);
       ::absl::Status status = converter_.ToNext(request, next_request);
       if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
       $carry$
-      $next_response$ next_response;
-      status = next_->$next_method$(next_request, $carried$, &next_response, private_response);
+      $next_response$& next_response = *::cppsvc::internal::NewMessage<$next_response$>(arena);
+      status = next_->$next_method$(next_request, $carried$, &next_response, private_response, arena);
       if (!status.ok()) return status;
       return ::cppsvc::internal::ConversionFailure(
           converter_.ToPublic(next_response, private_response, *response));
@@ -389,6 +394,7 @@ void EmitServices(const Model& model, const FileModel& file, Sections& sections)
     return;
   }
   sections.header_includes.insert("cppsvc/internal/convert_support.h");
+  sections.source_includes.insert("cppsvc/internal/call_arena.h");
   sections.source_includes.insert("cppsvc/validation.h");
   for (const ServiceModel* service : file.services) {
     if (service->private_counterpart == nullptr) continue;

@@ -29,17 +29,18 @@ class ConversionTestEmitter {
                         const std::vector<const ServiceModel*>& services)
       : model_(model), file_(file), package_(*file.package), services_(services) {}
 
-  std::string Declarations() const {
+  // The file's conversion-test helpers, defined in the header: only tests
+  // include it, so code that does not use them never compiles them.
+  std::string Helpers() const {
+    std::vector<std::string> fakes;
+    std::set<const pb::ServiceDescriptor*> faked;
     std::vector<std::string> functions;
     for (const ServiceModel* service : services_) {
+      if (faked.insert(service->private_counterpart).second) {
+        fakes.push_back(Fake(service->private_counterpart));
+      }
       for (const MethodModel& method : service->methods) {
-        functions.push_back(Render(R"cc(
-          // $method$, served by $private_method$.
-          $signature$;
-        )cc",
-                                   {{"method", method.descriptor->full_name()},
-                                    {"private_method", method.private_counterpart->full_name()},
-                                    {"signature", Signature(*service, method, " = {}")}}));
+        functions.push_back(Function(*service, method));
       }
     }
     return Render(R"cc(
@@ -54,52 +55,33 @@ class ConversionTestEmitter {
 
       using ConversionParams = ::cppsvc::testing::ConversionParams;
 
-      $functions$
-
-      }  // namespace testing
-    )cc",
-                  {{"package", file_.file->name()}, {"functions", JoinBlocks(functions)}});
-  }
-
-  std::string Definitions() const {
-    std::vector<std::string> fakes;
-    std::set<const pb::ServiceDescriptor*> faked;
-    std::vector<std::string> functions;
-    for (const ServiceModel* service : services_) {
-      if (faked.insert(service->private_counterpart).second) {
-        fakes.push_back(Fake(service->private_counterpart));
-      }
-      for (const MethodModel& method : service->methods) {
-        functions.push_back(Function(*service, method));
-      }
-    }
-    return Render(R"cc(
-      namespace testing {
-      namespace {
+      // Used by the functions below; not part of the API.
+      namespace internal {
 
       $fakes$
 
-      }  // namespace
+      }  // namespace internal
 
       $functions$
 
       }  // namespace testing
     )cc",
-                  {{"fakes", JoinBlocks(fakes)}, {"functions", JoinBlocks(functions)}});
+                  {{"package", file_.file->name()},
+                   {"fakes", JoinBlocks(fakes)},
+                   {"functions", JoinBlocks(functions)}});
   }
 
  private:
-  std::string Signature(const ServiceModel& service, const MethodModel& method,
-                        const std::string& default_overrides) const {
+  std::string Signature(const ServiceModel& service, const MethodModel& method) const {
     // Two services may both have a `Put`: in a package that serves several
     // services, every function's name includes its service.
     const bool with_service = services_.size() > 1;
-    return absl::StrCat("::absl::Status ",
+    return absl::StrCat("inline ::absl::Status ",
                         names::ConversionTestFunction(method.descriptor, with_service),
                         "(\n    const ConversionParams& params,\n    const ",
                         PrivateNamespace(service.private_counterpart),
-                        "::", names::ChainOverrides(service.private_counterpart), "& overrides",
-                        default_overrides, ")");
+                        "::", names::ChainOverrides(service.private_counterpart),
+                        "& overrides = {})");
   }
 
   // The private implementation of a conversion test: every call goes to the
@@ -147,6 +129,7 @@ class ConversionTestEmitter {
   std::string Function(const ServiceModel& service, const MethodModel& method) const {
     const pb::MethodDescriptor* private_method = method.private_counterpart;
     return Render(R"cc(
+      // $method_name$, served by $private_method_name$.
       $signature$ {
         $request$ request;
         $private_request$ expected_private_request;
@@ -158,13 +141,15 @@ class ConversionTestEmitter {
                        expected_response)) {
           return test.Result();
         }
-        $fake$ implementation(test);
+        internal::$fake$ implementation(test);
         $private_namespace$::$chain$ chain(implementation, overrides);
         $response$ response;
         return test.Finish(chain.$version$().$call$(request, &response), response);
       }
     )cc",
-                  {{"signature", Signature(service, method, "")},
+                  {{"signature", Signature(service, method)},
+                   {"method_name", method.descriptor->full_name()},
+                   {"private_method_name", private_method->full_name()},
                    {"request", names::Message(method.descriptor->input_type())},
                    {"response", names::Message(method.descriptor->output_type())},
                    {"private_request", names::Message(private_method->input_type())},
@@ -219,19 +204,17 @@ void EmitConversionTests(const Model& model, const FileModel& file, Sections& se
   sections.header_includes.insert("absl/status/status.h");
   sections.header_includes.insert("cppsvc/testing.h");
   for (const ServiceModel* service : services) {
-    // The chain's overrides are in the signatures; the source builds a chain
-    // and converts each method's messages.
+    // Each function builds the chain and converts its method's messages.
     sections.header_includes.insert(names::HeaderFile(service->private_counterpart->file()));
     for (const MethodModel& method : service->methods) {
       for (const pb::MethodDescriptor* m : {method.descriptor, method.private_counterpart}) {
-        sections.source_includes.insert(names::ProtoHeader(m->input_type()->file()));
-        sections.source_includes.insert(names::ProtoHeader(m->output_type()->file()));
+        sections.header_includes.insert(names::ProtoHeader(m->input_type()->file()));
+        sections.header_includes.insert(names::ProtoHeader(m->output_type()->file()));
       }
     }
   }
   ConversionTestEmitter emitter(model, file, services);
-  sections.header_blocks.push_back(emitter.Declarations());
-  sections.source_blocks.push_back(emitter.Definitions());
+  sections.header_blocks.push_back(emitter.Helpers());
 }
 
 }  // namespace cppsvc::plugin

@@ -34,7 +34,10 @@ using Vars = std::vector<Var>;
 
 // Returns the rendered template; every line ends with '\n'. A `$var$` missing
 // from `vars` is a bug in the emitter and aborts.
-std::string Render(absl::string_view text, const Vars& vars = {});
+// `text` must be a string literal: it is prepared once, on first use, and
+// the prepared form is kept for the run under the literal's address.
+std::string Render(const char* text, const Vars& vars = {});
+std::string Render(const std::string& text, const Vars& vars) = delete;
 
 // Joins rendered blocks with one blank line between them.
 std::string JoinBlocks(const std::vector<std::string>& blocks);

@@ -28,9 +28,15 @@ void Diagnostics::AtPath(const google::protobuf::FileDescriptor* file,
                          const std::vector<int>& path, std::string message,
                          bool warning) {
   google::protobuf::SourceLocation location;
-  const bool found = file->GetSourceLocation(path, &location);
-  Add(std::string(file->name()), found ? location.start_line + 1 : 0,
-      found ? location.start_column + 1 : 0, std::move(message), warning);
+  int line = -1;
+  int column = -1;
+  if (file->GetSourceLocation(path, &location)) {
+    line = location.start_line;
+    column = location.start_column;
+  } else if (locations_ != nullptr) {
+    locations_->Find(std::string(file->name()), path, &line, &column);
+  }
+  Add(std::string(file->name()), line + 1, column + 1, std::move(message), warning);
 }
 
 void Diagnostics::Note(std::string message) {

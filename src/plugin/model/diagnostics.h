@@ -11,6 +11,7 @@
 
 #include "absl/strings/string_view.h"
 #include "google/protobuf/descriptor.h"
+#include "plugin/model/source_locations.h"
 
 namespace cppsvc::plugin {
 
@@ -53,6 +54,10 @@ class Diagnostics {
   // however often it is added.
   void Note(std::string message);
 
+  // Where to find locations of files whose descriptors were built without
+  // their SourceCodeInfo. Not owned; may be null.
+  void UseSourceLocations(const SourceLocations* locations) { locations_ = locations; }
+
   // True when there is no error (warnings do not count).
   bool empty() const { return Sorted(false).empty(); }
 
@@ -77,15 +82,20 @@ class Diagnostics {
   template <typename Descriptor>
   void At(const Descriptor* element, std::string message, bool warning) {
     google::protobuf::SourceLocation location;
-    const bool found = element->GetSourceLocation(&location);
-    Add(std::string(FileOf(element)->name()), found ? location.start_line + 1 : 0,
-        found ? location.start_column + 1 : 0, std::move(message), warning);
+    if (element->GetSourceLocation(&location)) {
+      Add(std::string(FileOf(element)->name()), location.start_line + 1, location.start_column + 1,
+          std::move(message), warning);
+      return;
+    }
+    // Built without its SourceCodeInfo (the plugin keeps it aside).
+    AtPath(FileOf(element), LocationPath(element), std::move(message), warning);
   }
   void Add(std::string file, int line, int column, std::string message,
            bool warning = false);
 
   std::vector<Diagnostic> diagnostics_;
   std::vector<std::string> notes_;
+  const SourceLocations* locations_ = nullptr;
 };
 
 }  // namespace cppsvc::plugin

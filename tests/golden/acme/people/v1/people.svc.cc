@@ -15,6 +15,7 @@
 #include "acme/people/v2/people.pb.h"
 #include "acme/people/v2/people.svc.h"
 #include "cppsvc/formats.h"
+#include "cppsvc/internal/call_arena.h"
 #include "cppsvc/internal/convert_support.h"
 #include "cppsvc/internal/no_destructor.h"
 #include "cppsvc/internal/validate_support.h"
@@ -823,20 +824,23 @@ People::People(
     validator_.Validate(request, context);
     if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
   }
-  ::acme::people::private_::CreateResponse private_response;
-  return Create(request, nullptr, response, &private_response);
+  ::cppsvc::internal::CallArena arena;
+  ::acme::people::private_::CreateResponse* private_response =
+      ::cppsvc::internal::NewMessage<::acme::people::private_::CreateResponse>(arena.get());
+  return Create(request, nullptr, response, private_response, arena.get());
 }
 
 ::absl::Status People::Create(const ::acme::people::v1::CreateRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
-    ::acme::people::v1::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response) {
-  ::acme::people::v2::CreateRequest next_request;
+    ::acme::people::v1::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response,
+    ::google::protobuf::Arena* arena) {
+  ::acme::people::v2::CreateRequest& next_request = *::cppsvc::internal::NewMessage<::acme::people::v2::CreateRequest>(arena);
   ::absl::Status status = converter_.ToNext(request, next_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
   // This version's deprecated fields skip the next version.
   const ::cppsvc::internal::CarryOf<::acme::people::v1::svc::people_proto::Converter, ::acme::people::v1::CreateRequest, ::acme::people::private_::CreateRequest> carry(converter_, request, carried);
-  ::acme::people::v2::CreateResponse next_response;
-  status = next_->Create(next_request, &carry, &next_response, private_response);
+  ::acme::people::v2::CreateResponse& next_response = *::cppsvc::internal::NewMessage<::acme::people::v2::CreateResponse>(arena);
+  status = next_->Create(next_request, &carry, &next_response, private_response, arena);
   if (!status.ok()) return status;
   return ::cppsvc::internal::ConversionFailure(
       converter_.ToPublic(next_response, private_response, *response));
@@ -848,18 +852,21 @@ People::People(
     validator_.Validate(request, context);
     if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
   }
-  ::acme::people::private_::GetResponse private_response;
-  return Get(request, nullptr, response, &private_response);
+  ::cppsvc::internal::CallArena arena;
+  ::acme::people::private_::GetResponse* private_response =
+      ::cppsvc::internal::NewMessage<::acme::people::private_::GetResponse>(arena.get());
+  return Get(request, nullptr, response, private_response, arena.get());
 }
 
 ::absl::Status People::Get(const ::acme::people::v1::GetRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
-    ::acme::people::v1::GetResponse* response, ::acme::people::private_::GetResponse* private_response) {
-  ::acme::people::v2::GetRequest next_request;
+    ::acme::people::v1::GetResponse* response, ::acme::people::private_::GetResponse* private_response,
+    ::google::protobuf::Arena* arena) {
+  ::acme::people::v2::GetRequest& next_request = *::cppsvc::internal::NewMessage<::acme::people::v2::GetRequest>(arena);
   ::absl::Status status = converter_.ToNext(request, next_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
-  ::acme::people::v2::GetResponse next_response;
-  status = next_->Get(next_request, carried, &next_response, private_response);
+  ::acme::people::v2::GetResponse& next_response = *::cppsvc::internal::NewMessage<::acme::people::v2::GetResponse>(arena);
+  status = next_->Get(next_request, carried, &next_response, private_response, arena);
   if (!status.ok()) return status;
   return ::cppsvc::internal::ConversionFailure(
       converter_.ToPublic(next_response, private_response, *response));
@@ -871,18 +878,21 @@ People::People(
     validator_.Validate(request, context);
     if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
   }
-  ::acme::people::private_::DeleteResponse private_response;
-  return Delete(request, nullptr, response, &private_response);
+  ::cppsvc::internal::CallArena arena;
+  ::acme::people::private_::DeleteResponse* private_response =
+      ::cppsvc::internal::NewMessage<::acme::people::private_::DeleteResponse>(arena.get());
+  return Delete(request, nullptr, response, private_response, arena.get());
 }
 
 ::absl::Status People::Delete(const ::acme::people::v1::DeleteRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
-    ::acme::people::v1::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response) {
-  ::acme::people::v2::DeleteRequest next_request;
+    ::acme::people::v1::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response,
+    ::google::protobuf::Arena* arena) {
+  ::acme::people::v2::DeleteRequest& next_request = *::cppsvc::internal::NewMessage<::acme::people::v2::DeleteRequest>(arena);
   ::absl::Status status = converter_.ToNext(request, next_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
-  ::acme::people::v2::DeleteResponse next_response;
-  status = next_->Delete(next_request, carried, &next_response, private_response);
+  ::acme::people::v2::DeleteResponse& next_response = *::cppsvc::internal::NewMessage<::acme::people::v2::DeleteResponse>(arena);
+  status = next_->Delete(next_request, carried, &next_response, private_response, arena);
   if (!status.ok()) return status;
   return ::cppsvc::internal::ConversionFailure(
       converter_.ToPublic(next_response, private_response, *response));
@@ -894,14 +904,18 @@ People::People(
     validator_.Validate(request, context);
     if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
   }
-  ::acme::people::private_::ListResponse private_response;
-  return List(request, nullptr, response, &private_response);
+  ::cppsvc::internal::CallArena arena;
+  ::acme::people::private_::ListResponse* private_response =
+      ::cppsvc::internal::NewMessage<::acme::people::private_::ListResponse>(arena.get());
+  return List(request, nullptr, response, private_response, arena.get());
 }
 
 ::absl::Status People::List(const ::acme::people::v1::ListRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::ListRequest>* carried,
-    ::acme::people::v1::ListResponse* response, ::acme::people::private_::ListResponse* private_response) {
-  ::acme::people::private_::ListRequest private_request;
+    ::acme::people::v1::ListResponse* response, ::acme::people::private_::ListResponse* private_response,
+    ::google::protobuf::Arena* arena) {
+  ::acme::people::private_::ListRequest& private_request =
+      *::cppsvc::internal::NewMessage<::acme::people::private_::ListRequest>(arena);
   ::absl::Status status = converter_.ToPrivate(request, private_request);
   if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
@@ -917,18 +931,21 @@ People::People(
 }
 
 ::absl::Status People::Ping(const ::google::protobuf::Empty& request, ::google::protobuf::Empty* response) {
-  ::acme::people::private_::PingResponse private_response;
-  return Ping(request, nullptr, response, &private_response);
+  ::cppsvc::internal::CallArena arena;
+  ::acme::people::private_::PingResponse* private_response =
+      ::cppsvc::internal::NewMessage<::acme::people::private_::PingResponse>(arena.get());
+  return Ping(request, nullptr, response, private_response, arena.get());
 }
 
 ::absl::Status People::Ping(const ::google::protobuf::Empty& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
-    ::google::protobuf::Empty* response, ::acme::people::private_::PingResponse* private_response) {
-  ::acme::people::v2::PingRequest next_request;
+    ::google::protobuf::Empty* response, ::acme::people::private_::PingResponse* private_response,
+    ::google::protobuf::Arena* arena) {
+  ::acme::people::v2::PingRequest& next_request = *::cppsvc::internal::NewMessage<::acme::people::v2::PingRequest>(arena);
   ::absl::Status status = converter_.ToNext(request, next_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
-  ::acme::people::v2::PingResponse next_response;
-  status = next_->Ping(next_request, carried, &next_response, private_response);
+  ::acme::people::v2::PingResponse& next_response = *::cppsvc::internal::NewMessage<::acme::people::v2::PingResponse>(arena);
+  status = next_->Ping(next_request, carried, &next_response, private_response, arena);
   if (!status.ok()) return status;
   return ::cppsvc::internal::ConversionFailure(
       converter_.ToPublic(next_response, private_response, *response));

@@ -13,6 +13,7 @@
 #include "acme/people/private/people.pb.h"
 #include "acme/people/private/people.svc.h"
 #include "cppsvc/formats.h"
+#include "cppsvc/internal/call_arena.h"
 #include "cppsvc/internal/convert_support.h"
 #include "cppsvc/internal/no_destructor.h"
 #include "cppsvc/internal/validate_support.h"
@@ -621,14 +622,18 @@ People::People(
     validator_.Validate(request, context);
     if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
   }
-  ::acme::people::private_::CreateResponse private_response;
-  return Create(request, nullptr, response, &private_response);
+  ::cppsvc::internal::CallArena arena;
+  ::acme::people::private_::CreateResponse* private_response =
+      ::cppsvc::internal::NewMessage<::acme::people::private_::CreateResponse>(arena.get());
+  return Create(request, nullptr, response, private_response, arena.get());
 }
 
 ::absl::Status People::Create(const ::acme::people::v2::CreateRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
-    ::acme::people::v2::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response) {
-  ::acme::people::private_::CreateRequest private_request;
+    ::acme::people::v2::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response,
+    ::google::protobuf::Arena* arena) {
+  ::acme::people::private_::CreateRequest& private_request =
+      *::cppsvc::internal::NewMessage<::acme::people::private_::CreateRequest>(arena);
   ::absl::Status status = converter_.ToPrivate(request, private_request);
   if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
@@ -649,14 +654,18 @@ People::People(
     validator_.Validate(request, context);
     if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
   }
-  ::acme::people::private_::GetResponse private_response;
-  return Get(request, nullptr, response, &private_response);
+  ::cppsvc::internal::CallArena arena;
+  ::acme::people::private_::GetResponse* private_response =
+      ::cppsvc::internal::NewMessage<::acme::people::private_::GetResponse>(arena.get());
+  return Get(request, nullptr, response, private_response, arena.get());
 }
 
 ::absl::Status People::Get(const ::acme::people::v2::GetRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
-    ::acme::people::v2::GetResponse* response, ::acme::people::private_::GetResponse* private_response) {
-  ::acme::people::private_::GetRequest private_request;
+    ::acme::people::v2::GetResponse* response, ::acme::people::private_::GetResponse* private_response,
+    ::google::protobuf::Arena* arena) {
+  ::acme::people::private_::GetRequest& private_request =
+      *::cppsvc::internal::NewMessage<::acme::people::private_::GetRequest>(arena);
   ::absl::Status status = converter_.ToPrivate(request, private_request);
   if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
@@ -677,14 +686,18 @@ People::People(
     validator_.Validate(request, context);
     if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
   }
-  ::acme::people::private_::DeleteResponse private_response;
-  return Delete(request, nullptr, response, &private_response);
+  ::cppsvc::internal::CallArena arena;
+  ::acme::people::private_::DeleteResponse* private_response =
+      ::cppsvc::internal::NewMessage<::acme::people::private_::DeleteResponse>(arena.get());
+  return Delete(request, nullptr, response, private_response, arena.get());
 }
 
 ::absl::Status People::Delete(const ::acme::people::v2::DeleteRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
-    ::acme::people::v2::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response) {
-  ::acme::people::private_::DeleteRequest private_request;
+    ::acme::people::v2::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response,
+    ::google::protobuf::Arena* arena) {
+  ::acme::people::private_::DeleteRequest& private_request =
+      *::cppsvc::internal::NewMessage<::acme::people::private_::DeleteRequest>(arena);
   ::absl::Status status = converter_.ToPrivate(request, private_request);
   if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
@@ -705,14 +718,18 @@ People::People(
     validator_.Validate(request, context);
     if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
   }
-  ::acme::people::private_::BatchResponse private_response;
-  return Batch(request, nullptr, response, &private_response);
+  ::cppsvc::internal::CallArena arena;
+  ::acme::people::private_::BatchResponse* private_response =
+      ::cppsvc::internal::NewMessage<::acme::people::private_::BatchResponse>(arena.get());
+  return Batch(request, nullptr, response, private_response, arena.get());
 }
 
 ::absl::Status People::Batch(const ::acme::people::v2::BatchRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::BatchRequest>* carried,
-    ::acme::people::v2::BatchResponse* response, ::acme::people::private_::BatchResponse* private_response) {
-  ::acme::people::private_::BatchRequest private_request;
+    ::acme::people::v2::BatchResponse* response, ::acme::people::private_::BatchResponse* private_response,
+    ::google::protobuf::Arena* arena) {
+  ::acme::people::private_::BatchRequest& private_request =
+      *::cppsvc::internal::NewMessage<::acme::people::private_::BatchRequest>(arena);
   ::absl::Status status = converter_.ToPrivate(request, private_request);
   if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
@@ -733,14 +750,18 @@ People::People(
     validator_.Validate(request, context);
     if (context.violation_count() > 0) return context.TakeViolations().ToStatus();
   }
-  ::acme::people::private_::PingResponse private_response;
-  return Ping(request, nullptr, response, &private_response);
+  ::cppsvc::internal::CallArena arena;
+  ::acme::people::private_::PingResponse* private_response =
+      ::cppsvc::internal::NewMessage<::acme::people::private_::PingResponse>(arena.get());
+  return Ping(request, nullptr, response, private_response, arena.get());
 }
 
 ::absl::Status People::Ping(const ::acme::people::v2::PingRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
-    ::acme::people::v2::PingResponse* response, ::acme::people::private_::PingResponse* private_response) {
-  ::acme::people::private_::PingRequest private_request;
+    ::acme::people::v2::PingResponse* response, ::acme::people::private_::PingResponse* private_response,
+    ::google::protobuf::Arena* arena) {
+  ::acme::people::private_::PingRequest& private_request =
+      *::cppsvc::internal::NewMessage<::acme::people::private_::PingRequest>(arena);
   ::absl::Status status = converter_.ToPrivate(request, private_request);
   if (status.ok()) status = ::cppsvc::internal::ApplyCarried(carried, private_request);
   if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);

@@ -12,7 +12,9 @@
 #pragma warning(disable : 4996)
 #endif
 #include "absl/status/status.h"
+#include "acme/people/private/people.pb.h"
 #include "acme/people/private/people.svc.h"
+#include "acme/people/v2/people.pb.h"
 #include "acme/people/v2/people.svc.h"
 #include "cppsvc/testing.h"
 #include "cppsvc/version.h"
@@ -35,30 +37,151 @@ namespace testing {
 
 using ConversionParams = ::cppsvc::testing::ConversionParams;
 
+// Used by the functions below; not part of the API.
+namespace internal {
+
+// The private implementation of a conversion test, faking
+// acme.people.private.People: every call goes to the test, which
+// expects exactly one, of the private method under test.
+class FakePeople final : public ::acme::people::private_::svc::people_proto::People {
+ public:
+  explicit FakePeople(::cppsvc::testing::ConversionTest& test) : test_(test) {}
+
+  ::absl::Status Create(const ::acme::people::private_::CreateRequest& request,
+                        ::acme::people::private_::CreateResponse* response) override {
+    return test_.AnswerPrivate("acme.people.private.People.Create", request, response);
+  }
+
+  ::absl::Status Fetch(const ::acme::people::private_::GetRequest& request,
+                       ::acme::people::private_::GetResponse* response) override {
+    return test_.AnswerPrivate("acme.people.private.People.Fetch", request, response);
+  }
+
+  ::absl::Status Delete(const ::acme::people::private_::DeleteRequest& request,
+                        ::acme::people::private_::DeleteResponse* response) override {
+    return test_.AnswerPrivate("acme.people.private.People.Delete", request, response);
+  }
+
+  ::absl::Status List(const ::acme::people::private_::ListRequest& request,
+                      ::acme::people::private_::ListResponse* response) override {
+    return test_.AnswerPrivate("acme.people.private.People.List", request, response);
+  }
+
+  ::absl::Status Batch(const ::acme::people::private_::BatchRequest& request,
+                       ::acme::people::private_::BatchResponse* response) override {
+    return test_.AnswerPrivate("acme.people.private.People.Batch", request, response);
+  }
+
+  ::absl::Status Ping(const ::acme::people::private_::PingRequest& request,
+                      ::acme::people::private_::PingResponse* response) override {
+    return test_.AnswerPrivate("acme.people.private.People.Ping", request, response);
+  }
+
+ private:
+  ::cppsvc::testing::ConversionTest& test_;
+};
+
+}  // namespace internal
+
 // acme.people.v2.People.Create, served by acme.people.private.People.Create.
-::absl::Status RunCreateConversionTest(
+inline ::absl::Status RunCreateConversionTest(
     const ConversionParams& params,
-    const ::acme::people::private_::svc::people_proto::PeopleChainOverrides& overrides = {});
+    const ::acme::people::private_::svc::people_proto::PeopleChainOverrides& overrides = {}) {
+  ::acme::people::v2::CreateRequest request;
+  ::acme::people::private_::CreateRequest expected_private_request;
+  ::acme::people::private_::CreateResponse private_response;
+  ::acme::people::v2::CreateResponse expected_response;
+  ::cppsvc::testing::ConversionTest test(params, "acme.people.v2.People.Create",
+                                         "acme.people.private.People.Create");
+  if (!test.Load(request, expected_private_request, private_response,
+                 expected_response)) {
+    return test.Result();
+  }
+  internal::FakePeople implementation(test);
+  ::acme::people::private_::svc::people_proto::PeopleChain chain(implementation, overrides);
+  ::acme::people::v2::CreateResponse response;
+  return test.Finish(chain.v2().Create(request, &response), response);
+}
 
 // acme.people.v2.People.Get, served by acme.people.private.People.Fetch.
-::absl::Status RunGetConversionTest(
+inline ::absl::Status RunGetConversionTest(
     const ConversionParams& params,
-    const ::acme::people::private_::svc::people_proto::PeopleChainOverrides& overrides = {});
+    const ::acme::people::private_::svc::people_proto::PeopleChainOverrides& overrides = {}) {
+  ::acme::people::v2::GetRequest request;
+  ::acme::people::private_::GetRequest expected_private_request;
+  ::acme::people::private_::GetResponse private_response;
+  ::acme::people::v2::GetResponse expected_response;
+  ::cppsvc::testing::ConversionTest test(params, "acme.people.v2.People.Get",
+                                         "acme.people.private.People.Fetch");
+  if (!test.Load(request, expected_private_request, private_response,
+                 expected_response)) {
+    return test.Result();
+  }
+  internal::FakePeople implementation(test);
+  ::acme::people::private_::svc::people_proto::PeopleChain chain(implementation, overrides);
+  ::acme::people::v2::GetResponse response;
+  return test.Finish(chain.v2().Get(request, &response), response);
+}
 
 // acme.people.v2.People.Delete, served by acme.people.private.People.Delete.
-::absl::Status RunDeleteConversionTest(
+inline ::absl::Status RunDeleteConversionTest(
     const ConversionParams& params,
-    const ::acme::people::private_::svc::people_proto::PeopleChainOverrides& overrides = {});
+    const ::acme::people::private_::svc::people_proto::PeopleChainOverrides& overrides = {}) {
+  ::acme::people::v2::DeleteRequest request;
+  ::acme::people::private_::DeleteRequest expected_private_request;
+  ::acme::people::private_::DeleteResponse private_response;
+  ::acme::people::v2::DeleteResponse expected_response;
+  ::cppsvc::testing::ConversionTest test(params, "acme.people.v2.People.Delete",
+                                         "acme.people.private.People.Delete");
+  if (!test.Load(request, expected_private_request, private_response,
+                 expected_response)) {
+    return test.Result();
+  }
+  internal::FakePeople implementation(test);
+  ::acme::people::private_::svc::people_proto::PeopleChain chain(implementation, overrides);
+  ::acme::people::v2::DeleteResponse response;
+  return test.Finish(chain.v2().Delete(request, &response), response);
+}
 
 // acme.people.v2.People.Batch, served by acme.people.private.People.Batch.
-::absl::Status RunBatchConversionTest(
+inline ::absl::Status RunBatchConversionTest(
     const ConversionParams& params,
-    const ::acme::people::private_::svc::people_proto::PeopleChainOverrides& overrides = {});
+    const ::acme::people::private_::svc::people_proto::PeopleChainOverrides& overrides = {}) {
+  ::acme::people::v2::BatchRequest request;
+  ::acme::people::private_::BatchRequest expected_private_request;
+  ::acme::people::private_::BatchResponse private_response;
+  ::acme::people::v2::BatchResponse expected_response;
+  ::cppsvc::testing::ConversionTest test(params, "acme.people.v2.People.Batch",
+                                         "acme.people.private.People.Batch");
+  if (!test.Load(request, expected_private_request, private_response,
+                 expected_response)) {
+    return test.Result();
+  }
+  internal::FakePeople implementation(test);
+  ::acme::people::private_::svc::people_proto::PeopleChain chain(implementation, overrides);
+  ::acme::people::v2::BatchResponse response;
+  return test.Finish(chain.v2().Batch(request, &response), response);
+}
 
 // acme.people.v2.People.Ping, served by acme.people.private.People.Ping.
-::absl::Status RunPingConversionTest(
+inline ::absl::Status RunPingConversionTest(
     const ConversionParams& params,
-    const ::acme::people::private_::svc::people_proto::PeopleChainOverrides& overrides = {});
+    const ::acme::people::private_::svc::people_proto::PeopleChainOverrides& overrides = {}) {
+  ::acme::people::v2::PingRequest request;
+  ::acme::people::private_::PingRequest expected_private_request;
+  ::acme::people::private_::PingResponse private_response;
+  ::acme::people::v2::PingResponse expected_response;
+  ::cppsvc::testing::ConversionTest test(params, "acme.people.v2.People.Ping",
+                                         "acme.people.private.People.Ping");
+  if (!test.Load(request, expected_private_request, private_response,
+                 expected_response)) {
+    return test.Result();
+  }
+  internal::FakePeople implementation(test);
+  ::acme::people::private_::svc::people_proto::PeopleChain chain(implementation, overrides);
+  ::acme::people::v2::PingResponse response;
+  return test.Finish(chain.v2().Ping(request, &response), response);
+}
 
 }  // namespace testing
 

@@ -88,7 +88,7 @@ class Converter {
   virtual ::absl::Status ToNext(const ::acme::user::v1::EmailChangedPayload& in, ::acme::user::v2::EmailChangedPayload& out) const;
 };
 
-// ---- Events (docs/reference/events.md) ----
+// ---- Events ----
 
 // Event "user.account.created" version v1 (acme.user.v1.AccountCreated), category "User", aggregate id from account_id.
 inline constexpr ::cppsvc::events::EventInfo kAccountCreatedEvent{
@@ -141,7 +141,7 @@ inline constexpr ::cppsvc::events::EventInfo kEmailChangedEvent{
 // A new EmailChanged event with its metadata set: event_name, event_version, timestamp (now), aggregate_id, trace_id.
 ::acme::user::v1::EmailChanged NewEmailChanged(std::string aggregate_id, ::acme::user::v1::EmailChangedPayload payload, std::string trace_id = {});
 
-// Registers every event of acme/user/v1/user.proto with `registry` (docs/reference/events.md).
+// Registers every event of acme/user/v1/user.proto with `registry`.
 ::absl::Status RegisterEvents(::cppsvc::events::Registry& registry);
 
 }  // namespace user_proto

@@ -57,7 +57,7 @@ class Validator {
 ::cppsvc::Violations Validate(const ::acme::user::v2::EmailChanged& message);
 ::cppsvc::Violations Validate(const ::acme::user::v2::EmailChangedPayload& message);
 
-// ---- Events (docs/reference/events.md) ----
+// ---- Events ----
 
 // Event "user.account.created" version v2 (acme.user.v2.AccountCreated), category "User", aggregate id from account_id.
 inline constexpr ::cppsvc::events::EventInfo kAccountCreatedEvent{
@@ -108,7 +108,7 @@ inline constexpr ::cppsvc::events::EventInfo kEmailChangedEvent{
 // A new EmailChanged event with its metadata set: event_name, event_version, timestamp (now), aggregate_id, trace_id.
 ::acme::user::v2::EmailChanged NewEmailChanged(std::string aggregate_id, ::acme::user::v2::EmailChangedPayload payload, std::string trace_id = {});
 
-// Registers every event of acme/user/v2/user.proto with `registry` (docs/reference/events.md).
+// Registers every event of acme/user/v2/user.proto with `registry`.
 ::absl::Status RegisterEvents(::cppsvc::events::Registry& registry);
 
 }  // namespace user_proto
