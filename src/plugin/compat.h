@@ -66,8 +66,12 @@ inline bool IsSyntheticOneof(const ::google::protobuf::OneofDescriptor* oneof) {
 // `edition = "2023"` files only when the plugin declares it. The model reads
 // presence, enum closedness and UTF-8 checking from descriptor APIs that
 // resolve features (has_presence(), ...), so editions need nothing else.
+// The same range as numbers, for the response written by hand
+// (response_stream.cc: CodeGeneratorResponse.minimum_edition/maximum_edition).
 #if CPPSVC_PROTOBUF_VERSION >= 5027000
 inline constexpr bool kSupportsEditions = true;
+inline constexpr int32_t kMinimumEdition = ::google::protobuf::Edition::EDITION_PROTO2;
+inline constexpr int32_t kMaximumEdition = ::google::protobuf::Edition::EDITION_2023;
 inline constexpr uint64_t kEditionsFeature =
     ::google::protobuf::compiler::CodeGenerator::FEATURE_SUPPORTS_EDITIONS;
 #define CPPSVC_PLUGIN_EDITION_RANGE                                      \
@@ -79,6 +83,8 @@ inline constexpr uint64_t kEditionsFeature =
   }
 #else
 inline constexpr bool kSupportsEditions = false;
+inline constexpr int32_t kMinimumEdition = 0;
+inline constexpr int32_t kMaximumEdition = 0;
 inline constexpr uint64_t kEditionsFeature = 0;
 #define CPPSVC_PLUGIN_EDITION_RANGE
 #endif
