@@ -18,6 +18,12 @@
 # cppsvc_link_static_plugin(<executable>) returns without changing anything
 # (and says why) when an archive is missing.
 function(cppsvc_link_static_plugin executable)
+  if(CPPSVC_PROTOBUF_MODE STREQUAL "CONFIG")
+    # protobuf's own CMake package: its targets name exactly the libraries
+    # (static or shared, as that protobuf was built) and their dependencies.
+    target_link_libraries(${executable} PRIVATE cppsvc_plugin_lib)
+    return()
+  endif()
   set(libdirs)
   foreach(target IN ITEMS protobuf::libprotobuf absl::strings)
     if(TARGET ${target})

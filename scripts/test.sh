@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: the README's test command, and CI's
 # (.ci/run). Two stages:
-#   1. the plain suite: gcc, RelWithDebInfo, build/, CTest;
+#   1. the plain suite: gcc, RelWithDebInfo, build/, CTest; then the core
+#      suites again against protobuf 31.1 and Abseil 20250127.1 built from
+#      third_party/deps (scripts/test-protobuf-current.sh, build-pb31/; the
+#      dependencies are built once per machine into a cache outside the
+#      clone, see scripts/build-deps.sh);
 #   2. the sanitizer suite (scripts/test-sanitizers.sh: clang++, ASan + LSan +
 #      UBSan, build-asan/, CTest without the labels consumer, generative, realworld),
 #      the threaded tests under ThreadSanitizer (scripts/test-tsan.sh,
@@ -10,7 +14,7 @@
 #      overrides).
 #
 #   scripts/test.sh            both stages
-#   scripts/test.sh --quick    stage 1 only (local use)
+#   scripts/test.sh --quick    stage 1's plain suite only (local use)
 #
 # Stage 2 runs only when stage 1 passed. See docs/reliability/fuzz-sanitizers-load.md.
 set -euo pipefail
@@ -39,6 +43,8 @@ scripts/setup.sh
 scripts/build.sh
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
 if [ "$quick" = 1 ]; then exit 0; fi
+stage "1/2 core suites against protobuf 31.1 and Abseil 20250127.1 (build-pb31/)"
+scripts/test-protobuf-current.sh
 
 stage "2/2 sanitizer suite (build-asan/)"
 scripts/test-sanitizers.sh

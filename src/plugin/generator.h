@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "google/protobuf/compiler/code_generator.h"
+#include "plugin/compat.h"
 #include "plugin/emit/file_emitter.h"
 #include "plugin/model/source_locations.h"
 
@@ -53,8 +54,9 @@ class CppSvcGenerator : public google::protobuf::compiler::CodeGenerator {
       google::protobuf::compiler::GeneratorContext* context,
       std::string* error) const override;
   uint64_t GetSupportedFeatures() const override {
-    return FEATURE_PROTO3_OPTIONAL;
+    return FEATURE_PROTO3_OPTIONAL | compat::kEditionsFeature;
   }
+  CPPSVC_PLUGIN_EDITION_RANGE
 };
 
 }  // namespace cppsvc::plugin

@@ -13,6 +13,7 @@
 #include "google/protobuf/io/zero_copy_stream_impl.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/wire_format_lite.h"
+#include "plugin/compat.h"
 #include "plugin/generator.h"
 #include "plugin/model/source_locations.h"
 
@@ -169,7 +170,13 @@ int RunPluginProtocol(int input_fd, int output_fd) {
   {
     pb::io::CodedOutputStream out(&raw);
     out.WriteTag(Tag(kFeaturesField, pb::internal::WireFormatLite::WIRETYPE_VARINT));
-    out.WriteVarint64(CodeGeneratorResponse::FEATURE_PROTO3_OPTIONAL);
+    out.WriteVarint64(CodeGeneratorResponse::FEATURE_PROTO3_OPTIONAL | compat::kEditionsFeature);
+    if (compat::kSupportsEditions) {  // fields 3 and 4 (protobuf 27 and later)
+      out.WriteTag(Tag(3, pb::internal::WireFormatLite::WIRETYPE_VARINT));
+      out.WriteVarint32SignExtended(compat::kMinimumEdition);
+      out.WriteTag(Tag(4, pb::internal::WireFormatLite::WIRETYPE_VARINT));
+      out.WriteVarint32SignExtended(compat::kMaximumEdition);
+    }
     absl::StatusOr<std::vector<const pb::FileDescriptor*>> files =
         status.ok() ? FilesToGenerate(request, pool) : status;
     status = files.status();

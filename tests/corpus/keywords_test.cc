@@ -8,6 +8,7 @@
 #include "corpus/operator/private/keywords.svc.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "support/protobuf_compat.h"
 
 namespace {
 
@@ -22,15 +23,15 @@ v1::namespace_ Valid() {
   n.set_bool_(true);
   n.set_return_(v1::delete_);
   n.add_goto_()->set_decltype_("d");
-  (*n.mutable_co_await())["k"].set_decltype_("k");
-  (*n.mutable_co_await())["k"].mutable_and_()->set_xor_eq_(9);
-  n.set_requires("rq");
+  (*n.CPPSVC_CXX20_KEYWORD(mutable_co_await)())["k"].set_decltype_("k");
+  (*n.CPPSVC_CXX20_KEYWORD(mutable_co_await)())["k"].mutable_and_()->set_xor_eq_(9);
+  n.CPPSVC_CXX20_KEYWORD(set_requires)("rq");
   n.set__reserved("r");
   n.set___dunder("abc");
   n.set_static_assert_("deprecated");
   n.set_alignas_("renamed");
-  n.add_char8_t(v1::constexpr_);
-  (*n.mutable_co_return())[-1] = v1::nullptr_;
+  n.CPPSVC_CXX20_KEYWORD(add_char8_t)(v1::constexpr_);
+  (*n.CPPSVC_CXX20_KEYWORD(mutable_co_return)())[-1] = v1::nullptr_;
   return n;
 }
 
@@ -41,10 +42,10 @@ TEST(CorpusKeywordsTest, ValidatorsUseEscapedNames) {
   n.set_int_(-1);
   n.set_return_(v1::constexpr_);
   n.set___dunder("abcd");
-  n.add_char8_t(v1::nullptr_);
-  (*n.mutable_co_await())["k"].mutable_and_()->set_xor_eq_(10);
+  n.CPPSVC_CXX20_KEYWORD(add_char8_t)(v1::nullptr_);
+  (*n.CPPSVC_CXX20_KEYWORD(mutable_co_await)())["k"].mutable_and_()->set_xor_eq_(10);
   n.add_goto_();
-  n.set_requires("r");
+  n.CPPSVC_CXX20_KEYWORD(set_requires)("r");
   EXPECT_EQ(v1::svc::Validate(n).ToString(),
             "__dunder: the length must be no more than 3; char8_t: (1: must be a valid "
             "value.); class: cannot be blank; co_await: (k: (and: (xor_eq: must be no "
@@ -65,7 +66,7 @@ TEST(CorpusKeywordsTest, ConvertersMapRenamedKeywords) {
   EXPECT_EQ(p.return_(), priv::goto_);            // delete -> goto
   EXPECT_EQ(p.alignof_(), "renamed");             // alignas -> alignof
   EXPECT_EQ(p.static_assert_(), "deprecated");    // carried
-  EXPECT_EQ(p.co_return().at(-1), priv::nullptr_);
+  EXPECT_EQ(p.CPPSVC_CXX20_KEYWORD(co_return)().at(-1), priv::nullptr_);
   v1::namespace_ back;
   ASSERT_TRUE(converter.ToDeprecatedPublic(p, back).ok());
   EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(Valid(), back))
@@ -88,7 +89,8 @@ class Keywords : public priv::svc::mutable_ {
 
 class Friend : public priv::svc::friend_ {
  public:
-  absl::Status co_yield(const priv::template_&, priv::namespace_* response) override {
+  absl::Status CPPSVC_CXX20_KEYWORD(co_yield)(const priv::template_&,
+                                              priv::namespace_* response) override {
     response->set_class_("from friend");
     return absl::OkStatus();
   }
@@ -115,7 +117,7 @@ TEST(CorpusKeywordsTest, KeywordServicesServeThroughTheChain) {
   v1::template_ request;
   request.set_decltype_("x");
   v1::namespace_ answer;
-  ASSERT_TRUE(friends.v1().co_yield(request, &answer).ok());
+  ASSERT_TRUE(friends.v1().CPPSVC_CXX20_KEYWORD(co_yield)(request, &answer).ok());
   EXPECT_EQ(answer.class_(), "from friend");
   v1::_Underscore u;
   u.set_domain("d");

@@ -174,7 +174,7 @@ TEST_F(ExampleTest, EnumValueSplitMapsForwardAndManyToOneBack) {
   EXPECT_EQ(next->forward[2]->name(), "UNEMPLOYED");
   std::map<std::string, std::string> back;
   for (const auto& [counterpart, value] : next->backward) {
-    back[counterpart->name()] = value->name();
+    back[std::string(counterpart->name())] = value->name();
   }
   EXPECT_EQ(back, (std::map<std::string, std::string>{{"UNSET", "UNSET"},
                                                       {"FULL_TIME", "EMPLOYED"},
@@ -188,7 +188,7 @@ TEST_F(ExampleTest, EnumValueSplitMapsForwardAndManyToOneBack) {
   EXPECT_EQ(to_private->forward[1]->name(), "FULL_TIME");
   std::map<std::string, std::string> private_back;
   for (const auto& [counterpart, value] : to_private->backward) {
-    private_back[counterpart->name()] = value->name();
+    private_back[std::string(counterpart->name())] = value->name();
   }
   EXPECT_EQ(private_back,
             (std::map<std::string, std::string>{{"UNDEFINED", "UNSET"},

@@ -25,7 +25,8 @@ class SourceLocationsTest : public ::testing::Test {
     int column = -1;
     // Elements protoc makes up (a map's entry, a proto3 optional's oneof)
     // have no location either way.
-    ASSERT_EQ(locations_.Find(element->file()->name(), LocationPath(element), &line, &column),
+    ASSERT_EQ(locations_.Find(std::string(element->file()->name()), LocationPath(element), &line,
+                              &column),
               known)
         << element->full_name();
     if (!known) return;
@@ -94,7 +95,7 @@ service Things {
   const pb::FileDescriptor* file = files[0];
   pb::FileDescriptorProto proto;
   file->CopySourceCodeInfoTo(&proto);
-  locations_.Add(file->name(), proto.source_code_info());
+  locations_.Add(std::string(file->name()), proto.source_code_info());
 
   for (int i = 0; i < file->message_type_count(); ++i) ExpectMessage(file->message_type(i));
   for (int i = 0; i < file->enum_type_count(); ++i) ExpectEnum(file->enum_type(i));

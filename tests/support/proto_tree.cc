@@ -4,13 +4,14 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "gtest/gtest.h"
 #include "plugin/parameters.h"
+#include "support/protobuf_compat.h"
 
 namespace cppsvc::testing {
 
 namespace pb = ::google::protobuf;
 
 // In-memory files first, then the directories protoc would search.
-class ProtoTree::Tree : public pb::compiler::SourceTree {
+class ProtoTree::Tree : public SourceTreeBase {
  public:
   Tree() {
     disk_.MapPath("", CPPSVC_PROTO_DIR);
@@ -18,7 +19,7 @@ class ProtoTree::Tree : public pb::compiler::SourceTree {
     disk_.MapPath("", CPPSVC_EVENTS_EXAMPLE_PROTO_DIR);
     disk_.MapPath("", CPPSVC_PROTOBUF_INCLUDE_DIR);
   }
-  pb::io::ZeroCopyInputStream* Open(const std::string& filename) override {
+  pb::io::ZeroCopyInputStream* OpenFile(const std::string& filename) override {
     auto it = files_.find(filename);
     if (it != files_.end()) {
       return new pb::io::ArrayInputStream(it->second.data(),
@@ -35,10 +36,10 @@ class ProtoTree::Tree : public pb::compiler::SourceTree {
   pb::compiler::DiskSourceTree disk_;
 };
 
-class ProtoTree::Errors : public pb::compiler::MultiFileErrorCollector {
+class ProtoTree::Errors : public FileErrorsBase {
  public:
-  void AddError(const std::string& filename, int line, int column,
-                const std::string& message) override {
+  void OnError(absl::string_view filename, int line, int column,
+               absl::string_view message) override {
     absl::StrAppend(&text_, filename, ":", line + 1, ":", column + 1, ": ",
                     message, "\n");
   }

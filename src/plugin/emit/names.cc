@@ -13,12 +13,7 @@
 #include "absl/strings/str_split.h"
 #include "cppsvc/violations.h"
 #include "google/protobuf/compiler/cpp/names.h"
-
-// Exported by libprotoc, but declared only in its helpers.h, which Debian's
-// package does not install in a usable form (it includes a missing header).
-namespace google::protobuf::compiler::cpp {
-std::string ResolveKeyword(const std::string& name);
-}  // namespace google::protobuf::compiler::cpp
+#include "plugin/compat.h"
 
 namespace cppsvc::plugin::names {
 
@@ -31,10 +26,10 @@ namespace {
 // protobuf 3.21's C++ generator does not escape them (it writes
 // `namespace private`, which does not compile); cppsvc_generate fixes its
 // output to match (cmake/CppSvcFixKeywordNamespaces.cmake).
-std::string NamespaceOf(const std::string& proto_package) {
+std::string NamespaceOf(absl::string_view proto_package) {
   std::vector<std::string> parts;
   for (absl::string_view part : absl::StrSplit(proto_package, '.')) {
-    parts.push_back(cpp::ResolveKeyword(std::string(part)));
+    parts.push_back(compat::CppKeywordEscaped(part));
   }
   return absl::StrJoin(parts, "::");
 }
@@ -48,16 +43,12 @@ std::string FileNamespace(const pb::FileDescriptor* file) {
 // ScopedNameCache is active: the same type is named at every use.
 thread_local absl::flat_hash_map<const void*, std::string>* active_name_cache = nullptr;
 
-// protobuf's qualified name of a type, with its package part escaped.
+// protobuf's qualified name of a type, with its package part escaped by us:
+// protobuf 27 and later escape keyword segments themselves and 3.21 does not,
+// so the package part of cpp::QualifiedClassName is not used.
 template <typename Descriptor>
 std::string ComputeQualifiedTypeName(const Descriptor* type) {
-  const std::string qualified = cpp::QualifiedClassName(type);
-  const std::string& package = type->file()->package();
-  if (package.empty()) return qualified;
-  const std::string unescaped =
-      absl::StrCat("::", absl::StrReplaceAll(package, {{".", "::"}}));
-  return absl::StrCat(FileNamespace(type->file()),
-                      qualified.substr(unescaped.size()));
+  return absl::StrCat(FileNamespace(type->file()), "::", cpp::ClassName(type));
 }
 
 template <typename Descriptor>
@@ -121,16 +112,16 @@ std::string OneofCaseAccessor(const pb::OneofDescriptor* oneof) {
   return absl::StrCat(oneof->name(), "_case");
 }
 
-bool IsCppKeyword(const std::string& name) {
-  return cpp::ResolveKeyword(name) != name;
+bool IsCppKeyword(absl::string_view name) {
+  return compat::CppKeywordEscaped(name) != name;
 }
 
 std::string Service(const pb::ServiceDescriptor* service) {
-  return cpp::ResolveKeyword(service->name());
+  return compat::CppKeywordEscaped(service->name());
 }
 
 std::string Method(const pb::MethodDescriptor* method) {
-  return cpp::ResolveKeyword(method->name());
+  return compat::CppKeywordEscaped(method->name());
 }
 
 std::string GrpcServiceBase(const pb::ServiceDescriptor* service) {
@@ -139,7 +130,7 @@ std::string GrpcServiceBase(const pb::ServiceDescriptor* service) {
 }
 
 std::string GrpcMethod(const pb::MethodDescriptor* method) {
-  return method->name();
+  return std::string(method->name());
 }
 
 std::string GrpcMessage(const pb::Descriptor* message) {
@@ -179,7 +170,7 @@ std::string GeneratedNamespace(const Package& package) {
                               : absl::StrCat(PackageNamespace(package), "::svc");
 }
 
-std::string QualifiedGeneratedNamespace(const std::string& proto_package) {
+std::string QualifiedGeneratedNamespace(absl::string_view proto_package) {
   return proto_package.empty()
              ? "::svc"
              : absl::StrCat("::", NamespaceOf(proto_package), "::svc");
@@ -215,7 +206,7 @@ std::string GrpcProtoHeader(const pb::FileDescriptor* file) {
 }
 
 std::string FileInlineNamespace(const pb::FileDescriptor* file) {
-  const std::string path = file->name();
+  const std::string path(file->name());
   const size_t slash = path.rfind('/');
   const std::string base =
       cpp::StripProto(slash == std::string::npos ? path : path.substr(slash + 1));
@@ -238,7 +229,7 @@ std::string QualifiedFileNamespace(const pb::FileDescriptor* file) {
                       FileInlineNamespace(file));
 }
 
-std::string ProtoNamespace(const std::string& proto_package) {
+std::string ProtoNamespace(absl::string_view proto_package) {
   return NamespaceOf(proto_package);
 }
 
@@ -268,7 +259,7 @@ std::string ConverterClass(const pb::FileDescriptor* file) {
 }
 
 std::string EnumMappingFunction(const pb::FieldDescriptor* field, absl::string_view direction) {
-  const std::string& package = field->file()->package();
+  const absl::string_view package = field->file()->package();
   absl::string_view name = field->full_name();
   if (!package.empty()) name.remove_prefix(package.size() + 1);
   // After the escaping every `_` starts an escape (`_0`, `_1`), so the `_`

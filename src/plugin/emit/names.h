@@ -11,7 +11,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
-
+#include "absl/strings/string_view.h"
 #include "google/protobuf/descriptor.h"
 #include "plugin/model/model.h"
 
@@ -51,7 +51,7 @@ std::string OneofNotSet(const pb::OneofDescriptor* oneof);
 std::string OneofCaseAccessor(const pb::OneofDescriptor* oneof);
 
 // True when `name` is a C++ keyword (protobuf escapes those with a `_`).
-bool IsCppKeyword(const std::string& name);
+bool IsCppKeyword(absl::string_view name);
 
 // Our class for a service and our member function for an RPC: their proto
 // names, with C++ keywords escaped (`virtual_`).
@@ -84,7 +84,7 @@ std::string PackageNamespace(const Package& package);
 // `acme::people::v1::svc`, where our code for the package lives.
 std::string GeneratedNamespace(const Package& package);
 // `::acme::people::v1::svc`.
-std::string QualifiedGeneratedNamespace(const std::string& proto_package);
+std::string QualifiedGeneratedNamespace(absl::string_view proto_package);
 
 // Output files of a proto file, beside protoc's `.pb.h`: for
 // `acme/people/v1/people.proto`, `acme/people/v1/people.svc.h` and `.svc.cc`.
@@ -106,7 +106,7 @@ std::string FileInlineNamespace(const pb::FileDescriptor* file);
 // `::acme::people::v1::svc::people_proto`: how other files' code names it.
 std::string QualifiedFileNamespace(const pb::FileDescriptor* file);
 // `acme::people::v1` for a proto package (keyword segments escaped).
-std::string ProtoNamespace(const std::string& proto_package);
+std::string ProtoNamespace(absl::string_view proto_package);
 // The chain of a private service and its overrides, in the private package's
 // generated namespace: `PeopleChain`, `PeopleChainOverrides`.
 std::string Chain(const pb::ServiceDescriptor* private_service);

@@ -362,7 +362,7 @@ class ValidatorEmitter {
 
   std::string FieldValidation(const FieldModel& field) {
     const FD* f = field.descriptor;
-    const std::string name = f->name();
+    const std::string name(f->name());
     const std::string accessor = names::Field(f);
     const FD* value = ElementField(f);
     if (f->is_map()) {
@@ -493,7 +493,7 @@ class ValidatorEmitter {
         }
       } else {
         body = ScalarRules(field.rules, member, v, IsEmpty(member, v),
-                           IsNotEmpty(member, v), ReportTarget{member->name()});
+                           IsNotEmpty(member, v), ReportTarget{std::string(member->name())});
       }
       if (body.empty()) continue;
       parts.push_back(Render(R"cc(

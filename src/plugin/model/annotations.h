@@ -40,7 +40,7 @@ inline const gen::svc::MethodAnnotation& AnnotationOf(
 template <typename Descriptor>
 std::string TargetName(const Descriptor* element) {
   const std::string& delegate = AnnotationOf(element).delegate().name();
-  return delegate.empty() ? element->name() : delegate;
+  return delegate.empty() ? std::string(element->name()) : delegate;
 }
 
 // The counterpart values an enum value receives: `receive.names`, with

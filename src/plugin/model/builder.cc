@@ -67,7 +67,7 @@ void ModelBuilder::CollectPackages(
     const std::vector<const pb::FileDescriptor*>& files) {
   std::map<std::string, std::vector<const pb::FileDescriptor*>> by_package;
   for (const pb::FileDescriptor* file : files) {
-    by_package[file->package()].push_back(file);
+    by_package[std::string(file->package())].push_back(file);
   }
   for (auto& [name, package_files] : by_package) {
     auto package = std::make_unique<Package>();
@@ -123,7 +123,7 @@ void ModelBuilder::CollectImported(
       const pb::FileDescriptor* dependency = file->dependency(i);
       if (!seen.insert(dependency).second) continue;
       pending.push_back(dependency);
-      Package*& package = packages[dependency->package()];
+      Package*& package = packages[std::string(dependency->package())];
       if (package == nullptr) {
         model_->imported_packages_.push_back(std::make_unique<Package>());
         package = model_->imported_packages_.back().get();
@@ -358,11 +358,11 @@ void ModelBuilder::CheckServiceNames(const Package& package) {
 
   absl::flat_hash_set<std::string> service_names;
   for (const ServiceModel* service : package.services) {
-    service_names.insert(service->descriptor->name());
+    service_names.insert(std::string(service->descriptor->name()));
   }
   for (const ServiceModel* service : package.services) {
     const pb::ServiceDescriptor* descriptor = service->descriptor;
-    const std::string& name = descriptor->name();
+    const std::string name(descriptor->name());
     const std::string where = absl::StrCat("service ", descriptor->full_name());
     if (kReservedClassNames.contains(name)) {
       diagnostics_.Error(descriptor,
@@ -401,7 +401,7 @@ void ModelBuilder::WarnAboutStreaming(const ServiceModel& service) {
   if (service.streaming.empty()) return;
   std::vector<std::string> names;
   for (const pb::MethodDescriptor* method : service.streaming) {
-    names.push_back(method->name());
+    names.push_back(std::string(method->name()));
   }
   const bool one = names.size() == 1;
   diagnostics_.Warning(

@@ -14,9 +14,9 @@ namespace cppsvc::plugin {
 namespace {
 
 std::string ElementTypeName(const pb::FieldDescriptor* field) {
-  if (field->message_type() != nullptr) return field->message_type()->full_name();
-  if (field->enum_type() != nullptr) return field->enum_type()->full_name();
-  return field->type_name();
+  if (field->message_type() != nullptr) return std::string(field->message_type()->full_name());
+  if (field->enum_type() != nullptr) return std::string(field->enum_type()->full_name());
+  return std::string(field->type_name());
 }
 
 std::string DescribeType(const pb::FieldDescriptor* field) {
@@ -262,7 +262,7 @@ const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
       }
       mapping->forward.push_back(target);
       std::vector<std::string> receives = value.receive_names;
-      if (receives.empty() && target != nullptr) receives.push_back(target->name());
+      if (receives.empty() && target != nullptr) receives.push_back(std::string(target->name()));
       for (const std::string& name : receives) {
         const pb::EnumValueDescriptor* received = to->FindValueByName(name);
         if (received == nullptr) {

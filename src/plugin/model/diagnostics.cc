@@ -16,12 +16,12 @@ std::string Diagnostic::ToString() const {
 
 void Diagnostics::ErrorInFile(const google::protobuf::FileDescriptor* file,
                               std::string message) {
-  Add(file == nullptr ? "" : file->name(), 0, 0, std::move(message));
+  Add(file == nullptr ? "" : std::string(file->name()), 0, 0, std::move(message));
 }
 
 void Diagnostics::WarningInFile(const google::protobuf::FileDescriptor* file,
                                 std::string message) {
-  Add(file == nullptr ? "" : file->name(), 0, 0, std::move(message), true);
+  Add(file == nullptr ? "" : std::string(file->name()), 0, 0, std::move(message), true);
 }
 
 void Diagnostics::AtPath(const google::protobuf::FileDescriptor* file,
@@ -34,9 +34,9 @@ void Diagnostics::AtPath(const google::protobuf::FileDescriptor* file,
     line = location.start_line;
     column = location.start_column;
   } else if (locations_ != nullptr) {
-    locations_->Find(file->name(), path, &line, &column);
+    locations_->Find(std::string(file->name()), path, &line, &column);
   }
-  Add(file->name(), line + 1, column + 1, std::move(message), warning);
+  Add(std::string(file->name()), line + 1, column + 1, std::move(message), warning);
 }
 
 void Diagnostics::Note(std::string message) {

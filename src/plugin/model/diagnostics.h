@@ -83,7 +83,7 @@ class Diagnostics {
   void At(const Descriptor* element, std::string message, bool warning) {
     google::protobuf::SourceLocation location;
     if (element->GetSourceLocation(&location)) {
-      Add(FileOf(element)->name(), location.start_line + 1, location.start_column + 1,
+      Add(std::string(FileOf(element)->name()), location.start_line + 1, location.start_column + 1,
           std::move(message), warning);
       return;
     }

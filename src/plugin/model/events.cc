@@ -17,8 +17,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "google/protobuf/descriptor.pb.h"
-#include "google/protobuf/stubs/common.h"
 #include "google/protobuf/unknown_field_set.h"
+#include "plugin/compat.h"
 #include "plugin/model/annotations.h"
 #include "plugin/model/model_builder.h"
 
@@ -48,7 +48,7 @@ std::optional<std::string> FixedValue(const pb::FieldDescriptor* field) {
       const pb::UnknownField& value = unknown.field(i);
       if (value.number() == extension->number() &&
           value.type() == pb::UnknownField::TYPE_LENGTH_DELIMITED) {
-        return value.length_delimited();
+        return std::string(value.length_delimited());
       }
     }
   }
@@ -164,7 +164,7 @@ void ModelBuilder::CollectEvent(const MessageModel& message, Package& package) {
   // are not UTF-8 would pack fine and make envelopes no consumer can parse.
   bool utf8 = true;
   auto check_utf8 = [&](const auto* element, absl::string_view label, absl::string_view text) {
-    if (pb::internal::IsStructurallyValidUTF8(text.data(), static_cast<int>(text.size()))) return;
+    if (compat::IsValidUtf8(text)) return;
     diagnostics_.Error(element, absl::StrCat(label, " ", Quoted(text),
                                              " is not valid UTF-8, which an envelope's string "
                                              "fields must be"));

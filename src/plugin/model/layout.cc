@@ -28,15 +28,15 @@ bool IsLowerSnakeCase(absl::string_view name) {
   return previous != '_';
 }
 
-std::string Directory(const std::string& file_name) {
+std::string Directory(absl::string_view file_name) {
   const size_t slash = file_name.rfind('/');
-  return slash == std::string::npos ? "" : file_name.substr(0, slash);
+  return std::string(slash == absl::string_view::npos ? "" : file_name.substr(0, slash));
 }
 
-std::string BaseName(const std::string& file_name) {
+std::string BaseName(absl::string_view file_name) {
   const size_t slash = file_name.rfind('/');
   absl::string_view base = file_name;
-  if (slash != std::string::npos) base.remove_prefix(slash + 1);
+  if (slash != absl::string_view::npos) base.remove_prefix(slash + 1);
   absl::ConsumeSuffix(&base, ".proto");
   return std::string(base);
 }

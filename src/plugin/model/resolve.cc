@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "plugin/compat.h"
 #include "plugin/model/annotations.h"
 #include "plugin/model/model_builder.h"
 
@@ -37,7 +38,7 @@ bool GoesToPrivate(const Package& package, bool deprecated) {
   return deprecated || package.latest;
 }
 
-std::string NoPrivatePackage(absl::string_view kind, const std::string& name,
+std::string NoPrivatePackage(absl::string_view kind, absl::string_view name,
                              const Domain& domain) {
   return absl::StrCat(kind, " ", name,
                       " is deprecated, but domain ", domain.name,
@@ -177,7 +178,7 @@ void ModelBuilder::ResolveOneofs(MessageModel& message) {
     const pb::OneofDescriptor* counterpart =
         target->FindOneofByName(TargetName(oneof.descriptor));
     if (counterpart == nullptr ||
-        counterpart->is_synthetic()) {
+        compat::IsSyntheticOneof(counterpart)) {
       diagnostics_.Error(oneof.descriptor,
                          NotFound("oneof", oneof.descriptor,
                                   target->full_name()));
@@ -250,7 +251,9 @@ const pb::FieldDescriptor* ModelBuilder::FindOneofMember(
     return nullptr;
   }
   std::vector<std::string> names;
-  for (const pb::FieldDescriptor* candidate : candidates) names.push_back(candidate->name());
+  for (const pb::FieldDescriptor* candidate : candidates) {
+    names.push_back(std::string(candidate->name()));
+  }
   diagnostics_.Error(
       member, absl::StrCat(what, "no member \"", member->name(), "\" in oneof ",
                            target->full_name(), ", and members ", absl::StrJoin(names, ", "),

@@ -47,7 +47,7 @@ ValueKind KindOf(const FD* field) {
 std::string TypeLabel(const FD* value) {
   if (value->message_type() != nullptr) return "message";
   if (value->enum_type() != nullptr) return "enum";
-  return value->type_name();
+  return std::string(value->type_name());
 }
 
 class RuleParser {

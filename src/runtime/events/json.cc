@@ -17,6 +17,7 @@
 #include "cppsvc/events.h"
 #include "cppsvc/events/decoder.h"
 #include "cppsvc/internal/event_support.h"
+#include "cppsvc/internal/protobuf_compat.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/descriptor_database.h"
 #include "google/protobuf/util/json_util.h"
@@ -25,8 +26,9 @@ namespace cppsvc::events {
 namespace {
 
 namespace pb = ::google::protobuf;
+namespace compat = ::cppsvc::internal::protobuf_compat;
 
-std::string Text(const pb::util::Status& status) { return status.message().ToString(); }
+std::string Text(const compat::JsonStatus& status) { return compat::StatusText(status); }
 
 // Just enough of a JSON scanner to find the members of the top-level object
 // without interpreting them: protobuf's parser checks everything else.
@@ -227,7 +229,7 @@ absl::StatusOr<SplitJson> SplitDataMember(absl::string_view json) {
 
 pb::util::JsonPrintOptions PrintOptions(const JsonOptions& options) {
   pb::util::JsonPrintOptions print;
-  print.always_print_primitive_fields = options.print_defaults;
+  compat::PrintDefaults(print, options.print_defaults);
   print.always_print_enums_as_ints = false;
   print.preserve_proto_field_names = false;
   return print;
@@ -247,7 +249,7 @@ absl::StatusOr<std::string> EnvelopeToJson(const Envelope& envelope,
   head.clear_payload();
   const pb::util::JsonPrintOptions print = PrintOptions(options);
   std::string json;
-  pb::util::Status status = pb::util::MessageToJsonString(head, &json, print);
+  compat::JsonStatus status = pb::util::MessageToJsonString(head, &json, print);
   if (!status.ok()) return absl::InvalidArgumentError(Text(status));
   std::string data_json;
   status = pb::util::MessageToJsonString(data, &data_json, print);
@@ -278,7 +280,7 @@ absl::StatusOr<Envelope> EnvelopeFromJson(absl::string_view json,
   Envelope envelope;
   pb::util::JsonParseOptions parse;
   parse.ignore_unknown_fields = false;
-  pb::util::Status status = pb::util::JsonStringToMessage(split->rest, &envelope, parse);
+  compat::JsonStatus status = pb::util::JsonStringToMessage(split->rest, &envelope, parse);
   if (!status.ok()) {
     return absl::InvalidArgumentError(absl::StrCat("not an event envelope: ", Text(status)));
   }
@@ -355,9 +357,8 @@ struct Decoder::OwnedPool {
   // A set that does not build is reported in FromDescriptorSet's status;
   // without a collector the pool would also log raw `[libprotobuf ERROR]`
   // lines.
-  struct Quiet : pb::DescriptorPool::ErrorCollector {
-    void AddError(const std::string&, const std::string&, const pb::Message*, ErrorLocation,
-                  const std::string&) override {}
+  struct Quiet : ::cppsvc::internal::protobuf_compat::DescriptorErrors {
+    void OnError(absl::string_view, absl::string_view, absl::string_view) override {}
   } quiet;
   pb::SimpleDescriptorDatabase files;
   pb::DescriptorPool pool{&files, &quiet};
@@ -378,10 +379,10 @@ Decoder::Decoder(const pb::DescriptorPool* pool, JsonOptions options)
 namespace {
 
 // Collects what the descriptor pool reports about a bad file.
-class Collector : public pb::DescriptorPool::ErrorCollector {
+class Collector : public compat::DescriptorErrors {
  public:
-  void AddError(const std::string& filename, const std::string& element_name,
-                const pb::Message*, ErrorLocation, const std::string& message) override {
+  void OnError(absl::string_view filename, absl::string_view element_name,
+               absl::string_view message) override {
     errors_.push_back(absl::StrCat(filename, ": ", element_name, ": ", message));
   }
   std::string Text() const { return absl::StrJoin(errors_, "; "); }
@@ -400,7 +401,7 @@ void AddWellKnown(const std::string& name, std::set<std::string>* names,
   file->CopyTo(&proto);
   files->Add(proto);
   for (int i = 0; i < file->dependency_count(); ++i) {
-    AddWellKnown(file->dependency(i)->name(), names, files);
+    AddWellKnown(std::string(file->dependency(i)->name()), names, files);
   }
 }
 

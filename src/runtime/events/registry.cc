@@ -16,7 +16,8 @@ namespace {
 namespace pb = ::google::protobuf;
 
 std::string TypeName(const pb::Message* message) {
-  return message == nullptr ? std::string("(none)") : message->GetDescriptor()->full_name();
+  return message == nullptr ? std::string("(none)")
+                            : std::string(message->GetDescriptor()->full_name());
 }
 
 absl::Status CheckBinding(const EventBinding& binding) {

@@ -18,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "cppsvc/internal/protobuf_compat.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/dynamic_message.h"
 #include "google/protobuf/util/json_util.h"
@@ -135,7 +136,7 @@ void PascalCaseMessage(pb::DescriptorProto* message) {
 // `file` and its dependencies, dependencies first, into `files`.
 void CollectFiles(const pb::FileDescriptor* file, std::set<std::string>* seen,
                   std::vector<const pb::FileDescriptor*>* files) {
-  if (!seen->insert(file->name()).second) return;
+  if (!seen->insert(std::string(file->name())).second) return;
   for (int i = 0; i < file->dependency_count(); ++i) {
     CollectFiles(file->dependency(i), seen, files);
   }
@@ -196,11 +197,12 @@ absl::StatusOr<std::string> PayloadJson(const Envelope& envelope,
   }
   std::string json;
   pb::util::JsonPrintOptions print;  // canonical proto3 JSON: defaults left out
-  pb::util::Status status = pb::util::MessageToJsonString(*payload, &json, print);
+  ::cppsvc::internal::protobuf_compat::JsonStatus status =
+      pb::util::MessageToJsonString(*payload, &json, print);
   if (!status.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat("payload of event \"", envelope.name(), "\" has no JSON form: ",
-                     status.message().ToString()));
+                     ::cppsvc::internal::protobuf_compat::StatusText(status)));
   }
   return json;
 }

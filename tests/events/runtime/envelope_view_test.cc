@@ -15,10 +15,10 @@
 #include "events/runtime/test_events.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
-#include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "support/allocation_counter.h"
+#include "support/protobuf_compat.h"
 
 namespace cppsvc::events {
 namespace {
@@ -400,7 +400,7 @@ std::string Compare(const std::string& bytes) {
 }
 
 TEST(EnvelopeView, AcceptsExactlyWhatParseFromStringAccepts) {
-  google::protobuf::LogSilencer quiet;  // protobuf logs every invalid UTF-8 string
+  cppsvc::testing::QuietProtobufLogs quiet;  // protobuf logs every invalid UTF-8 string
   Generator gen(20260611);
   std::vector<std::string> pool;
   for (const std::string& tail : Generator::SpecialTails()) pool.push_back(tail);
@@ -429,7 +429,7 @@ TEST(EnvelopeView, AcceptsExactlyWhatParseFromStringAccepts) {
 }
 
 TEST(EnvelopeView, Utf8LikeProtobuf) {
-  google::protobuf::LogSilencer quiet;
+  cppsvc::testing::QuietProtobufLogs quiet;
   int failures = 0;
   auto run = [&](const std::string& text) {
     std::string bytes;
