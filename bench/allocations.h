@@ -14,9 +14,9 @@ class AllocationScope {
   explicit AllocationScope(benchmark::State& state)
       : state_(state), before_(cppsvc::testing::AllocationCount()) {}
   ~AllocationScope() {
-    state_.counters["allocs/op"] = benchmark::Counter(
-        static_cast<double>(cppsvc::testing::AllocationCount() - before_),
-        benchmark::Counter::kAvgIterations);
+    state_.counters["allocs/op"] =
+        benchmark::Counter(static_cast<double>(cppsvc::testing::AllocationCount() - before_),
+                           benchmark::Counter::kAvgIterations);
   }
 
  private:

@@ -109,8 +109,7 @@ BENCHMARK(BM_BaselineCopyFromV1CreateResponse);
 // A private implementation that does the least an implementation can do.
 class EchoPeople : public priv::svc::People {
  public:
-  absl::Status Create(const priv::CreateRequest& request,
-                      priv::CreateResponse* response) override {
+  absl::Status Create(const priv::CreateRequest& request, priv::CreateResponse* response) override {
     priv::Person* person = response->mutable_person();
     person->set_id(request.id());
     person->set_full_name(request.full_name());

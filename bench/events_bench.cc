@@ -22,8 +22,8 @@
 #include <string>
 #include <vector>
 
-#include "acme/user/v1/user.svc.h"
 #include "acme/user/v1/user.pb.h"
+#include "acme/user/v1/user.svc.h"
 #include "allocations.h"
 #include "benchmark/benchmark.h"
 #include "cppsvc/events.h"
@@ -333,8 +333,8 @@ class RatioReporter : public benchmark::ConsoleReporter {
   void PrintRatio(const char* what, const std::string& envelope, const std::string& bare) {
     if (times_.count(envelope) == 0 || times_.count(bare) == 0) return;
     std::printf("  %-44s %6.2fx  (%7.1f / %7.1f ns  %s / %s)\n", what,
-                times_[envelope] / times_[bare], times_[envelope], times_[bare],
-                envelope.c_str(), bare.c_str());
+                times_[envelope] / times_[bare], times_[envelope], times_[bare], envelope.c_str(),
+                bare.c_str());
   }
 
  private:
@@ -361,9 +361,9 @@ int main(int argc, char** argv) {
                         name("BM_ParseBarePayload"));
     reporter.PrintRatio("(c) validate + pack + serialize:",
                         name("BM_ValidatedSerializeNewEnvelope"), name("BM_SerializeBarePayload"));
-    reporter.PrintRatio("    ... vs validate + serialize bare:",
-                        name("BM_ValidatedSerializeNewEnvelope"),
-                        name("BM_ValidateSerializeBarePayload"));
+    reporter.PrintRatio(
+        "    ... vs validate + serialize bare:", name("BM_ValidatedSerializeNewEnvelope"),
+        name("BM_ValidateSerializeBarePayload"));
     reporter.PrintRatio("(c) parse + unpack + validate, reused:",
                         name("BM_ValidatedViewUnpackReused"), name("BM_ParseReusedBarePayload"));
     reporter.PrintRatio("    ... vs parse + validate bare:", name("BM_ValidatedViewUnpackReused"),

@@ -185,7 +185,7 @@ WorkDir& Work() {
 
 // A synthetic tree and the request protoc sends a plugin for it.
 struct Tree {
-  std::string error;  // why it could not be prepared
+  std::string error;                     // why it could not be prepared
   std::vector<std::string> protoc_args;  // -I ... and the files, relative
   std::string request_path;
   std::string out_dir;  // protoc --cpp_out's

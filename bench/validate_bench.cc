@@ -4,8 +4,8 @@
 //
 //   build/bench/cppsvc_bench --benchmark_filter=Create
 #include "acme/people/v1/people.svc.h"
-#include "benchmark/benchmark.h"
 #include "allocations.h"
+#include "benchmark/benchmark.h"
 
 namespace {
 

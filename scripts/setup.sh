@@ -15,6 +15,8 @@ packages=(
   # clang++ builds the sanitizer + libFuzzer configuration (scripts/test-sanitizers.sh)
   # and compiles the edge-case corpus a second time; llvm gives llvm-symbolizer.
   clang libclang-rt-14-dev llvm
+  # scripts/check-format.sh (stage 1 of the test command) checks .clang-format.
+  clang-format
   # The event-envelope interop tests decode and write envelopes with Debian's
   # Python protobuf (run with /usr/bin/python3, not whatever python3 is on PATH).
   python3 python3-protobuf

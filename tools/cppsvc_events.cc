@@ -22,9 +22,9 @@
 #include <system_error>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
-#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "cppsvc/events/decoder.h"
 #include "cppsvc/version.h"
@@ -108,9 +108,8 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
     return absl::InvalidArgumentError(
         absl::StrCat("cannot read ", name, ": it is a directory, not a file"));
   }
-  std::unique_ptr<FILE, int (*)(FILE*)> file(
-      path == "-" ? stdin : std::fopen(path.c_str(), "rb"),
-      path == "-" ? [](FILE*) { return 0; } : &std::fclose);
+  std::unique_ptr<FILE, int (*)(FILE*)> file(path == "-" ? stdin : std::fopen(path.c_str(), "rb"),
+                                             path == "-" ? [](FILE*) { return 0; } : &std::fclose);
   if (file == nullptr) {
     return absl::NotFoundError(absl::StrCat("cannot open ", name, ": ", std::strerror(errno)));
   }
@@ -130,9 +129,10 @@ absl::StatusOr<std::unique_ptr<cppsvc::events::Decoder>> LoadDecoder(const Flags
   absl::StatusOr<std::string> set = ReadFile(flags.descriptor_set);
   if (!set.ok()) return set.status();
   if (set->empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        flags.descriptor_set, ": the descriptor set is empty (write one with protoc "
-        "--descriptor_set_out=FILE --include_imports and the payload types' files)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(flags.descriptor_set,
+                     ": the descriptor set is empty (write one with protoc "
+                     "--descriptor_set_out=FILE --include_imports and the payload types' files)"));
   }
   absl::StatusOr<std::unique_ptr<cppsvc::events::Decoder>> decoder =
       cppsvc::events::Decoder::FromDescriptorSet(*set, json_options);
@@ -145,8 +145,7 @@ absl::StatusOr<std::unique_ptr<cppsvc::events::Decoder>> LoadDecoder(const Flags
 
 int Decode(const Flags& flags) {
   if (flags.input == "-" && isatty(STDIN_FILENO) != 0) {
-    return Usage(
-        "standard input is a terminal: pipe the envelope bytes in, or pass --input FILE");
+    return Usage("standard input is a terminal: pipe the envelope bytes in, or pass --input FILE");
   }
   absl::StatusOr<std::unique_ptr<cppsvc::events::Decoder>> decoder = LoadDecoder(flags);
   if (!decoder.ok()) {
@@ -172,8 +171,7 @@ int Decode(const Flags& flags) {
   }
   if (bytes.empty()) {
     // An empty message parses as an empty envelope; say what is wrong instead.
-    std::cerr << "cppsvc-events: " << input_name
-              << " is empty: there is no envelope to decode\n";
+    std::cerr << "cppsvc-events: " << input_name << " is empty: there is no envelope to decode\n";
     return 1;
   }
   int failures = 0;
@@ -189,8 +187,8 @@ int Decode(const Flags& flags) {
   if (!flags.delimited) {
     print(bytes, input_name);
   } else {
-    absl::Status framing = cppsvc::events::ForEachDelimited(
-        bytes, [&](size_t index, absl::string_view record) {
+    absl::Status framing =
+        cppsvc::events::ForEachDelimited(bytes, [&](size_t index, absl::string_view record) {
           print(record, absl::StrCat(input_name, ": record ", index));
           return absl::OkStatus();
         });

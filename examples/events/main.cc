@@ -111,8 +111,7 @@ int main() {
   if (!record.ok()) return Fail(record.status());
   Section("Kafka record, CloudEvents binary mode");
   std::printf("key:   %s\n", record->key.c_str());
-  std::printf("value: %zu bytes of %s\n", record->value.size(),
-              envelope->payload_type().c_str());
+  std::printf("value: %zu bytes of %s\n", record->value.size(), envelope->payload_type().c_str());
   for (const cppsvc::events::KafkaHeader& header : record->headers) {
     std::printf("header %s: %s\n", header.key.c_str(), header.value.c_str());
   }

@@ -25,9 +25,8 @@ void Show(const std::string& label, const google::protobuf::Message& request,
   const absl::Status status = violations.ToStatus();
   std::cout << "  status:  " << (status.ok() ? "OK" : status.ToString()) << "\n";
   for (const cppsvc::Violation& violation : violations) {
-    std::cout << "    - " << violation.FieldPath() << " ["
-              << cppsvc::RuleId(violation.rule) << "] " << violation.message
-              << "\n";
+    std::cout << "    - " << violation.FieldPath() << " [" << cppsvc::RuleId(violation.rule) << "] "
+              << violation.message << "\n";
   }
   std::cout << "\n";
 }
@@ -116,8 +115,7 @@ int main() {
   bad.set_id("F95616F1-23E3-4694-8658-8082B0A18267");
   bad.set_first_name("D");
   bad.mutable_hobby()->mutable_biking()->set_style("unicycle");
-  Show("v1 Create, uppercase UUID, short name, unknown bike style", bad,
-       v1::svc::Validate(bad));
+  Show("v1 Create, uppercase UUID, short name, unknown bike style", bad, v1::svc::Validate(bad));
 
   v1::CreateRequest blank;
   Show("v1 Create, empty", blank, v1::svc::Validate(blank));

@@ -28,8 +28,7 @@ absl::Status PeopleStore::Create(const priv::CreateRequest& request,
   return absl::OkStatus();
 }
 
-absl::Status PeopleStore::Fetch(const priv::GetRequest& request,
-                                priv::GetResponse* response) {
+absl::Status PeopleStore::Fetch(const priv::GetRequest& request, priv::GetResponse* response) {
   auto found = people_.find(request.id());
   if (found == people_.end()) return absl::NotFoundError("record not found");
   *response->mutable_person() = found->second;
@@ -42,14 +41,12 @@ absl::Status PeopleStore::Delete(const priv::DeleteRequest& request,
   return absl::OkStatus();
 }
 
-absl::Status PeopleStore::List(const priv::ListRequest& /*request*/,
-                               priv::ListResponse* response) {
+absl::Status PeopleStore::List(const priv::ListRequest& /*request*/, priv::ListResponse* response) {
   for (const auto& [id, person] : people_) *response->add_people() = person;
   return absl::OkStatus();
 }
 
-absl::Status PeopleStore::Batch(const priv::BatchRequest& request,
-                                priv::BatchResponse* response) {
+absl::Status PeopleStore::Batch(const priv::BatchRequest& request, priv::BatchResponse* response) {
   for (const priv::CreateRequest& create : request.creates()) {
     priv::CreateResponse created;
     absl::Status status = Create(create, &created);

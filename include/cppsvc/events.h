@@ -60,9 +60,9 @@ namespace cppsvc::events {
 // What identifies an event type in an envelope. Generated as a constant per
 // event (`kAccountCreatedEvent`).
 struct EventInfo {
-  absl::string_view name;      // "user.account.created"
-  absl::string_view version;   // "v1": the last segment of the event's package
-  absl::string_view category;  // "User": annotation, or the domain's last segment
+  absl::string_view name;          // "user.account.created"
+  absl::string_view version;       // "v1": the last segment of the event's package
+  absl::string_view category;      // "User": annotation, or the domain's last segment
   absl::string_view payload_type;  // "acme.user.v1.AccountCreated"
 };
 
@@ -125,8 +125,7 @@ class Converters {
   template <typename C>
   void Use(const C& converter) {
     using Interface = typename C::Interface;
-    overrides_[std::type_index(typeid(Interface))] =
-        static_cast<const Interface*>(&converter);
+    overrides_[std::type_index(typeid(Interface))] = static_cast<const Interface*>(&converter);
   }
 
   template <typename Interface>
@@ -153,8 +152,7 @@ struct EventBinding {
   const google::protobuf::Descriptor* payload_descriptor = nullptr;
   // Fills `event` (a prototype->New()) from an envelope of exactly this name
   // and version: parse, metadata, validation.
-  absl::Status (*unpack)(const Envelope& envelope,
-                         google::protobuf::Message* event) = nullptr;
+  absl::Status (*unpack)(const Envelope& envelope, google::protobuf::Message* event) = nullptr;
   // Converts `event` (this version) into `latest` (a latest_prototype->New())
   // through the chain; null for the latest version.
   absl::Status (*to_latest)(const google::protobuf::Message& event,
@@ -186,8 +184,7 @@ class Registry {
   // or a version this registry does not know (newer producers), naming the
   // versions it knows; InvalidArgument for bad payload bytes or an invalid
   // event.
-  absl::StatusOr<std::unique_ptr<google::protobuf::Message>> Unpack(
-      const Envelope& envelope) const;
+  absl::StatusOr<std::unique_ptr<google::protobuf::Message>> Unpack(const Envelope& envelope) const;
   // The event upcast to the latest version this registry knows.
   absl::StatusOr<std::unique_ptr<google::protobuf::Message>> UnpackLatest(
       const Envelope& envelope) const;
@@ -196,11 +193,11 @@ class Registry {
   // `Latest`; replaces an earlier one.
   template <typename Latest>
   void On(std::function<absl::Status(const Latest&, const Envelope&)> handler) {
-    handlers_[Latest::descriptor()] =
-        [handler = std::move(handler)](const google::protobuf::Message& event,
-                                       const Envelope& envelope) {
-          return handler(static_cast<const Latest&>(event), envelope);
-        };
+    handlers_[Latest::descriptor()] = [handler = std::move(handler)](
+                                          const google::protobuf::Message& event,
+                                          const Envelope& envelope) {
+      return handler(static_cast<const Latest&>(event), envelope);
+    };
   }
 
   // UnpackLatest, then the handler's status. NotFound when no handler is
@@ -217,8 +214,7 @@ class Registry {
   absl::StatusOr<Envelope> FromJson(absl::string_view json) const;
 
  private:
-  using Handler = std::function<absl::Status(const google::protobuf::Message&,
-                                             const Envelope&)>;
+  using Handler = std::function<absl::Status(const google::protobuf::Message&, const Envelope&)>;
   const EventBinding* FindOrError(const Envelope& envelope, absl::Status* error) const;
 
   std::map<std::pair<std::string, std::string>, EventBinding> bindings_;

@@ -30,14 +30,11 @@ constexpr bool SameCode(absl::StatusCode absl_code, ::grpc::StatusCode grpc_code
 static_assert(SameCode(absl::StatusCode::kOk, ::grpc::StatusCode::OK));
 static_assert(SameCode(absl::StatusCode::kCancelled, ::grpc::StatusCode::CANCELLED));
 static_assert(SameCode(absl::StatusCode::kUnknown, ::grpc::StatusCode::UNKNOWN));
-static_assert(SameCode(absl::StatusCode::kInvalidArgument,
-                       ::grpc::StatusCode::INVALID_ARGUMENT));
-static_assert(SameCode(absl::StatusCode::kDeadlineExceeded,
-                       ::grpc::StatusCode::DEADLINE_EXCEEDED));
+static_assert(SameCode(absl::StatusCode::kInvalidArgument, ::grpc::StatusCode::INVALID_ARGUMENT));
+static_assert(SameCode(absl::StatusCode::kDeadlineExceeded, ::grpc::StatusCode::DEADLINE_EXCEEDED));
 static_assert(SameCode(absl::StatusCode::kNotFound, ::grpc::StatusCode::NOT_FOUND));
 static_assert(SameCode(absl::StatusCode::kAlreadyExists, ::grpc::StatusCode::ALREADY_EXISTS));
-static_assert(SameCode(absl::StatusCode::kPermissionDenied,
-                       ::grpc::StatusCode::PERMISSION_DENIED));
+static_assert(SameCode(absl::StatusCode::kPermissionDenied, ::grpc::StatusCode::PERMISSION_DENIED));
 static_assert(SameCode(absl::StatusCode::kResourceExhausted,
                        ::grpc::StatusCode::RESOURCE_EXHAUSTED));
 static_assert(SameCode(absl::StatusCode::kFailedPrecondition,
@@ -48,8 +45,7 @@ static_assert(SameCode(absl::StatusCode::kUnimplemented, ::grpc::StatusCode::UNI
 static_assert(SameCode(absl::StatusCode::kInternal, ::grpc::StatusCode::INTERNAL));
 static_assert(SameCode(absl::StatusCode::kUnavailable, ::grpc::StatusCode::UNAVAILABLE));
 static_assert(SameCode(absl::StatusCode::kDataLoss, ::grpc::StatusCode::DATA_LOSS));
-static_assert(SameCode(absl::StatusCode::kUnauthenticated,
-                       ::grpc::StatusCode::UNAUTHENTICATED));
+static_assert(SameCode(absl::StatusCode::kUnauthenticated, ::grpc::StatusCode::UNAUTHENTICATED));
 }  // namespace grpc_internal
 
 // The same code and message. absl::Status::code() is always one of the

@@ -67,8 +67,7 @@ absl::StatusOr<std::string> ReadFile(const std::string& path);
 // enum values by name or number, RFC 3339 timestamps, 64-bit integers as
 // numbers or strings; an unknown field is an error. Errors name the path:
 // ReadFile's, or InvalidArgument for text that is not such JSON.
-absl::Status ParseJsonFile(const std::string& path,
-                           google::protobuf::Message& message);
+absl::Status ParseJsonFile(const std::string& path, google::protobuf::Message& message);
 
 // How `actual` differs from `expected` (proto equality, as
 // google::protobuf::util::MessageDifferencer compares): empty when they are
@@ -99,32 +98,27 @@ class ConversionTest {
  public:
   // `method` is the full name of the public method under test,
   // `private_method` that of the private method it must reach.
-  ConversionTest(const ConversionParams& params, std::string method,
-                 std::string private_method);
+  ConversionTest(const ConversionParams& params, std::string method, std::string private_method);
   ConversionTest(const ConversionTest&) = delete;
   ConversionTest& operator=(const ConversionTest&) = delete;
 
   // Parses the four files into these messages, which this object keeps
   // referring to: they must outlive it. Returns false when any file could not
   // be read or parsed (each one is a problem).
-  bool Load(google::protobuf::Message& public_input,
-            google::protobuf::Message& private_input,
-            google::protobuf::Message& private_output,
-            google::protobuf::Message& public_output);
+  bool Load(google::protobuf::Message& public_input, google::protobuf::Message& private_input,
+            google::protobuf::Message& private_output, google::protobuf::Message& public_output);
 
   // What the fake private implementation does for a call of `method` (a full
   // name): for the expected method, records how `request` differs from the
   // expected private input, copies the private output into `response` and
   // returns OkStatus(); any other method is a problem and Unimplemented.
-  absl::Status AnswerPrivate(absl::string_view method,
-                             const google::protobuf::Message& request,
+  absl::Status AnswerPrivate(absl::string_view method, const google::protobuf::Message& request,
                              google::protobuf::Message* response);
 
   // Records the outcome of the public call: its error status, or else a
   // private method that was never called and how `response` differs from
   // the expected public output. Returns Result().
-  absl::Status Finish(const absl::Status& status,
-                      const google::protobuf::Message& response);
+  absl::Status Finish(const absl::Status& status, const google::protobuf::Message& response);
 
   // OkStatus() when nothing went wrong. Otherwise an error whose message
   // names the method and lists every problem, one per `- ` line (a

@@ -60,8 +60,7 @@ class ValidationContext {
       context_->top_ = &first_;
     }
     Scope(ValidationContext* context, Step first, Step second)
-        : context_(context), saved_(context->top_), first_(first),
-          second_(second) {
+        : context_(context), saved_(context->top_), first_(first), second_(second) {
       first_.parent = saved_;
       second_.parent = &first_;
       context_->top_ = &second_;
@@ -86,23 +85,22 @@ class ValidationContext {
     return Scope(this, Named(PathElement::Kind::kOneof, name));
   }
   Scope Element(absl::string_view field, int index) {
-    return Scope(this, Named(PathElement::Kind::kField, field),
-                 Numbered(PathElement::Kind::kIndex, Step::Number::kUnsigned,
-                          static_cast<uint64_t>(index)));
+    return Scope(
+        this, Named(PathElement::Kind::kField, field),
+        Numbered(PathElement::Kind::kIndex, Step::Number::kUnsigned, static_cast<uint64_t>(index)));
   }
   Scope MapEntry(absl::string_view field, absl::string_view key) {
     return Scope(this, Named(PathElement::Kind::kField, field),
                  Named(PathElement::Kind::kMapKey, key));
   }
   Scope MapEntry(absl::string_view field, int64_t key) {
-    return Scope(this, Named(PathElement::Kind::kField, field),
-                 Numbered(PathElement::Kind::kMapKey, Step::Number::kSigned,
-                          static_cast<uint64_t>(key)));
+    return Scope(
+        this, Named(PathElement::Kind::kField, field),
+        Numbered(PathElement::Kind::kMapKey, Step::Number::kSigned, static_cast<uint64_t>(key)));
   }
   Scope MapEntry(absl::string_view field, uint64_t key) {
     return Scope(this, Named(PathElement::Kind::kField, field),
-                 Numbered(PathElement::Kind::kMapKey, Step::Number::kUnsigned,
-                          key));
+                 Numbered(PathElement::Kind::kMapKey, Step::Number::kUnsigned, key));
   }
   Scope MapEntry(absl::string_view field, bool key) {
     return Scope(this, Named(PathElement::Kind::kField, field),
@@ -114,8 +112,7 @@ class ValidationContext {
   // Reports a violation of `rule` at field `field` below the current path.
   void Report(absl::string_view field, Rule rule, absl::string_view message);
   // Reports a violation of `rule` at oneof `oneof` below the current path.
-  void ReportOneof(absl::string_view oneof, Rule rule,
-                   absl::string_view message);
+  void ReportOneof(absl::string_view oneof, Rule rule, absl::string_view message);
 
   // Number of violations reported so far.
   size_t violation_count() const { return violations_.size(); }
@@ -127,8 +124,7 @@ class ValidationContext {
   static Step Named(PathElement::Kind kind, absl::string_view name) {
     return Step{kind, Step::Number::kNone, name, 0, nullptr};
   }
-  static Step Numbered(PathElement::Kind kind, Step::Number number,
-                       uint64_t value) {
+  static Step Numbered(PathElement::Kind kind, Step::Number number, uint64_t value) {
     return Step{kind, number, {}, value, nullptr};
   }
   void Add(Rule rule, absl::string_view message, const Step* leaf);

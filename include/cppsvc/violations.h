@@ -81,8 +81,7 @@ class Violations {
   using const_iterator = std::vector<Violation>::const_iterator;
 
   Violations() = default;
-  explicit Violations(std::vector<Violation> violations)
-      : violations_(std::move(violations)) {}
+  explicit Violations(std::vector<Violation> violations) : violations_(std::move(violations)) {}
 
   // True when there is nothing to report.
   bool ok() const { return violations_.empty(); }

@@ -50,8 +50,8 @@ inline bool IsValidUtf8(absl::string_view text) {
 #if CPPSVC_PROTOBUF_VERSION >= 4022000
   return ::utf8_range::IsStructurallyValid(text);
 #else
-  return ::google::protobuf::internal::IsStructurallyValidUTF8(
-      text.data(), static_cast<int>(text.size()));
+  return ::google::protobuf::internal::IsStructurallyValidUTF8(text.data(),
+                                                               static_cast<int>(text.size()));
 #endif
 }
 
@@ -74,12 +74,12 @@ inline constexpr int32_t kMinimumEdition = ::google::protobuf::Edition::EDITION_
 inline constexpr int32_t kMaximumEdition = ::google::protobuf::Edition::EDITION_2023;
 inline constexpr uint64_t kEditionsFeature =
     ::google::protobuf::compiler::CodeGenerator::FEATURE_SUPPORTS_EDITIONS;
-#define CPPSVC_PLUGIN_EDITION_RANGE                                      \
-  ::google::protobuf::Edition GetMinimumEdition() const override {       \
-    return ::google::protobuf::Edition::EDITION_PROTO2;                  \
-  }                                                                      \
-  ::google::protobuf::Edition GetMaximumEdition() const override {       \
-    return ::google::protobuf::Edition::EDITION_2023;                    \
+#define CPPSVC_PLUGIN_EDITION_RANGE                                \
+  ::google::protobuf::Edition GetMinimumEdition() const override { \
+    return ::google::protobuf::Edition::EDITION_PROTO2;            \
+  }                                                                \
+  ::google::protobuf::Edition GetMaximumEdition() const override { \
+    return ::google::protobuf::Edition::EDITION_2023;              \
   }
 #else
 inline constexpr bool kSupportsEditions = false;

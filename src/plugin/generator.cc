@@ -52,9 +52,9 @@ absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescrip
   if (parameters->grpc) CheckGrpcNames(*model, diagnostics);
   CheckNames(*model, *parameters, diagnostics);
   if (!parameters->ignored.empty()) {
-    diagnostics.Note(absl::StrCat(
-        "ignored parameters of the Go plugins, which mean nothing for C++ output: ",
-        absl::StrJoin(parameters->ignored, ", ")));
+    diagnostics.Note(
+        absl::StrCat("ignored parameters of the Go plugins, which mean nothing for C++ output: ",
+                     absl::StrJoin(parameters->ignored, ", ")));
   }
   // warnings=off silences warnings and notes; errors are returned below.
   if (warnings != nullptr && parameters->warnings) {
@@ -62,9 +62,8 @@ absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescrip
   }
   if (!diagnostics.empty()) {
     const size_t count = diagnostics.Sorted().size();
-    return absl::InvalidArgumentError(
-        absl::StrCat(count, count == 1 ? " problem" : " problems",
-                     " in the proto files:\n", diagnostics.Render()));
+    return absl::InvalidArgumentError(absl::StrCat(count, count == 1 ? " problem" : " problems",
+                                                   " in the proto files:\n", diagnostics.Render()));
   }
   for (const auto& file : model->files()) {
     for (GeneratedFile& output : EmitFile(*model, *file, *parameters)) {
@@ -76,8 +75,8 @@ absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescrip
 }
 
 absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
-    const std::vector<const google::protobuf::FileDescriptor*>& files,
-    const std::string& parameter, std::string* warnings, bool from_protoc) {
+    const std::vector<const google::protobuf::FileDescriptor*>& files, const std::string& parameter,
+    std::string* warnings, bool from_protoc) {
   std::vector<GeneratedFile> generated;
   absl::Status status = GenerateFiles(
       files, parameter,
@@ -97,11 +96,10 @@ bool CppSvcGenerator::Generate(const google::protobuf::FileDescriptor* file,
   return GenerateAll({file}, parameter, context, error);
 }
 
-bool CppSvcGenerator::GenerateAll(
-    const std::vector<const google::protobuf::FileDescriptor*>& files,
-    const std::string& parameter,
-    google::protobuf::compiler::GeneratorContext* context,
-    std::string* error) const {
+bool CppSvcGenerator::GenerateAll(const std::vector<const google::protobuf::FileDescriptor*>& files,
+                                  const std::string& parameter,
+                                  google::protobuf::compiler::GeneratorContext* context,
+                                  std::string* error) const {
   // Warnings go to stderr, which protoc and buf pass on to the user; the
   // plugin protocol of protobuf 3.21 has no place for them.
   std::string warnings;
@@ -109,9 +107,8 @@ bool CppSvcGenerator::GenerateAll(
   context->GetCompilerVersion(&version);
   const bool from_protoc = version.major() != 0 || version.minor() != 0;
   absl::Status status = GenerateFiles(
-      files, parameter,
-      [&](GeneratedFile file) { return WriteToContext(file, *context); }, &warnings,
-      from_protoc);
+      files, parameter, [&](GeneratedFile file) { return WriteToContext(file, *context); },
+      &warnings, from_protoc);
   if (!warnings.empty()) std::cerr << warnings << std::flush;
   if (!status.ok()) {
     std::string message(status.message());

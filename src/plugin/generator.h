@@ -37,22 +37,19 @@ absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescrip
 
 // The same, collecting every output (tests and tools).
 absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
-    const std::vector<const google::protobuf::FileDescriptor*>& files,
-    const std::string& parameter, std::string* warnings = nullptr,
-    bool from_protoc = false);
+    const std::vector<const google::protobuf::FileDescriptor*>& files, const std::string& parameter,
+    std::string* warnings = nullptr, bool from_protoc = false);
 
 class CppSvcGenerator : public google::protobuf::compiler::CodeGenerator {
  public:
   // Chains span files, so all files are generated together.
-  bool Generate(const google::protobuf::FileDescriptor* file,
-                const std::string& parameter,
+  bool Generate(const google::protobuf::FileDescriptor* file, const std::string& parameter,
                 google::protobuf::compiler::GeneratorContext* context,
                 std::string* error) const override;
-  bool GenerateAll(
-      const std::vector<const google::protobuf::FileDescriptor*>& files,
-      const std::string& parameter,
-      google::protobuf::compiler::GeneratorContext* context,
-      std::string* error) const override;
+  bool GenerateAll(const std::vector<const google::protobuf::FileDescriptor*>& files,
+                   const std::string& parameter,
+                   google::protobuf::compiler::GeneratorContext* context,
+                   std::string* error) const override;
   uint64_t GetSupportedFeatures() const override {
     return FEATURE_PROTO3_OPTIONAL | compat::kEditionsFeature;
   }

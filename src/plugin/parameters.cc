@@ -30,8 +30,8 @@ bool IsPackageName(absl::string_view name) {
 
 absl::Status ParseBool(absl::string_view key, absl::string_view value, bool& out) {
   if (value != "true" && value != "false") {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "parameter ", key, ": \"", value, "\" is not true or false"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("parameter ", key, ": \"", value, "\" is not true or false"));
   }
   out = value == "true";
   return absl::OkStatus();
@@ -46,23 +46,22 @@ constexpr absl::string_view kKnown =
 // protoc-gen-go's `plugins`, `import_path`, `import_prefix`). They say how Go
 // output is laid out, which means nothing for C++ output.
 bool IsGoParameter(absl::string_view key) {
-  return key == "verbose" || key == "paths" || key == "module" ||
-         key == "annotate_code" || key == "plugins" || key == "import_path" ||
-         key == "import_prefix" || (!key.empty() && key[0] == 'M');
+  return key == "verbose" || key == "paths" || key == "module" || key == "annotate_code" ||
+         key == "plugins" || key == "import_path" || key == "import_prefix" ||
+         (!key.empty() && key[0] == 'M');
 }
 
 bool IsKnown(absl::string_view key) {
-  return key == "private_package" || key == "grpc" || key == "lint" ||
-         key == "lint_prefix" || key == "lint_self_contained" || key == "warnings";
+  return key == "private_package" || key == "grpc" || key == "lint" || key == "lint_prefix" ||
+         key == "lint_self_contained" || key == "warnings";
 }
 
-absl::Status Apply(absl::string_view key, absl::string_view value,
-                   Parameters& parameters) {
+absl::Status Apply(absl::string_view key, absl::string_view value, Parameters& parameters) {
   if (key == "private_package") {
     if (!IsPackageName(value)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "parameter private_package: \"", value,
-          "\" is not a full proto package name (e.g. acme.people.private)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("parameter private_package: \"", value,
+                       "\" is not a full proto package name (e.g. acme.people.private)"));
     }
     parameters.private_packages.insert(std::string(value));
     return absl::OkStatus();
@@ -76,15 +75,15 @@ absl::Status Apply(absl::string_view key, absl::string_view value,
     } else if (value == "error") {
       parameters.lint = Parameters::Lint::kError;
     } else {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "parameter lint: \"", value, "\" is not off, warn or error"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("parameter lint: \"", value, "\" is not off, warn or error"));
     }
     return absl::OkStatus();
   }
   if (key == "lint_prefix") {
     if (!IsPackageName(value)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "parameter lint_prefix: \"", value, "\" is not a package prefix (e.g. acme)"));
+      return absl::InvalidArgumentError(absl::StrCat("parameter lint_prefix: \"", value,
+                                                     "\" is not a package prefix (e.g. acme)"));
     }
     parameters.lint_prefix = std::string(value);
     return absl::OkStatus();
@@ -116,7 +115,7 @@ absl::StatusOr<Parameters> ParseParameters(absl::string_view text) {
   Parameters parameters;
   std::vector<std::string> problems;
   std::vector<std::string> unknown;
-  size_t unknown_position = 0;  // where the unknown-keys line goes
+  size_t unknown_position = 0;                            // where the unknown-keys line goes
   std::map<std::string, std::string, std::less<>> given;  // key -> first item
   for (absl::string_view item : absl::StrSplit(text, ',', absl::SkipWhitespace())) {
     item = absl::StripAsciiWhitespace(item);
@@ -157,8 +156,8 @@ absl::StatusOr<Parameters> ParseParameters(absl::string_view text) {
   }
   if (problems.empty()) return parameters;
   if (problems.size() == 1) return absl::InvalidArgumentError(problems.front());
-  return absl::InvalidArgumentError(absl::StrCat(
-      problems.size(), " problems in the parameters:\n", absl::StrJoin(problems, "\n")));
+  return absl::InvalidArgumentError(absl::StrCat(problems.size(), " problems in the parameters:\n",
+                                                 absl::StrJoin(problems, "\n")));
 }
 
 }  // namespace cppsvc::plugin

@@ -20,12 +20,11 @@ struct Parameters {
   // (`<package>.svc.grpc.{h,cc}`), built on grpc_cpp_plugin's output.
   bool grpc = false;
 
-  // Layout lint (docs/reference/diagnostics-and-parameters.md): `lint=off|warn|error` checks the tree convention
-  // (package <-> directory, version or private last segment, lower_snake_case
-  // file names); `lint_prefix=acme` also requires every package to start
-  // with that organisation prefix; `lint_self_contained=true` forbids
-  // importing other files of the project (only google/protobuf/ and the
-  // plugin's own protos may be imported).
+  // Layout lint (docs/reference/diagnostics-and-parameters.md): `lint=off|warn|error` checks the
+  // tree convention (package <-> directory, version or private last segment, lower_snake_case file
+  // names); `lint_prefix=acme` also requires every package to start with that organisation prefix;
+  // `lint_self_contained=true` forbids importing other files of the project (only google/protobuf/
+  // and the plugin's own protos may be imported).
   enum class Lint { kOff, kWarn, kError };
   Lint lint = Lint::kOff;
   std::string lint_prefix;

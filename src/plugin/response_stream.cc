@@ -1,8 +1,8 @@
 #include "plugin/response_stream.h"
 
 #include <cstdint>
-#include <limits>
 #include <iostream>
+#include <limits>
 #include <string>
 #include <vector>
 

@@ -31,16 +31,12 @@ using Size = absl::string_view::size_type;
 constexpr Size kNpos = absl::string_view::npos;
 
 constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool IsAlpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+constexpr bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
 constexpr bool IsHexDigit(char c) {
   return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
-constexpr bool IsLowerHexDigit(char c) {
-  return IsDigit(c) || (c >= 'a' && c <= 'f');
-}
+constexpr bool IsLowerHexDigit(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f'); }
 constexpr int HexValue(char c) {
   return IsDigit(c) ? c - '0' : (c >= 'a' ? c - 'a' : c - 'A') + 10;
 }
@@ -214,8 +210,7 @@ bool UnescapeSucceeds(absl::string_view s, EscapeMode mode) {
         return false;
       }
       if (mode == EscapeMode::kZone) {
-        const auto v = static_cast<unsigned char>(HexValue(s[i + 1]) * 16 +
-                                                  HexValue(s[i + 2]));
+        const auto v = static_cast<unsigned char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
         if (!is_pct25 && v != ' ' && HostByteNeedsEscape(v)) return false;
       }
       i += 3;
@@ -235,8 +230,7 @@ bool UnescapeSucceeds(absl::string_view s, EscapeMode mode) {
 bool UnescapedContainsDot(absl::string_view path) {
   for (Size i = 0; i < path.size();) {
     if (path[i] == '%') {
-      if (HexValue(path[i + 1]) * 16 + HexValue(path[i + 2]) == '.')
-        return true;
+      if (HexValue(path[i + 1]) * 16 + HexValue(path[i + 2]) == '.') return true;
       i += 3;
     } else {
       if (path[i] == '.') return true;
@@ -266,8 +260,7 @@ bool ParseHostSucceeds(absl::string_view host) {
     if (zone != kNpos) {
       // The zone has its own, looser escaping rules.
       return UnescapeSucceeds(host.substr(0, zone), EscapeMode::kHost) &&
-             UnescapeSucceeds(host.substr(zone, close - zone),
-                              EscapeMode::kZone) &&
+             UnescapeSucceeds(host.substr(zone, close - zone), EscapeMode::kZone) &&
              UnescapeSucceeds(host.substr(close), EscapeMode::kHost);
     }
   } else {
@@ -313,15 +306,13 @@ bool IsValidUserinfo(absl::string_view userinfo) {
 // parseAuthority. Splitting the userinfo at its first ':' before unescaping
 // cannot change the outcome (':' is never a hex digit), so it is checked
 // whole.
-bool ParseAuthoritySucceeds(absl::string_view authority,
-                            absl::string_view* host) {
+bool ParseAuthoritySucceeds(absl::string_view authority, absl::string_view* host) {
   const Size at = authority.rfind('@');
   *host = at == kNpos ? authority : authority.substr(at + 1);
   if (!ParseHostSucceeds(*host)) return false;
   if (at == kNpos) return true;
   const absl::string_view userinfo = authority.substr(0, at);
-  return IsValidUserinfo(userinfo) &&
-         UnescapeSucceeds(userinfo, EscapeMode::kUserPassword);
+  return IsValidUserinfo(userinfo) && UnescapeSucceeds(userinfo, EscapeMode::kUserPassword);
 }
 
 enum class SchemeScan { kNone, kFound, kError };
@@ -357,12 +348,10 @@ struct ParsedUrlFacts {
 // url.Parse(implicit_http ? "http://" + value : value), without building the
 // concatenation: the "http://" prefix contributes no '#', '?', control byte
 // or scheme ambiguity, so it only means "scheme present, authority follows".
-bool GoUrlParse(absl::string_view value, bool implicit_http,
-                ParsedUrlFacts* facts) {
+bool GoUrlParse(absl::string_view value, bool implicit_http, ParsedUrlFacts* facts) {
   const Size hash = value.find('#');
   const absl::string_view before_fragment = value.substr(0, hash);
-  const absl::string_view fragment =
-      hash == kNpos ? absl::string_view() : value.substr(hash + 1);
+  const absl::string_view fragment = hash == kNpos ? absl::string_view() : value.substr(hash + 1);
   // Parse only rejects control bytes before the fragment.
   for (char c : before_fragment) {
     if (IsCtlByte(c)) return false;
@@ -392,8 +381,7 @@ bool GoUrlParse(absl::string_view value, bool implicit_http,
         // Opaque URL such as "mailto:x": no host, no path, only the fragment
         // is still validated.
         *facts = ParsedUrlFacts();
-        return fragment.empty() ||
-               UnescapeSucceeds(fragment, EscapeMode::kFragment);
+        return fragment.empty() || UnescapeSucceeds(fragment, EscapeMode::kFragment);
       }
       // "first path segment in URL cannot contain colon".
       if (rest.substr(0, rest.find('/')).find(':') != kNpos) return false;
@@ -449,9 +437,8 @@ constexpr bool IsPathStart(char c) { return c == '/' || c == '?' || c == '#'; }
 // like the pattern.
 Size SchemaLength(absl::string_view s) {
   for (absl::string_view scheme :
-       {absl::string_view("http://"), absl::string_view("https://"),
-        absl::string_view("ftp://"), absl::string_view("tcp://"),
-        absl::string_view("udp://"), absl::string_view("ws://"),
+       {absl::string_view("http://"), absl::string_view("https://"), absl::string_view("ftp://"),
+        absl::string_view("tcp://"), absl::string_view("udp://"), absl::string_view("ws://"),
         absl::string_view("wss://")}) {
     if (StartsWith(s, scheme)) return scheme.size();
   }
@@ -810,8 +797,7 @@ bool IsUrl(absl::string_view value) {
 
   // govalidator parses with an "http://" prefix when there is a ':' but no
   // "://", so that "host:port" is not read as scheme "host".
-  const bool implicit_http =
-      value.find(':') != kNpos && value.find("://") == kNpos;
+  const bool implicit_http = value.find(':') != kNpos && value.find("://") == kNpos;
   ParsedUrlFacts facts;
   if (!GoUrlParse(value, implicit_http, &facts)) return false;
   if (facts.host_starts_with_dot) return false;

@@ -94,9 +94,8 @@ absl::Status ParseJsonFile(const std::string& path, google::protobuf::Message& m
   message.Clear();
   // protobuf adds lines that quote the text around the error: keep the error.
   const std::string error(status.message());
-  return absl::InvalidArgumentError(absl::StrCat(path, ": invalid JSON for ",
-                                                 message.GetTypeName(), ": ",
-                                                 error.substr(0, error.find('\n'))));
+  return absl::InvalidArgumentError(absl::StrCat(path, ": invalid JSON for ", message.GetTypeName(),
+                                                 ": ", error.substr(0, error.find('\n'))));
 }
 
 std::string Diff(const google::protobuf::Message& expected,
@@ -138,8 +137,7 @@ absl::Status ConversionTest::AnswerPrivate(absl::string_view method,
   if (method != private_method_) {
     AddProblem(absl::StatusCode::kInternal,
                absl::StrCat(method, " was called instead of ", private_method_));
-    return absl::UnimplementedError(
-        absl::StrCat(method, " is not part of this conversion test"));
+    return absl::UnimplementedError(absl::StrCat(method, " is not part of this conversion test"));
   }
   if (private_input_ == nullptr) {
     return absl::FailedPreconditionError("ConversionTest::Load was not called");
@@ -148,8 +146,8 @@ absl::Status ConversionTest::AnswerPrivate(absl::string_view method,
   const std::string diff = Diff(*private_input_, request);
   if (!diff.empty()) {
     AddProblem(absl::StatusCode::kInternal,
-               absl::StrCat(method, " received a request that differs from ",
-                            params_.private_input, ":\n", Indent(diff, "    ")));
+               absl::StrCat(method, " received a request that differs from ", params_.private_input,
+                            ":\n", Indent(diff, "    ")));
   }
   response->CopyFrom(*private_output_);
   return absl::OkStatus();
@@ -162,9 +160,8 @@ absl::Status ConversionTest::Finish(const absl::Status& status,
     return Result();
   }
   if (private_calls_ != 1) {
-    AddProblem(absl::StatusCode::kInternal,
-               absl::StrCat(private_method_, " was called ", private_calls_,
-                            " times instead of once"));
+    AddProblem(absl::StatusCode::kInternal, absl::StrCat(private_method_, " was called ",
+                                                         private_calls_, " times instead of once"));
   }
   if (public_output_ != nullptr) {
     const std::string diff = Diff(*public_output_, response);
@@ -179,10 +176,9 @@ absl::Status ConversionTest::Finish(const absl::Status& status,
 
 absl::Status ConversionTest::Result() const {
   if (problems_.empty()) return absl::OkStatus();
-  return absl::Status(
-      code_, absl::StrCat(method_, " conversion test: ", problems_.size(),
-                          problems_.size() == 1 ? " problem\n" : " problems\n",
-                          absl::StrJoin(problems_, "\n")));
+  return absl::Status(code_, absl::StrCat(method_, " conversion test: ", problems_.size(),
+                                          problems_.size() == 1 ? " problem\n" : " problems\n",
+                                          absl::StrJoin(problems_, "\n")));
 }
 
 void ConversionTest::AddProblem(absl::StatusCode code, std::string problem) {

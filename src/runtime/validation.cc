@@ -8,27 +8,22 @@
 
 namespace cppsvc {
 
-void ValidationContext::Report(Rule rule, absl::string_view message) {
-  Add(rule, message, top_);
-}
+void ValidationContext::Report(Rule rule, absl::string_view message) { Add(rule, message, top_); }
 
-void ValidationContext::Report(absl::string_view field, Rule rule,
-                               absl::string_view message) {
+void ValidationContext::Report(absl::string_view field, Rule rule, absl::string_view message) {
   Step leaf = Named(PathElement::Kind::kField, field);
   leaf.parent = top_;
   Add(rule, message, &leaf);
 }
 
-void ValidationContext::ReportOneof(absl::string_view oneof, Rule rule,
-                                    absl::string_view message) {
+void ValidationContext::ReportOneof(absl::string_view oneof, Rule rule, absl::string_view message) {
   Step leaf = Named(PathElement::Kind::kOneof, oneof);
   leaf.parent = top_;
   Add(rule, message, &leaf);
 }
 
 // Reporting is the slow path: only here are the steps copied into strings.
-void ValidationContext::Add(Rule rule, absl::string_view message,
-                            const Step* innermost) {
+void ValidationContext::Add(Rule rule, absl::string_view message, const Step* innermost) {
   Violation violation{{}, rule, std::string(message)};
   size_t depth = 0;
   for (const Step* step = innermost; step != nullptr; step = step->parent) {

@@ -63,9 +63,7 @@ class KeyPaths {
   }
 
   size_t depth(size_t i) const { return starts_[i + 1] - starts_[i]; }
-  absl::string_view key(size_t i, size_t level) const {
-    return keys_[starts_[i] + level];
-  }
+  absl::string_view key(size_t i, size_t level) const { return keys_[starts_[i] + level]; }
   // How many leading keys violations a and b share.
   size_t Common(size_t a, size_t b) const {
     const size_t limit = std::min(depth(a), depth(b));
@@ -114,8 +112,7 @@ Indexes KeptInKeyOrder(const KeyPaths& paths, size_t count) {
     // A run of paths that each extend (or equal) the run's first one.
     size_t winner = order[i];
     size_t end = i + 1;
-    while (end < order.size() &&
-           paths.Common(order[i], order[end]) == paths.depth(order[i])) {
+    while (end < order.size() && paths.Common(order[i], order[end]) == paths.depth(order[i])) {
       if (order[end] < winner) winner = order[end];
       ++end;
     }
@@ -202,8 +199,7 @@ std::string Violations::ToString() const {
     for (size_t level = common; level + 1 < paths.depth(i); ++level) {
       absl::StrAppend(&out, paths.key(i, level), ": (");
     }
-    absl::StrAppend(&out, paths.key(i, paths.depth(i) - 1), ": ",
-                    violations_[i].message);
+    absl::StrAppend(&out, paths.key(i, paths.depth(i) - 1), ": ", violations_[i].message);
     previous = i;
   }
   if (previous != none) {

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "acme/stream/private/stream.svc.h"
-#include "acme/stream/v1/stream.svc.grpc.h"
 #include "acme/stream/v1/stream.grpc.pb.h"
+#include "acme/stream/v1/stream.svc.grpc.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "grpcpp/security/server_credentials.h"

@@ -40,10 +40,10 @@ std::string FindBuf() {
 // that probe the edges (number range, leading zeros, case, separators).
 std::vector<std::string> Candidates() {
   std::vector<std::string> names;
-  const std::vector<std::string> numbers = {"", "0", "1", "01", "2", "10",
-                                            "2147483647", "2147483648"};
-  const std::vector<std::string> majors = {"0", "1", "01", "12", "20240101",
-                                           "2147483647", "2147483648", ""};
+  const std::vector<std::string> numbers = {"",  "0",  "1",          "01",
+                                            "2", "10", "2147483647", "2147483648"};
+  const std::vector<std::string> majors = {"0",        "1",          "01",         "12",
+                                           "20240101", "2147483647", "2147483648", ""};
   const std::vector<std::string> points = {"", "p", "p0", "p1", "p01", "p2"};
   const std::vector<std::string> stages = {"", "alpha", "beta", "test", "rc", "gamma", "Alpha"};
   for (const std::string& major : majors) {
@@ -56,13 +56,36 @@ std::vector<std::string> Candidates() {
       }
     }
   }
-  for (const char* name :
-       {"V1", "v1_0", "v1_test", "v1testfoo", "v1test_1", "v1testalpha", "v1testtest",
-        "v1test_", "v1testTEST", "v1alphatest", "v1alpha1test", "v1alphabeta",
-        "v1beta1alpha", "v1p1alpha1beta", "vp1alpha", "v1alpha1p1", "v1p1p1alpha",
-        "v1pp1alpha", "v1alpha1a", "v1beta1_", "v1alpha_1", "v0001", "v1p001alpha001",
-        "v1test9999999999999999999999", "v99999999999999999999", "version1", "vv1",
-        "v1p1test1", "v1attest", "private"}) {
+  for (const char* name : {"V1",
+                           "v1_0",
+                           "v1_test",
+                           "v1testfoo",
+                           "v1test_1",
+                           "v1testalpha",
+                           "v1testtest",
+                           "v1test_",
+                           "v1testTEST",
+                           "v1alphatest",
+                           "v1alpha1test",
+                           "v1alphabeta",
+                           "v1beta1alpha",
+                           "v1p1alpha1beta",
+                           "vp1alpha",
+                           "v1alpha1p1",
+                           "v1p1p1alpha",
+                           "v1pp1alpha",
+                           "v1alpha1a",
+                           "v1beta1_",
+                           "v1alpha_1",
+                           "v0001",
+                           "v1p001alpha001",
+                           "v1test9999999999999999999999",
+                           "v99999999999999999999",
+                           "version1",
+                           "vv1",
+                           "v1p1test1",
+                           "v1attest",
+                           "private"}) {
     names.push_back(name);
   }
   return names;
@@ -72,8 +95,7 @@ TEST(VersionSuffixTest, AcceptsExactlyWhatBufLintAccepts) {
   const std::string buf = FindBuf();
   ASSERT_FALSE(buf.empty()) << "the buf CLI is not installed: run scripts/setup.sh";
 
-  const fs::path dir = fs::temp_directory_path() /
-                       absl::StrCat("cppsvc_version_suffix_", getpid());
+  const fs::path dir = fs::temp_directory_path() / absl::StrCat("cppsvc_version_suffix_", getpid());
   fs::remove_all(dir);
   fs::create_directories(dir / "proto");
   std::ofstream(dir / "buf.yaml") << "version: v2\nmodules:\n  - path: proto\n"
@@ -85,8 +107,8 @@ TEST(VersionSuffixTest, AcceptsExactlyWhatBufLintAccepts) {
   }
 
   const testing::CommandRun run = testing::RunCommand(
-      absl::StrCat("cd '", dir.string(), "' && BUF_CACHE_DIR='", (dir / "cache").string(),
-                   "' '", buf, "' lint --error-format=text 2>&1"));
+      absl::StrCat("cd '", dir.string(), "' && BUF_CACHE_DIR='", (dir / "cache").string(), "' '",
+                   buf, "' lint --error-format=text 2>&1"));
   // 0: no lint failures; 100: lint failures. Anything else is buf failing.
   ASSERT_TRUE(run.exit_code == 0 || run.exit_code == 100) << run.output;
 

@@ -19,8 +19,7 @@ constexpr char kId[] = "f95616f1-23e3-4694-8658-8082b0a18267";
 // Creates answer with the person they were given; nothing else is served.
 class Echo : public priv::svc::People {
  public:
-  absl::Status Create(const priv::CreateRequest& request,
-                      priv::CreateResponse* response) override {
+  absl::Status Create(const priv::CreateRequest& request, priv::CreateResponse* response) override {
     received = request;
     priv::Person* person = response->mutable_person();
     person->set_id(request.id());

@@ -6,12 +6,13 @@
 // stdout must stay empty. CTest runs each case as Diagnostics.<case>; run by
 // hand, the runner takes case folders as arguments, or runs them all.
 // CPPSVC_UPDATE_GOLDEN=1 rewrites expected.txt and exit_code (review the diff).
+#include "support/cases.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 
 #include "gtest/gtest.h"
-#include "support/cases.h"
 #include "support/command.h"
 
 namespace cppsvc::testing {
@@ -36,8 +37,7 @@ void RunDiagnosticCase(const std::string& case_dir) {
   }
   ASSERT_TRUE(std::filesystem::exists(expected_path)) << expected_path << " is missing";
   const std::string exit_code = ReadFileOrEmpty(exit_code_path);
-  EXPECT_EQ(run.exit_code, exit_code.empty() ? 0 : std::atoi(exit_code.c_str()))
-      << run.stderr_text;
+  EXPECT_EQ(run.exit_code, exit_code.empty() ? 0 : std::atoi(exit_code.c_str())) << run.stderr_text;
   EXPECT_EQ(run.stderr_text, ReadFileOrEmpty(expected_path));
   EXPECT_EQ(run.stdout_text, "");
 }

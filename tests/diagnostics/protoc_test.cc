@@ -22,12 +22,12 @@ TEST(ProtocTest, KeysAndValuesAreTrimmed) {
   const std::string out_dir = ::testing::TempDir() + "/protoc_trimmed_out";
   const std::string grpc_header = out_dir + "/acme/people/v2/people.svc.grpc.h";
   std::filesystem::remove_all(out_dir);
-  const ::cppsvc::testing::PluginRun run = ::cppsvc::testing::RunPlugin(
-      {{CPPSVC_EXAMPLE_PROTO_DIR},
-       {"acme/people/v1/people.proto", "acme/people/v2/people.proto",
-        "acme/people/private/people.proto"},
-       " grpc = true , lint = error ,lint_prefix= acme",
-       out_dir});
+  const ::cppsvc::testing::PluginRun run =
+      ::cppsvc::testing::RunPlugin({{CPPSVC_EXAMPLE_PROTO_DIR},
+                                    {"acme/people/v1/people.proto", "acme/people/v2/people.proto",
+                                     "acme/people/private/people.proto"},
+                                    " grpc = true , lint = error ,lint_prefix= acme",
+                                    out_dir});
   EXPECT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_EQ(run.stderr_text, "");
   EXPECT_EQ(run.stdout_text, "");
@@ -49,10 +49,9 @@ TEST(ByHandTest, HelpPrintsUsageWithTheParameters) {
   EXPECT_EQ(run.exit_code, 0);
   EXPECT_EQ(run.output.rfind("protoc-gen-cpp-svc: a protoc plugin that generates C++", 0), 0u)
       << run.output;
-  for (const char* expected :
-       {"--cpp-svc_out=out", "strategy: all", "private_package=PKG", "grpc=true|false",
-        "lint=off|warn|error", "lint_prefix=ORG", "lint_self_contained=true", "warnings=on|off",
-        "--version"}) {
+  for (const char* expected : {"--cpp-svc_out=out", "strategy: all", "private_package=PKG",
+                               "grpc=true|false", "lint=off|warn|error", "lint_prefix=ORG",
+                               "lint_self_contained=true", "warnings=on|off", "--version"}) {
     EXPECT_NE(run.output.find(expected), std::string::npos) << expected;
   }
 }

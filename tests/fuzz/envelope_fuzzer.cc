@@ -64,8 +64,7 @@ const cppsvc::events::Registry& TheRegistry() {
     v1.latest_prototype = &CloudEvent::default_instance();
     v1.payload_descriptor = Attribute::descriptor();
     v1.unpack = [](const Envelope& e, pb::Message* m) { return Unpack<Attribute>(e, m, kV1); };
-    v1.to_latest = [](const pb::Message& in, pb::Message* out,
-                      const cppsvc::events::Converters&) {
+    v1.to_latest = [](const pb::Message& in, pb::Message* out, const cppsvc::events::Converters&) {
       static_cast<CloudEvent*>(out)->set_text_data(static_cast<const Attribute&>(in).ce_string());
       return absl::OkStatus();
     };
@@ -103,8 +102,10 @@ const cppsvc::events::Decoder& TheDecoder() {
 }
 
 [[noreturn]] void Mismatch(const char* what, absl::string_view input) {
-  std::fprintf(stderr, "EnvelopeView::Parse disagrees with Envelope::ParseFromString: %s "
-               "(%zu bytes)\n", what, input.size());
+  std::fprintf(stderr,
+               "EnvelopeView::Parse disagrees with Envelope::ParseFromString: %s "
+               "(%zu bytes)\n",
+               what, input.size());
   std::abort();
 }
 
@@ -146,8 +147,7 @@ void View(absl::string_view input) {
   std::string bytes;
   cppsvc::events::internal::SerializeNewEnvelope(info, options, v.aggregate_id, 0, {}, payload,
                                                  &bytes);
-  absl::StatusOr<cppsvc::events::EnvelopeView> again =
-      cppsvc::events::EnvelopeView::Parse(bytes);
+  absl::StatusOr<cppsvc::events::EnvelopeView> again = cppsvc::events::EnvelopeView::Parse(bytes);
   if (!again.ok()) Mismatch("SerializeNewEnvelope wrote bytes it cannot read", input);
   Envelope written;
   if (!written.ParseFromString(bytes)) Mismatch("SerializeNewEnvelope wrote bad bytes", input);
@@ -213,10 +213,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const absl::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
   View(input);
   switch (data[0] % 4) {
-    case 0: Bytes(input); break;
-    case 1: Decoder(input); break;
-    case 2: Json(input); break;
-    default: Sinks(input); break;
+    case 0:
+      Bytes(input);
+      break;
+    case 1:
+      Decoder(input);
+      break;
+    case 2:
+      Json(input);
+      break;
+    default:
+      Sinks(input);
+      break;
   }
   return 0;
 }

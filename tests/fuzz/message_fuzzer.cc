@@ -16,7 +16,6 @@
 #include <string>
 
 #include "acme/people/private/people.svc.h"
-#include "acme/people/private/people.svc.h"
 #include "acme/people/v1/people.svc.h"
 #include "acme/people/v2/people.svc.h"
 #include "fuzz/message_cases.h"
@@ -46,8 +45,7 @@ class FakePeople : public priv::svc::People {
   std::optional<priv::ListResponse> list_answer;
   std::optional<priv::BatchResponse> batch_answer;
 
-  absl::Status Create(const priv::CreateRequest& request,
-                      priv::CreateResponse* response) override {
+  absl::Status Create(const priv::CreateRequest& request, priv::CreateResponse* response) override {
     if (create_answer) {
       *response = *create_answer;
       return absl::OkStatus();
@@ -84,7 +82,8 @@ class FakePeople : public priv::svc::People {
       *response = *batch_answer;
       return absl::OkStatus();
     }
-    for (const priv::CreateRequest& create : request.creates()) Fill(create, response->add_people());
+    for (const priv::CreateRequest& create : request.creates())
+      Fill(create, response->add_people());
     return absl::OkStatus();
   }
   absl::Status Ping(const priv::PingRequest&, priv::PingResponse*) override {

@@ -25,8 +25,7 @@ constexpr int kRounds = 200;
 // Thread-safe: no state.
 class StatelessPeople : public priv::svc::People {
  public:
-  absl::Status Create(const priv::CreateRequest& request,
-                      priv::CreateResponse* response) override {
+  absl::Status Create(const priv::CreateRequest& request, priv::CreateResponse* response) override {
     priv::Person* person = response->mutable_person();
     person->set_id(request.id());
     person->set_full_name(request.full_name());
@@ -36,13 +35,11 @@ class StatelessPeople : public priv::svc::People {
     *person->mutable_hobby() = request.hobby();
     return absl::OkStatus();
   }
-  absl::Status Fetch(const priv::GetRequest& request,
-                     priv::GetResponse* response) override {
+  absl::Status Fetch(const priv::GetRequest& request, priv::GetResponse* response) override {
     response->mutable_person()->set_id(request.id());
     return absl::OkStatus();
   }
-  absl::Status Delete(const priv::DeleteRequest&,
-                      priv::DeleteResponse*) override {
+  absl::Status Delete(const priv::DeleteRequest&, priv::DeleteResponse*) override {
     return absl::OkStatus();
   }
   absl::Status List(const priv::ListRequest&, priv::ListResponse*) override {
@@ -57,8 +54,7 @@ class StatelessPeople : public priv::svc::People {
 };
 
 priv::svc::PeopleChainOverrides Overrides() {
-  static const example::PeopleV1Converter* const v1_converter =
-      new example::PeopleV1Converter;
+  static const example::PeopleV1Converter* const v1_converter = new example::PeopleV1Converter;
   priv::svc::PeopleChainOverrides overrides;
   overrides.v1_converter = v1_converter;
   return overrides;
@@ -82,13 +78,9 @@ void RunTogether(Body body) {
 bool CreateBothVersions(priv::svc::PeopleChain& chain) {
   v1::CreateResponse v1_response;
   v2::CreateResponse v2_response;
-  return chain.v1()
-             .Create(::cppsvc::testing::V1CreateRequest(), &v1_response)
-             .ok() &&
+  return chain.v1().Create(::cppsvc::testing::V1CreateRequest(), &v1_response).ok() &&
          v1_response.person().id() == ::cppsvc::testing::kPersonId &&
-         chain.v2()
-             .Create(::cppsvc::testing::V2CreateRequest(), &v2_response)
-             .ok() &&
+         chain.v2().Create(::cppsvc::testing::V2CreateRequest(), &v2_response).ok() &&
          v2_response.person().full_name() == "Dane Harrigan";
 }
 

@@ -1,13 +1,13 @@
 // The generated conversion-test helpers (docs/reference/services.md), run on the people
 // example's JSON vectors (examples/people/testdata/conversions), and what
 // they report when a vector does not match the chain.
-#include "v1_converter.h"  // the example's v1 override
 #include <fstream>
 #include <string>
 
 #include "acme/people/v1/people.svc.testing.h"
 #include "acme/people/v2/people.svc.testing.h"
 #include "gtest/gtest.h"
+#include "v1_converter.h"  // the example's v1 override
 
 namespace {
 
@@ -33,7 +33,6 @@ std::string TempFile(const std::string& name, const std::string& content) {
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
-
 
 v2::svc::testing::ConversionParams V2CreateParams() {
   v2::svc::testing::ConversionParams params;
@@ -127,10 +126,12 @@ TEST_F(PeopleConversionTest, ReportsAWrongExpectedPublicOutput) {
   EXPECT_EQ(status.code(), absl::StatusCode::kInternal);
   EXPECT_EQ(status.message(),
             "acme.people.v1.People.Create conversion test: 1 problem\n"
-            "- the response differs from " + params.public_output + ":\n"
-            "    person.employment: expected UNEMPLOYED, got EMPLOYED\n"
-            "    unexpected person.hobby.biking: { style: \"road\" }\n"
-            "    missing person.hobby.coding: { language: \"go\" }");
+            "- the response differs from " +
+                params.public_output +
+                ":\n"
+                "    person.employment: expected UNEMPLOYED, got EMPLOYED\n"
+                "    unexpected person.hobby.biking: { style: \"road\" }\n"
+                "    missing person.hobby.coding: { language: \"go\" }");
 }
 
 TEST_F(PeopleConversionTest, ListsEveryProblem) {
@@ -144,11 +145,15 @@ TEST_F(PeopleConversionTest, ListsEveryProblem) {
   })json");
   const absl::Status status = v2::svc::testing::RunCreateConversionTest(params);
   EXPECT_EQ(status.code(), absl::StatusCode::kInternal);
-  EXPECT_TRUE(MessageHas(status, "acme.people.v2.People.Create conversion test: 2 problems\n"
-                                 "- acme.people.private.People.Create received a request "
-                                 "that differs from " + params.private_input + ":\n"
-                                 "    age: expected 26, got 25\n"
-                                 "- the response differs from " + params.public_output));
+  EXPECT_TRUE(MessageHas(status,
+                         "acme.people.v2.People.Create conversion test: 2 problems\n"
+                         "- acme.people.private.People.Create received a request "
+                         "that differs from " +
+                             params.private_input +
+                             ":\n"
+                             "    age: expected 26, got 25\n"
+                             "- the response differs from " +
+                             params.public_output));
   EXPECT_TRUE(MessageHas(status, "    unexpected person.full_name: \"Dane Harrigan\"\n"));
 }
 
@@ -159,7 +164,8 @@ TEST_F(PeopleConversionTest, ReportsAMissingFile) {
   EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(status.message(),
             "acme.people.v2.People.Create conversion test: 1 problem\n"
-            "- cannot open " + params.private_output + ": No such file or directory");
+            "- cannot open " +
+                params.private_output + ": No such file or directory");
 }
 
 TEST_F(PeopleConversionTest, ReportsMalformedJson) {
@@ -167,8 +173,8 @@ TEST_F(PeopleConversionTest, ReportsMalformedJson) {
   params.public_input = TempFile("malformed.json", R"json({"id": "f95616f1", )json");
   const absl::Status status = v2::svc::testing::RunCreateConversionTest(params);
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_TRUE(MessageHas(status, "- " + params.public_input +
-                                     ": invalid JSON for acme.people.v2.CreateRequest: "));
+  EXPECT_TRUE(MessageHas(
+      status, "- " + params.public_input + ": invalid JSON for acme.people.v2.CreateRequest: "));
 }
 
 TEST_F(PeopleConversionTest, ReportsAnUnknownField) {

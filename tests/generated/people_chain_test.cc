@@ -1,14 +1,14 @@
 // The people example's service chain, compiled from protoc's real output:
 // every public version served by one private implementation. Expected texts
 // and traces are those of protoc-gen-go-svc's verified example.
-#include "support/fake_people.h"
-#include "support/equals_text.h"
-#include "support/people_requests.h"
-#include "v1_converter.h"  // the example's v1 override
 #include <string>
 
 #include "acme/people/private/people.svc.h"
 #include "gtest/gtest.h"
+#include "support/equals_text.h"
+#include "support/fake_people.h"
+#include "support/people_requests.h"
+#include "v1_converter.h"  // the example's v1 override
 
 namespace {
 

@@ -1,11 +1,11 @@
 // The example's generated validators, compiled from protoc's real output. The
 // expected texts are what clients of protoc-gen-go-svc see for the same input.
-#include "support/people_requests.h"
 #include "acme/people/private/people.svc.h"
 #include "acme/people/v1/people.svc.h"
 #include "acme/people/v2/people.svc.h"
-#include "support/allocation_counter.h"
 #include "gtest/gtest.h"
+#include "support/allocation_counter.h"
+#include "support/people_requests.h"
 
 namespace {
 
@@ -116,8 +116,7 @@ TEST(PeopleValidatorsTest, EmailIsAFormatCheckWithoutDns) {
   request.set_email("dane@gmail.com");
   EXPECT_TRUE(v2::svc::Validate(request).ok());
   request.set_email("dane@localhost");
-  EXPECT_EQ(v2::svc::Validate(request).ToString(),
-            "email: must be a valid email address.");
+  EXPECT_EQ(v2::svc::Validate(request).ToString(), "email: must be a valid email address.");
 }
 
 TEST(PeopleValidatorsTest, UnsignedMaxWorks) {
@@ -141,8 +140,7 @@ TEST(PeopleValidatorsTest, ValidatingAValidMessageDoesNotAllocate) {
 class NoGravel : public v1::svc::Validator {
  public:
   using Validator::Validate;
-  void Validate(const v1::Biking& biking,
-                cppsvc::ValidationContext& context) const override {
+  void Validate(const v1::Biking& biking, cppsvc::ValidationContext& context) const override {
     Validator::Validate(biking, context);
     if (biking.style() == "gravel") {
       context.Report("style", cppsvc::Rule::kIn, "gravel is closed for the season");

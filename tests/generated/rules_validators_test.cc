@@ -28,8 +28,7 @@ TEST(RulesTest, SignedBounds) {
   m.set_i32(-6);
   m.set_s64(0);
   m.set_sf32(1);
-  EXPECT_EQ(Validate(m).ToString(),
-            "i32: must be no less than -5; sf32: must be no less than 2.");
+  EXPECT_EQ(Validate(m).ToString(), "i32: must be no less than -5; sf32: must be no less than 2.");
   m.set_i32(6);
   m.set_sf32(2);
   m.set_s64(3);
@@ -74,8 +73,7 @@ TEST(RulesTest, FloatingPointRules) {
   m.set_db(0.5);
   m.set_fl(2.0f);
   m.set_ratio(2.4);
-  EXPECT_EQ(Validate(m).ToString(),
-            "fl: must be a valid value; ratio: must be no less than 2.5.");
+  EXPECT_EQ(Validate(m).ToString(), "fl: must be a valid value; ratio: must be no less than 2.5.");
 }
 
 TEST(RulesTest, NanAndInfinityAgainstBounds) {
@@ -92,8 +90,7 @@ TEST(RulesTest, EnumsBoolsAndBytes) {
   rules::Scalars m = ValidScalars();
   m.set_color(rules::GREEN);
   m.set_raw("not a uuid");
-  EXPECT_EQ(Validate(m).ToString(),
-            "color: must be a valid value; raw: must be a valid UUID.");
+  EXPECT_EQ(Validate(m).ToString(), "color: must be a valid value; raw: must be a valid UUID.");
   m.set_color(rules::BLUE);
   m.set_raw("f95616f1-23e3-4694-8658-8082b0a18267");
   EXPECT_TRUE(Validate(m).ok());

@@ -59,12 +59,12 @@ TEST(ShapesChainTest, EverythingReachesPrivate) {
   EXPECT_EQ(got.palette().at(7), priv::LIME);
   EXPECT_TRUE(got.has_weight());
   EXPECT_EQ(got.number(), 42);
-  EXPECT_EQ(got.caption(), "Triangle");            // two-hop rename
-  EXPECT_EQ(got.legacy_origin().y(), 2);            // deprecated message field
-  EXPECT_EQ(got.legacy_color(), priv::LIME);        // deprecated enum field
+  EXPECT_EQ(got.caption(), "Triangle");               // two-hop rename
+  EXPECT_EQ(got.legacy_origin().y(), 2);              // deprecated message field
+  EXPECT_EQ(got.legacy_color(), priv::LIME);          // deprecated enum field
   EXPECT_EQ(got.nested().note(), "deprecated note");  // carried from inside
   EXPECT_EQ(got.nested().keep(), "kept");
-  EXPECT_EQ(got.children(0).legacy_color(), priv::RED);   // carried in elements
+  EXPECT_EQ(got.children(0).legacy_color(), priv::RED);  // carried in elements
   EXPECT_EQ(got.children(0).nested().note(), "child note");
   EXPECT_EQ(got.blob(), std::string("\0\1\2", 3));
 }

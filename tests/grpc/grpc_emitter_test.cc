@@ -15,13 +15,12 @@ namespace {
 using ::cppsvc::testing::ProtoTree;
 
 std::string Proto(const std::string& package, const std::string& body) {
-  return "syntax = \"proto3\";\npackage " + package +
-         ";\nimport \"gen/svc/annotations.proto\";\n" + body;
+  return "syntax = \"proto3\";\npackage " + package + ";\nimport \"gen/svc/annotations.proto\";\n" +
+         body;
 }
 
 // File name -> content.
-std::map<std::string, std::string> Generate(ProtoTree& tree,
-                                            const std::vector<std::string>& paths,
+std::map<std::string, std::string> Generate(ProtoTree& tree, const std::vector<std::string>& paths,
                                             const std::string& parameter) {
   auto files = tree.Load(paths);
   EXPECT_EQ(tree.errors(), "");
@@ -64,16 +63,18 @@ TEST(GrpcEmitterTest, BindingImplementsGrpcCppPluginsService) {
   const std::string& header = files["acme/people/v2/people.svc.grpc.h"];
   EXPECT_TRUE(Contains(header, "#include \"acme/people/v2/people.grpc.pb.h\"\n"));
   EXPECT_TRUE(Contains(header, "#include \"acme/people/v2/people.svc.h\"\n"));
+  EXPECT_TRUE(
+      Contains(header, "class PeopleGrpc : public ::acme::people::v2::People::Service {\n"));
   EXPECT_TRUE(Contains(
-      header, "class PeopleGrpc : public ::acme::people::v2::People::Service {\n"));
-  EXPECT_TRUE(Contains(header, "explicit PeopleGrpc(::acme::people::v2::svc::people_proto::People& service);"));
+      header, "explicit PeopleGrpc(::acme::people::v2::svc::people_proto::People& service);"));
   EXPECT_TRUE(Contains(header,
                        "::grpc::Status Batch(::grpc::ServerContext* context, const "
                        "::acme::people::v2::BatchRequest* request, "
                        "::acme::people::v2::BatchResponse* response) override;"));
   const std::string& source = files["acme/people/v2/people.svc.grpc.cc"];
   EXPECT_TRUE(Contains(source, "#include \"cppsvc/grpc.h\"\n"));
-  EXPECT_TRUE(Contains(source, "return ::cppsvc::ToGrpcStatus(service_.Batch(*request, response));"));
+  EXPECT_TRUE(
+      Contains(source, "return ::cppsvc::ToGrpcStatus(service_.Batch(*request, response));"));
 }
 
 TEST(GrpcEmitterTest, NestedTypesAreSpelledAsGrpcCppPluginSpellsThem) {
@@ -96,10 +97,10 @@ TEST(GrpcEmitterTest, NestedTypesAreSpelledAsGrpcCppPluginSpellsThem) {
 TEST(GrpcEmitterTest, KeywordNamesAreRejectedWithGrpc) {
   const std::string messages = "message M { string s = 1; }\nmessage class { string s = 1; }\n";
   ProtoTree tree;
-  tree.Add("k/v1.proto", Proto("acme.k.v1", messages +
-                                                "service virtual { rpc Do(M) returns (M); }\n"
-                                                "service S { rpc delete(M) returns (M);\n"
-                                                "  rpc Do(class) returns (M); }\n"))
+  tree.Add("k/v1.proto",
+           Proto("acme.k.v1", messages + "service virtual { rpc Do(M) returns (M); }\n"
+                                         "service S { rpc delete(M) returns (M);\n"
+                                         "  rpc Do(class) returns (M); }\n"))
       .Add("k/private.proto",
            Proto("acme.k.private", messages + "service virtual { rpc Do(M) returns (M); }\n"
                                               "service S { rpc delete(M) returns (M);\n"
@@ -113,9 +114,15 @@ TEST(GrpcEmitterTest, KeywordNamesAreRejectedWithGrpc) {
   // served over gRPC by us, so its names are not checked.
   EXPECT_EQ(generated.status().message(),
             "3 problems in the proto files:\n"
-            "k/v1.proto:6:1: service acme.k.v1.virtual: its name \"virtual\" is a C++ keyword, which grpc_cpp_plugin 1.51 writes unescaped, so its output would not compile; rename it, or generate without grpc=true\n"
-            "k/v1.proto:7:13: method acme.k.v1.S.delete: its name \"delete\" is a C++ keyword, which grpc_cpp_plugin 1.51 writes unescaped, so its output would not compile; rename it, or generate without grpc=true\n"
-            "k/v1.proto:8:3: method acme.k.v1.S.Do: the name of acme.k.v1.class \"class\" is a C++ keyword, which grpc_cpp_plugin 1.51 writes unescaped, so its output would not compile; rename it, or generate without grpc=true\n");
+            "k/v1.proto:6:1: service acme.k.v1.virtual: its name \"virtual\" is a C++ keyword, "
+            "which grpc_cpp_plugin 1.51 writes unescaped, so its output would not compile; rename "
+            "it, or generate without grpc=true\n"
+            "k/v1.proto:7:13: method acme.k.v1.S.delete: its name \"delete\" is a C++ keyword, "
+            "which grpc_cpp_plugin 1.51 writes unescaped, so its output would not compile; rename "
+            "it, or generate without grpc=true\n"
+            "k/v1.proto:8:3: method acme.k.v1.S.Do: the name of acme.k.v1.class \"class\" is a C++ "
+            "keyword, which grpc_cpp_plugin 1.51 writes unescaped, so its output would not "
+            "compile; rename it, or generate without grpc=true\n");
 }
 
 TEST(GrpcEmitterTest, SchemaOnlyChainGetsEmptyValidFiles) {

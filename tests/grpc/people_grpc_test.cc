@@ -1,9 +1,6 @@
 // The gRPC binding (docs/reference/services.md) of the people example, over a real server: v1
 // and v2 served side by side on 127.0.0.1 by one chain over one private
 // implementation, called through grpc_cpp_plugin's own stubs.
-#include "support/fake_people.h"
-#include "support/people_requests.h"
-#include "v1_converter.h"  // the example's v1 override
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -20,6 +17,9 @@
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
 #include "gtest/gtest.h"
+#include "support/fake_people.h"
+#include "support/people_requests.h"
+#include "v1_converter.h"  // the example's v1 override
 
 namespace {
 
@@ -79,7 +79,8 @@ class PeopleGrpcTest : public ::testing::Test {
 TEST_F(PeopleGrpcTest, V1AndV2ClientsReachTheSameImplementation) {
   Context v1_context;
   v1::CreateResponse v1_response;
-  grpc::Status status = v1_client_->Create(&v1_context, ::cppsvc::testing::V1CreateRequest(), &v1_response);
+  grpc::Status status =
+      v1_client_->Create(&v1_context, ::cppsvc::testing::V1CreateRequest(), &v1_response);
   ASSERT_TRUE(status.ok()) << status.error_code() << " " << status.error_message();
   // Converted twice on the way in (with the override), twice on the way back.
   EXPECT_EQ(implementation_.received_create().ShortDebugString(),
@@ -151,7 +152,8 @@ TEST_F(PeopleGrpcTest, UnmappableResponseIsFailedPrecondition) {
   implementation_.set_answer_employment(99);
   Context context;
   v2::CreateResponse response;
-  grpc::Status status = v2_client_->Create(&context, ::cppsvc::testing::V2CreateRequest(), &response);
+  grpc::Status status =
+      v2_client_->Create(&context, ::cppsvc::testing::V2CreateRequest(), &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(status.error_message(), "failed to populate field \"Employment\"");
   EXPECT_EQ(implementation_.creates(), 1);
@@ -167,8 +169,7 @@ TEST(GrpcStatusTest, EveryCodeMapsOneToOneWithItsMessage) {
     EXPECT_EQ(converted.error_message(), "why: \xc3\xa9");
   }
   // absl reports numbers outside its canonical codes as kUnknown.
-  EXPECT_EQ(cppsvc::ToGrpcStatus(absl::Status(static_cast<absl::StatusCode>(42), "x"))
-                .error_code(),
+  EXPECT_EQ(cppsvc::ToGrpcStatus(absl::Status(static_cast<absl::StatusCode>(42), "x")).error_code(),
             grpc::StatusCode::UNKNOWN);
 }
 

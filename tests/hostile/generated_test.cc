@@ -25,18 +25,15 @@ namespace events = ::hostile::events::v1;
 
 class EchoCatalog : public priv::svc::Catalog {
  public:
-  absl::Status Validator(const priv::Item& request,
-                         priv::Item* response) override {
+  absl::Status Validator(const priv::Item& request, priv::Item* response) override {
     response->set_id("validator:" + request.id());
     return absl::OkStatus();
   }
-  absl::Status Converter(const priv::Item& request,
-                         priv::Item* response) override {
+  absl::Status Converter(const priv::Item& request, priv::Item* response) override {
     response->set_id("converter:" + request.id());
     return absl::OkStatus();
   }
-  absl::Status Describe(const priv::Outer& request,
-                        priv::Outer* response) override {
+  absl::Status Describe(const priv::Outer& request, priv::Outer* response) override {
     received = request;
     *response = request;
     return absl::OkStatus();
@@ -91,8 +88,7 @@ TEST(HostileNamesTest, ServicesWithOneCamelCaseNameEachGetTheirFake) {
   EXPECT_TRUE(status.ok()) << status;
   status = v1::svc::testing::RunMySvcPongConversionTest(params);
   EXPECT_TRUE(status.ok()) << status;
-  params.public_output =
-      params.public_input;  // "a": the test must see the difference
+  params.public_output = params.public_input;  // "a": the test must see the difference
   EXPECT_FALSE(v1::svc::testing::RunMySvcPongConversionTest(params).ok());
 }
 
@@ -103,12 +99,10 @@ TEST(HostileEventsTest, LineBreaksInEventNamesStayInTheirStrings) {
   EXPECT_EQ(events::svc::kInjectedEvent.name,
             "hostile.injected\nstatic_assert(false, \"the event name became "
             "code\");");
-  EXPECT_EQ(events::svc::kInjectedEvent.category,
-            "Cat\\\n#error the category became code");
+  EXPECT_EQ(events::svc::kInjectedEvent.category, "Cat\\\n#error the category became code");
   events::Injected event;
   event.set_id("1");
-  absl::StatusOr<::cppsvc::events::Envelope> envelope =
-      events::svc::Pack(event);
+  absl::StatusOr<::cppsvc::events::Envelope> envelope = events::svc::Pack(event);
   ASSERT_TRUE(envelope.ok()) << envelope.status();
   EXPECT_EQ(envelope->name(), events::svc::kInjectedEvent.name);
   events::Injected unpacked;
@@ -120,23 +114,19 @@ TEST(HostileEventsTest, LineBreaksInEventNamesStayInTheirStrings) {
 TEST(HostileEventsTest, InValuesWithNulBytesKeepTheirLength) {
   events::Choice choice;
   choice.set_code(std::string("ab\0cd", 5));
-  EXPECT_TRUE(events::svc::Validate(choice).ok())
-      << events::svc::Validate(choice).ToString();
+  EXPECT_TRUE(events::svc::Validate(choice).ok()) << events::svc::Validate(choice).ToString();
   choice.set_code("ab");
-  EXPECT_EQ(events::svc::Validate(choice).ToString(),
-            "code: must be a valid value.");
+  EXPECT_EQ(events::svc::Validate(choice).ToString(), "code: must be a valid value.");
   choice.set_code("plain");
   EXPECT_TRUE(events::svc::Validate(choice).ok());
   choice.set_code(std::string("ab\0c", 4));
-  EXPECT_EQ(events::svc::Validate(choice).ToString(),
-            "code: must be a valid value.");
+  EXPECT_EQ(events::svc::Validate(choice).ToString(), "code: must be a valid value.");
 
   choice.set_code("plain");
   choice.set_raw(std::string("x\0y", 3));  // bytes, given quoted and escaped
   EXPECT_TRUE(events::svc::Validate(choice).ok());
   choice.set_raw("x");
-  EXPECT_EQ(events::svc::Validate(choice).ToString(),
-            "raw: must be a valid value.");
+  EXPECT_EQ(events::svc::Validate(choice).ToString(), "raw: must be a valid value.");
 }
 
 }  // namespace

@@ -32,8 +32,8 @@
 #include <thread>
 #include <vector>
 
-#include "acme/people/private/people.svc.h"
 #include "acme/people/private/people.grpc.pb.h"
+#include "acme/people/private/people.svc.h"
 #include "acme/people/v1/people.svc.grpc.h"
 #include "acme/people/v2/people.svc.grpc.h"
 #include "cppsvc/grpc.h"
@@ -70,10 +70,10 @@ double MinRatio() {
 // threads, so both paths go through this lock.
 class LockedStore : public priv::svc::People {
  public:
-#define CPPSVC_LOCKED(Method, Request, Response)                                  \
+#define CPPSVC_LOCKED(Method, Request, Response)                                         \
   absl::Status Method(const priv::Request& request, priv::Response* response) override { \
-    std::lock_guard<std::mutex> lock(mutex_);                                     \
-    return store_.Method(request, response);                                      \
+    std::lock_guard<std::mutex> lock(mutex_);                                            \
+    return store_.Method(request, response);                                             \
   }
   CPPSVC_LOCKED(Create, CreateRequest, CreateResponse)
   CPPSVC_LOCKED(Fetch, GetRequest, GetResponse)
@@ -155,9 +155,12 @@ void ChainClient(int port, int phase, int thread, int calls) {
         v1::CreateResponse response;
         Deadline context;
         grpc::Status status = v1_client->Create(&context, request, &response);
-        if (!status.ok()) Fail("v1 Create", id, status);
-        else if (response.person().id() != id || response.person().employment() != v1::Person::EMPLOYED)
-          Fail("v1 Create answered", id, grpc::Status(grpc::StatusCode::INTERNAL, response.ShortDebugString()));
+        if (!status.ok())
+          Fail("v1 Create", id, status);
+        else if (response.person().id() != id ||
+                 response.person().employment() != v1::Person::EMPLOYED)
+          Fail("v1 Create answered", id,
+               grpc::Status(grpc::StatusCode::INTERNAL, response.ShortDebugString()));
         break;
       }
       case 1: {
@@ -166,9 +169,11 @@ void ChainClient(int port, int phase, int thread, int calls) {
         v1::GetResponse response;
         Deadline context;
         grpc::Status status = v1_client->Get(&context, request, &response);
-        if (!status.ok()) Fail("v1 Get", id, status);
+        if (!status.ok())
+          Fail("v1 Get", id, status);
         else if (response.person().id() != id || response.person().last_name() != "Harrigan")
-          Fail("v1 Get answered", id, grpc::Status(grpc::StatusCode::INTERNAL, response.ShortDebugString()));
+          Fail("v1 Get answered", id,
+               grpc::Status(grpc::StatusCode::INTERNAL, response.ShortDebugString()));
         break;
       }
       case 2: {
@@ -182,9 +187,11 @@ void ChainClient(int port, int phase, int thread, int calls) {
         v2::CreateResponse response;
         Deadline context;
         grpc::Status status = v2_client->Create(&context, request, &response);
-        if (!status.ok()) Fail("v2 Create", id, status);
+        if (!status.ok())
+          Fail("v2 Create", id, status);
         else if (response.person().id() != id || response.person().age() != 25)
-          Fail("v2 Create answered", id, grpc::Status(grpc::StatusCode::INTERNAL, response.ShortDebugString()));
+          Fail("v2 Create answered", id,
+               grpc::Status(grpc::StatusCode::INTERNAL, response.ShortDebugString()));
         break;
       }
       case 3: {
@@ -193,9 +200,11 @@ void ChainClient(int port, int phase, int thread, int calls) {
         v2::GetResponse response;
         Deadline context;
         grpc::Status status = v2_client->Get(&context, request, &response);
-        if (!status.ok()) Fail("v2 Get", id, status);
+        if (!status.ok())
+          Fail("v2 Get", id, status);
         else if (response.person().id() != id || response.person().full_name() != "Dane Harrigan")
-          Fail("v2 Get answered", id, grpc::Status(grpc::StatusCode::INTERNAL, response.ShortDebugString()));
+          Fail("v2 Get answered", id,
+               grpc::Status(grpc::StatusCode::INTERNAL, response.ShortDebugString()));
         break;
       }
     }
@@ -225,18 +234,22 @@ void DirectClient(int port, int phase, int thread, int calls) {
       priv::CreateResponse response;
       Deadline context;
       grpc::Status status = client->Create(&context, request, &response);
-      if (!status.ok()) Fail("private Create", id, status);
+      if (!status.ok())
+        Fail("private Create", id, status);
       else if (response.person().id() != id)
-        Fail("private Create answered", id, grpc::Status(grpc::StatusCode::INTERNAL, response.ShortDebugString()));
+        Fail("private Create answered", id,
+             grpc::Status(grpc::StatusCode::INTERNAL, response.ShortDebugString()));
     } else {
       priv::GetRequest request;
       request.set_id(id);
       priv::GetResponse response;
       Deadline context;
       grpc::Status status = client->Fetch(&context, request, &response);
-      if (!status.ok()) Fail("private Fetch", id, status);
+      if (!status.ok())
+        Fail("private Fetch", id, status);
       else if (response.person().id() != id || response.person().full_name() != "Dane Harrigan")
-        Fail("private Fetch answered", id, grpc::Status(grpc::StatusCode::INTERNAL, response.ShortDebugString()));
+        Fail("private Fetch answered", id,
+             grpc::Status(grpc::StatusCode::INTERNAL, response.ShortDebugString()));
     }
   }
 }
@@ -300,9 +313,10 @@ int main() {
     }
     best_chain = std::max(best_chain, total / chain_s);
     best_direct = std::max(best_direct, total / direct_s);
-    std::printf("load: round %d: chain (v1/v2 Create+Get) %.0f calls in %.2f s = %.0f calls/s; "
-                "direct (private Create+Fetch) %.2f s = %.0f calls/s\n",
-                round + 1, total, chain_s, total / chain_s, direct_s, total / direct_s);
+    std::printf(
+        "load: round %d: chain (v1/v2 Create+Get) %.0f calls in %.2f s = %.0f calls/s; "
+        "direct (private Create+Fetch) %.2f s = %.0f calls/s\n",
+        round + 1, total, chain_s, total / chain_s, direct_s, total / direct_s);
   }
   server->Shutdown();
   const double ratio = best_chain / best_direct;

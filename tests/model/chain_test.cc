@@ -11,8 +11,8 @@ namespace {
 using ::cppsvc::testing::ProtoTree;
 
 std::string Proto(const std::string& package, const std::string& body) {
-  return "syntax = \"proto3\";\npackage " + package +
-         ";\nimport \"gen/svc/annotations.proto\";\n" + body;
+  return "syntax = \"proto3\";\npackage " + package + ";\nimport \"gen/svc/annotations.proto\";\n" +
+         body;
 }
 
 std::vector<std::string> VersionNames(const Domain& domain) {
@@ -86,8 +86,7 @@ TEST(ChainTest, ServicesMatchByNameAndPackagesMayHaveNone) {
   ASSERT_EQ(v1.services.size(), 2u);
   EXPECT_EQ(v1.services[0]->private_counterpart->full_name(), "acme.s.private.Alpha");
   EXPECT_EQ(v1.services[1]->private_counterpart->full_name(), "acme.s.private.Beta");
-  EXPECT_EQ(v1.services[1]->methods[0].private_counterpart->full_name(),
-            "acme.s.private.Beta.Do");
+  EXPECT_EQ(v1.services[1]->methods[0].private_counterpart->full_name(), "acme.s.private.Beta.Do");
   EXPECT_TRUE(model->FindPackage("acme.t.v1")->services.empty());
 }
 
@@ -140,8 +139,7 @@ TEST_F(ExampleTest, DeprecatedFieldsGoStraightToPrivate) {
   const FieldModel& first_name = Field("acme.people.v1.Person", "first_name");
   EXPECT_TRUE(first_name.deprecated);
   EXPECT_EQ(first_name.next, nullptr);
-  EXPECT_EQ(first_name.private_counterpart->full_name(),
-            "acme.people.private.Person.first_name");
+  EXPECT_EQ(first_name.private_counterpart->full_name(), "acme.people.private.Person.first_name");
 }
 
 TEST_F(ExampleTest, RenamedMessageInAOneof) {
@@ -190,11 +188,10 @@ TEST_F(ExampleTest, EnumValueSplitMapsForwardAndManyToOneBack) {
   for (const auto& [counterpart, value] : to_private->backward) {
     private_back[std::string(counterpart->name())] = value->name();
   }
-  EXPECT_EQ(private_back,
-            (std::map<std::string, std::string>{{"UNDEFINED", "UNSET"},
-                                                {"FULL_TIME", "EMPLOYED"},
-                                                {"PART_TIME", "EMPLOYED"},
-                                                {"UNEMPLOYED", "UNEMPLOYED"}}));
+  EXPECT_EQ(private_back, (std::map<std::string, std::string>{{"UNDEFINED", "UNSET"},
+                                                              {"FULL_TIME", "EMPLOYED"},
+                                                              {"PART_TIME", "EMPLOYED"},
+                                                              {"UNEMPLOYED", "UNEMPLOYED"}}));
 }
 
 TEST_F(ExampleTest, ValidationRulesAreParsedForTheirTypes) {

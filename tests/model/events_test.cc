@@ -80,8 +80,7 @@ TEST(EventsModelTest, AnnotatedAndConventionEventsAcrossThreeVersions) {
 
 TEST(EventsModelTest, PlainMessagesAreNotEvents) {
   ProtoTree tree;
-  tree.Add("opt/options.proto", kOptions)
-      .Add("u/v1.proto", Proto("acme.u.v1", R"(message Plain {
+  tree.Add("opt/options.proto", kOptions).Add("u/v1.proto", Proto("acme.u.v1", R"(message Plain {
   string event_name = 1;  // no fixed_value: not the convention
   string payload = 2;
 }
@@ -92,8 +91,7 @@ TEST(EventsModelTest, PlainMessagesAreNotEvents) {
 
 TEST(EventsModelTest, CategoryFromTheAnnotation) {
   ProtoTree tree;
-  tree.Add("opt/options.proto", kOptions)
-      .Add("u/v1.proto", Proto("acme.u.v1", R"(message Opened {
+  tree.Add("opt/options.proto", kOptions).Add("u/v1.proto", Proto("acme.u.v1", R"(message Opened {
   option (gen.svc.message).event = { name: "account.opened" category: "Account" };
 }
 )"));
@@ -173,19 +171,31 @@ message Stops {}
   option (gen.svc.message).event = { name: "c.private" };
 }
 )"));
-  EXPECT_EQ(
-      tree.Diagnose(),
-      "c/v1.proto:8:1: message acme.c.v1.B: event \"c.happened\" version v1 is already declared by acme.c.v1.A\n"
-      "c/v1.proto:13:3: field acme.c.v1.Fixed.event_name: fixed_value \"c.other\" disagrees with the event annotation's name \"c.fixed\"\n"
-      "c/v1.proto:16:1: message acme.c.v1.NoAggregate: aggregate_field \"owner\" is not a field of the message\n"
-      "c/v1.proto:22:3: field acme.c.v1.BadAggregate.tags: an aggregate id must be a singular string or integer field\n"
-      "c/v1.proto:24:1: message acme.c.v1.Nameless: (gen.svc.message).event needs a name\n"
-      "c/v1.proto:27:1: message acme.c.v1.NoPayload: a typed event (event_name with fixed_value) needs a payload message field\n"
-      "c/v1.proto:32:3: field acme.c.v1.WrongTypes.event_version: the typed-event convention's event_version must be a string\n"
-      "c/v1.proto:33:3: field acme.c.v1.WrongTypes.timestamp: the typed-event convention's timestamp must be an int64 (milliseconds since the Unix epoch) or a google.protobuf.Timestamp\n"
-      "c/v1.proto:34:3: field acme.c.v1.WrongTypes.payload: the typed-event convention's payload must be a message\n"
-      "c/v1.proto:37:1: message acme.c.v1.Stops is an event, but its next-version counterpart acme.c.v2.Stops is not: upcasting converts an event version by version, so mark it as an event too\n"
-      "d/private.proto:5:1: message acme.d.private.Event is an event, but package \"acme.d.private\" does not end in a version: an event's version is its package's last segment (e.g. acme.user.v1)\n");
+  EXPECT_EQ(tree.Diagnose(),
+            "c/v1.proto:8:1: message acme.c.v1.B: event \"c.happened\" version v1 is already "
+            "declared by acme.c.v1.A\n"
+            "c/v1.proto:13:3: field acme.c.v1.Fixed.event_name: fixed_value \"c.other\" disagrees "
+            "with the event annotation's name \"c.fixed\"\n"
+            "c/v1.proto:16:1: message acme.c.v1.NoAggregate: aggregate_field \"owner\" is not a "
+            "field of the message\n"
+            "c/v1.proto:22:3: field acme.c.v1.BadAggregate.tags: an aggregate id must be a "
+            "singular string or integer field\n"
+            "c/v1.proto:24:1: message acme.c.v1.Nameless: (gen.svc.message).event needs a name\n"
+            "c/v1.proto:27:1: message acme.c.v1.NoPayload: a typed event (event_name with "
+            "fixed_value) needs a payload message field\n"
+            "c/v1.proto:32:3: field acme.c.v1.WrongTypes.event_version: the typed-event "
+            "convention's event_version must be a string\n"
+            "c/v1.proto:33:3: field acme.c.v1.WrongTypes.timestamp: the typed-event convention's "
+            "timestamp must be an int64 (milliseconds since the Unix epoch) or a "
+            "google.protobuf.Timestamp\n"
+            "c/v1.proto:34:3: field acme.c.v1.WrongTypes.payload: the typed-event convention's "
+            "payload must be a message\n"
+            "c/v1.proto:37:1: message acme.c.v1.Stops is an event, but its next-version "
+            "counterpart acme.c.v2.Stops is not: upcasting converts an event version by version, "
+            "so mark it as an event too\n"
+            "d/private.proto:5:1: message acme.d.private.Event is an event, but package "
+            "\"acme.d.private\" does not end in a version: an event's version is its package's "
+            "last segment (e.g. acme.user.v1)\n");
 }
 
 }  // namespace

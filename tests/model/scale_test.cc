@@ -18,8 +18,7 @@ constexpr int kDepth = 40000;
 
 // M0 has a field of type M1, ..., M{n-1} has the field carrying `last`.
 // Top-down declares M0 first; bottom-up declares M{n-1} first.
-std::string Chain(const std::string& package, int depth, bool top_down,
-                  const std::string& last) {
+std::string Chain(const std::string& package, int depth, bool top_down, const std::string& last) {
   std::string body = absl::StrCat("syntax = \"proto3\";\npackage ", package,
                                   ";\nimport \"gen/svc/annotations.proto\";\n");
   for (int k = 0; k < depth; ++k) {
@@ -34,8 +33,7 @@ std::string Chain(const std::string& package, int depth, bool top_down,
 }
 
 // The messages of `package` whose `flag` is set.
-int Flagged(const Model& model, const std::string& package,
-            bool MessageModel::*flag) {
+int Flagged(const Model& model, const std::string& package, bool MessageModel::*flag) {
   int count = 0;
   for (const MessageModel* message : model.FindPackage(package)->messages) {
     if (message->*flag) ++count;
@@ -47,11 +45,8 @@ TEST(ScaleTest, HasRulesReachesTheTopOfA40000DeepChainInBothOrders) {
   for (bool top_down : {true, false}) {
     SCOPED_TRACE(top_down ? "top-down" : "bottom-up");
     ProtoTree tree;
-    tree.Add(
-        "deep.proto",
-        Chain(
-            "acme.deep", kDepth, top_down,
-            "string id = 1 [(gen.svc.field).validate = { required: true }];"));
+    tree.Add("deep.proto", Chain("acme.deep", kDepth, top_down,
+                                 "string id = 1 [(gen.svc.field).validate = { required: true }];"));
     auto model = tree.Build();
     ASSERT_NE(model, nullptr);
     EXPECT_EQ(Flagged(*model, "acme.deep", &MessageModel::has_rules), kDepth);
@@ -76,15 +71,12 @@ TEST(ScaleTest, CarriesDeprecatedReachesTheTopOfADeepChainInBothOrders) {
     tree.Add("x/v1.proto", Chain("acme.x.v1", kVersionedDepth, top_down,
                                  "string old = 1 [(gen.svc.field).deprecated = "
                                  "true]; string keep = 2;"))
-        .Add("x/v2.proto",
-             Chain("acme.x.v2", kVersionedDepth, !top_down, "string keep = 2;"))
-        .Add("x/private.proto",
-             Chain("acme.x.private", kVersionedDepth, top_down,
-                   "string old = 1; string keep = 2;"));
+        .Add("x/v2.proto", Chain("acme.x.v2", kVersionedDepth, !top_down, "string keep = 2;"))
+        .Add("x/private.proto", Chain("acme.x.private", kVersionedDepth, top_down,
+                                      "string old = 1; string keep = 2;"));
     auto model = tree.Build();
     ASSERT_NE(model, nullptr);
-    EXPECT_EQ(Flagged(*model, "acme.x.v1", &MessageModel::carries_deprecated),
-              kVersionedDepth);
+    EXPECT_EQ(Flagged(*model, "acme.x.v1", &MessageModel::carries_deprecated), kVersionedDepth);
   }
 }
 

@@ -26,18 +26,18 @@ TEST(VersionTest, ParsesEveryForm) {
 
 // The full cross-check against buf is tests/buf/version_suffix_test.cc.
 TEST(VersionTest, RejectsWhatIsNotAVersion) {
-  for (const char* text : {"", "v", "1", "version1", "v0", "v1gamma1", "v1alpha0",
-                           "v1beta1x", "v1_2", "private", "V1", "v1p1", "v2p0",
-                           "v1p0alpha1", "v1p1test", "v1alpha1test", "v2147483648"}) {
+  for (const char* text :
+       {"", "v", "1", "version1", "v0", "v1gamma1", "v1alpha0", "v1beta1x", "v1_2", "private", "V1",
+        "v1p1", "v2p0", "v1p0alpha1", "v1p1test", "v1alpha1test", "v2147483648"}) {
     EXPECT_FALSE(ParseVersion(text).has_value()) << text;
   }
 }
 
 TEST(VersionTest, OrdersStagesPointReleasesAndNumbers) {
   const std::vector<std::string> ordered = {
-      "v1alpha", "v1alpha1", "v1alpha10", "v1beta1",   "v1test",   "v1test2",
-      "v1test10", "v1testfoo", "v1",      "v1p1alpha1", "v1p1beta1", "v1p2beta",
-      "v2alpha3", "v2",       "v9",      "v10",        "v20231231", "v20240101"};
+      "v1alpha",  "v1alpha1",  "v1alpha10", "v1beta1",    "v1test",    "v1test2",
+      "v1test10", "v1testfoo", "v1",        "v1p1alpha1", "v1p1beta1", "v1p2beta",
+      "v2alpha3", "v2",        "v9",        "v10",        "v20231231", "v20240101"};
   std::vector<std::string> texts(ordered.rbegin(), ordered.rend());
   std::sort(texts.begin(), texts.end(), [](const std::string& a, const std::string& b) {
     return *ParseVersion(a) < *ParseVersion(b);

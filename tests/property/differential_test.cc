@@ -55,20 +55,35 @@ Subject MakeWith(F validate) {
                  [validate](const Message& m) { return validate(static_cast<const T&>(m)); }};
 }
 
-#define PEOPLE(ns, T) \
-  MakeWith<::acme::people::ns::T>([](const ::acme::people::ns::T& m) { \
-    return ::acme::people::ns::svc::Validate(m);                         \
-  })
+#define PEOPLE(ns, T)              \
+  MakeWith<::acme::people::ns::T>( \
+      [](const ::acme::people::ns::T& m) { return ::acme::people::ns::svc::Validate(m); })
 
 std::vector<Subject> Subjects() {
   namespace r = ::acme::rules::v1;
-  return {Make<r::Scalars>(), Make<r::Strings>(), Make<r::Inner>(), Make<r::Plain>(),
-          Make<r::Collections>(), Make<r::Presence>(), Make<r::Choice>(), Make<r::Tree>(),
-          PEOPLE(v1, Person), PEOPLE(v1, Hobby), PEOPLE(v1, Biking), PEOPLE(v1, CreateRequest),
-          PEOPLE(v1, CreateResponse), PEOPLE(v1, GetRequest), PEOPLE(v1, ListRequest),
-          PEOPLE(v1, ListResponse), PEOPLE(v2, CreateRequest), PEOPLE(v2, Person),
-          PEOPLE(v2, BatchRequest), PEOPLE(v2, GetResponse), PEOPLE(private_, CreateRequest),
-          PEOPLE(private_, BatchRequest), PEOPLE(private_, GetRequest),
+  return {Make<r::Scalars>(),
+          Make<r::Strings>(),
+          Make<r::Inner>(),
+          Make<r::Plain>(),
+          Make<r::Collections>(),
+          Make<r::Presence>(),
+          Make<r::Choice>(),
+          Make<r::Tree>(),
+          PEOPLE(v1, Person),
+          PEOPLE(v1, Hobby),
+          PEOPLE(v1, Biking),
+          PEOPLE(v1, CreateRequest),
+          PEOPLE(v1, CreateResponse),
+          PEOPLE(v1, GetRequest),
+          PEOPLE(v1, ListRequest),
+          PEOPLE(v1, ListResponse),
+          PEOPLE(v2, CreateRequest),
+          PEOPLE(v2, Person),
+          PEOPLE(v2, BatchRequest),
+          PEOPLE(v2, GetResponse),
+          PEOPLE(private_, CreateRequest),
+          PEOPLE(private_, BatchRequest),
+          PEOPLE(private_, GetRequest),
           PEOPLE(private_, DeleteRequest)};
 }
 
@@ -133,14 +148,15 @@ bool BoundaryValue(const FieldDescriptor* field, RandomMessage& random, ScalarVa
   }
   switch (rules.is()) {
     case gen::svc::Validate::UUID:
-      texts.insert(texts.end(), {"f95616f1-23e3-4694-8658-8082b0a18267",
-                                 "F95616F1-23E3-4694-8658-8082B0A18267",
-                                 "00000000-0000-0000-0000-000000000000",
-                                 "f95616f1-23e3-4694-8658-8082b0a1826", "f95616f123e3469486588082b0a18267"});
+      texts.insert(texts.end(),
+                   {"f95616f1-23e3-4694-8658-8082b0a18267", "F95616F1-23E3-4694-8658-8082B0A18267",
+                    "00000000-0000-0000-0000-000000000000", "f95616f1-23e3-4694-8658-8082b0a1826",
+                    "f95616f123e3469486588082b0a18267"});
       break;
     case gen::svc::Validate::EMAIL:
-      texts.insert(texts.end(), {"dane@example.com", "a@b.c", "a@bc", "a..b@example.com",
-                                 ".a@example.com", "a@exa mple.com", std::string(65, 'a') + "@x.io"});
+      texts.insert(texts.end(),
+                   {"dane@example.com", "a@b.c", "a@bc", "a..b@example.com", ".a@example.com",
+                    "a@exa mple.com", std::string(65, 'a') + "@x.io"});
       break;
     case gen::svc::Validate::URL:
       texts.insert(texts.end(), {"example.com", "https://example.com/x?y#z", "localhost:8080",
@@ -156,11 +172,13 @@ bool BoundaryValue(const FieldDescriptor* field, RandomMessage& random, ScalarVa
   switch (field->cpp_type()) {
     case FieldDescriptor::CPPTYPE_INT32:
       if (std::isnan(n)) return false;
-      value.i64 = Saturate(n, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max());
+      value.i64 =
+          Saturate(n, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max());
       return true;
     case FieldDescriptor::CPPTYPE_INT64:
       if (std::isnan(n)) return false;
-      value.i64 = Saturate(n, std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max());
+      value.i64 =
+          Saturate(n, std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max());
       return true;
     case FieldDescriptor::CPPTYPE_UINT32:
       if (std::isnan(n)) return false;
@@ -168,7 +186,7 @@ bool BoundaryValue(const FieldDescriptor* field, RandomMessage& random, ScalarVa
       return true;
     case FieldDescriptor::CPPTYPE_UINT64:
       if (std::isnan(n)) return false;
-      value.u64 = n < 0 ? 0
+      value.u64 = n < 0                          ? 0
                   : n >= 18446744073709551615.0L ? std::numeric_limits<uint64_t>::max()
                                                  : static_cast<uint64_t>(n);
       return true;
@@ -185,13 +203,15 @@ bool BoundaryValue(const FieldDescriptor* field, RandomMessage& random, ScalarVa
     case FieldDescriptor::CPPTYPE_ENUM: {
       const auto* type = field->enum_type();
       if (rules.in_size() > 0 && random.Chance(0.5)) {
-        const auto* named = type->FindValueByName(rules.in(static_cast<int>(random.Below(rules.in_size()))));
+        const auto* named =
+            type->FindValueByName(rules.in(static_cast<int>(random.Below(rules.in_size()))));
         if (named != nullptr) {
           value.enum_number = named->number();
           return true;
         }
       }
-      value.enum_number = type->value(static_cast<int>(random.Below(type->value_count())))->number();
+      value.enum_number =
+          type->value(static_cast<int>(random.Below(type->value_count())))->number();
       return true;
     }
     case FieldDescriptor::CPPTYPE_MESSAGE:
@@ -256,8 +276,8 @@ TEST(DifferentialValidatorTest, GeneratedValidatorsAgreeWithAnIndependentReading
     if (got != want) {
       if (++disagreements <= 5) {
         std::string text = "message " + std::to_string(i) + " (" +
-                           message.GetDescriptor()->full_name() + "): " +
-                           message.ShortDebugString() + "\n  generated:";
+                           message.GetDescriptor()->full_name() +
+                           "): " + message.ShortDebugString() + "\n  generated:";
         for (const std::string& g : got) text += "\n    " + g;
         text += "\n  oracle:";
         for (const std::string& w : want) text += "\n    " + w;

@@ -55,7 +55,7 @@ TEST(HostileInputTest, DeepMessagesFailToParseWithAClearResult) {
   std::string wire;
   ASSERT_TRUE(tree.SerializeToString(&wire));  // serialising is not limited
   rules::Tree parsed;
-  EXPECT_FALSE(parsed.ParseFromString(wire));   // the recursion limit (100)
+  EXPECT_FALSE(parsed.ParseFromString(wire));  // the recursion limit (100)
   // Exactly at the limit it still parses.
   ASSERT_TRUE(DeepTree(99, "leaf").SerializeToString(&wire));
   EXPECT_TRUE(parsed.ParseFromString(wire));
@@ -162,11 +162,21 @@ TEST(HostileInputTest, HundredMegabyteStrings) {
         full_name_size = r.full_name().size();
         return absl::OkStatus();
       }
-      absl::Status Fetch(const pp::GetRequest&, pp::GetResponse*) override { return absl::OkStatus(); }
-      absl::Status Delete(const pp::DeleteRequest&, pp::DeleteResponse*) override { return absl::OkStatus(); }
-      absl::Status List(const pp::ListRequest&, pp::ListResponse*) override { return absl::OkStatus(); }
-      absl::Status Batch(const pp::BatchRequest&, pp::BatchResponse*) override { return absl::OkStatus(); }
-      absl::Status Ping(const pp::PingRequest&, pp::PingResponse*) override { return absl::OkStatus(); }
+      absl::Status Fetch(const pp::GetRequest&, pp::GetResponse*) override {
+        return absl::OkStatus();
+      }
+      absl::Status Delete(const pp::DeleteRequest&, pp::DeleteResponse*) override {
+        return absl::OkStatus();
+      }
+      absl::Status List(const pp::ListRequest&, pp::ListResponse*) override {
+        return absl::OkStatus();
+      }
+      absl::Status Batch(const pp::BatchRequest&, pp::BatchResponse*) override {
+        return absl::OkStatus();
+      }
+      absl::Status Ping(const pp::PingRequest&, pp::PingResponse*) override {
+        return absl::OkStatus();
+      }
       size_t full_name_size = 0;
     } echo;
     example::PeopleV1Converter v1_converter;
@@ -180,8 +190,10 @@ TEST(HostileInputTest, HundredMegabyteStrings) {
     EXPECT_EQ(echo.full_name_size, 2 * huge.size() + 1);  // the override's merge
     EXPECT_EQ(response.person().first_name().size(), huge.size());
     EXPECT_EQ(response.person().hobby().coding().language().size(), huge.size());
-    std::printf("v1 Create with 3 x 100 MB strings through the chain (validate, convert, "
-                "carry, back): %.4f s\n", seconds);
+    std::printf(
+        "v1 Create with 3 x 100 MB strings through the chain (validate, convert, "
+        "carry, back): %.4f s\n",
+        seconds);
     EXPECT_LT(seconds, 20.0);
   }
 }

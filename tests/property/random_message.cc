@@ -59,8 +59,8 @@ double DoubleValue(uint64_t pick, uint64_t random) {
 }  // namespace
 
 std::string RandomMessage::String() {
-  static const char* const kPieces[] = {"a", "Z", "0", "-", ".", "@", " ", "é", "ß",
-                                        "中", "文", "😀", "\t", "/", ":", "_"};
+  static const char* const kPieces[] = {"a", "Z",  "0",  "-", ".",  "@", " ", "é",
+                                        "ß", "中", "文", "😀", "\t", "/", ":", "_"};
   std::string out;
   const uint64_t n = Below(13);
   for (uint64_t i = 0; i < n; ++i) out += kPieces[Below(sizeof(kPieces) / sizeof(kPieces[0]))];

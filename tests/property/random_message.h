@@ -32,9 +32,9 @@ struct ScalarValue {
 };
 
 struct RandomOptions {
-  int max_depth = 4;           // nested messages below this depth stay unset
-  int max_repeated = 3;        // elements per repeated or map field
-  double set_probability = 0.8;  // chance that a singular field is set
+  int max_depth = 4;                      // nested messages below this depth stay unset
+  int max_repeated = 3;                   // elements per repeated or map field
+  double set_probability = 0.8;           // chance that a singular field is set
   double unknown_enum_probability = 0.1;  // open enums: chance of an undeclared number
 };
 
@@ -43,9 +43,8 @@ class RandomMessage {
   // A scalar value for `field` (an element, map key or value, or a singular
   // field): fill `value` and return true to use it, or return false to let
   // the generator choose.
-  using ScalarHook =
-      std::function<bool(const google::protobuf::FieldDescriptor* field, RandomMessage& random,
-                         ScalarValue& value)>;
+  using ScalarHook = std::function<bool(const google::protobuf::FieldDescriptor* field,
+                                        RandomMessage& random, ScalarValue& value)>;
 
   explicit RandomMessage(uint64_t seed, RandomOptions options = {})
       : engine_(seed), options_(options) {}

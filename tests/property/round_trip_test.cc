@@ -72,7 +72,8 @@ void UnknownEnumsToZero(Message& m) {
       }
     } else if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
       if (f->is_repeated()) {
-        for (int j = 0; j < r->FieldSize(m, f); ++j) UnknownEnumsToZero(*r->MutableRepeatedMessage(&m, f, j));
+        for (int j = 0; j < r->FieldSize(m, f); ++j)
+          UnknownEnumsToZero(*r->MutableRepeatedMessage(&m, f, j));
       } else if (r->HasField(m, f)) {
         UnknownEnumsToZero(*r->MutableMessage(&m, f));
       }
@@ -123,7 +124,8 @@ void NormaliseNaN(Message& m) {
       }
     } else if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
       if (f->is_repeated()) {
-        for (int j = 0; j < r->FieldSize(m, f); ++j) NormaliseNaN(*r->MutableRepeatedMessage(&m, f, j));
+        for (int j = 0; j < r->FieldSize(m, f); ++j)
+          NormaliseNaN(*r->MutableRepeatedMessage(&m, f, j));
       } else if (r->HasField(m, f)) {
         NormaliseNaN(*r->MutableMessage(&m, f));
       }
@@ -152,8 +154,9 @@ TEST(RoundTripPropertyTest, ShapesThroughTheServiceChainLoseNothing) {
     std::string differences;
     if (!status.ok() || !Equal(expected, response, &differences)) {
       ++failures;
-      ADD_FAILURE() << "message " << i << ": " << status << "\n" << sent.ShortDebugString()
-                    << "\n" << differences;
+      ADD_FAILURE() << "message " << i << ": " << status << "\n"
+                    << sent.ShortDebugString() << "\n"
+                    << differences;
     }
     // The same through v2 alone (private -> v2 only).
     v2::Shape sent2;
@@ -165,14 +168,17 @@ TEST(RoundTripPropertyTest, ShapesThroughTheServiceChainLoseNothing) {
     differences.clear();
     if (!chain.v2().Put(sent2, &response2).ok() || !Equal(expected2, response2, &differences)) {
       ++failures;
-      ADD_FAILURE() << "v2 message " << i << ": " << sent2.ShortDebugString() << "\n" << differences;
+      ADD_FAILURE() << "v2 message " << i << ": " << sent2.ShortDebugString() << "\n"
+                    << differences;
     }
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("shapes round trip: %llu v1 + %llu v2 messages, %llu v1 inputs had undeclared enum "
-              "numbers (compared as 0), %.2f s\n",
-              static_cast<unsigned long long>(count), static_cast<unsigned long long>(count),
-              static_cast<unsigned long long>(normalised), seconds);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf(
+      "shapes round trip: %llu v1 + %llu v2 messages, %llu v1 inputs had undeclared enum "
+      "numbers (compared as 0), %.2f s\n",
+      static_cast<unsigned long long>(count), static_cast<unsigned long long>(count),
+      static_cast<unsigned long long>(normalised), seconds);
   EXPECT_EQ(failures, 0u);
   EXPECT_LT(normalised, count / 2);  // the exclusion stays small
 }
@@ -181,9 +187,10 @@ TEST(RoundTripPropertyTest, ShapesThroughTheServiceChainLoseNothing) {
 template <typename V1, typename P, typename = void>
 constexpr bool kCarries = false;
 template <typename V1, typename P>
-constexpr bool kCarries<V1, P, std::void_t<decltype(std::declval<const ::acme::people::v1::svc::Converter&>()
-                                                         .CarryDeprecated(std::declval<const V1&>(),
-                                                                          std::declval<P&>()))>> = true;
+constexpr bool kCarries<
+    V1, P,
+    std::void_t<decltype(std::declval<const ::acme::people::v1::svc::Converter&>().CarryDeprecated(
+        std::declval<const V1&>(), std::declval<P&>()))>> = true;
 
 // v1 -> v2 (with the example's override) -> private, deprecated fields
 // carried, then private -> v2 -> v1.
@@ -214,7 +221,8 @@ std::string BlankReceiveRequired(const ::acme::people::v1::Person& p) {
   if (p.id().empty()) blank.push_back("Id");
   if (p.last_name().empty()) blank.push_back("LastName");
   std::string text;
-  for (const std::string& field : blank) text += (text.empty() ? "" : "; ") + field + ": cannot be blank";
+  for (const std::string& field : blank)
+    text += (text.empty() ? "" : "; ") + field + ": cannot be blank";
   return text.empty() ? "" : text + ".";
 }
 
@@ -246,23 +254,24 @@ void PeopleProperty(const char* name, uint64_t seed,
       ++expected_failures;
       if (status.code() != absl::StatusCode::kFailedPrecondition || status.message() != blank) {
         ++failures;
-        ADD_FAILURE() << name << " " << i << ": expected " << blank << ", got " << status
-                      << "\n" << sent.ShortDebugString();
+        ADD_FAILURE() << name << " " << i << ": expected " << blank << ", got " << status << "\n"
+                      << sent.ShortDebugString();
       }
       continue;
     }
     std::string differences;
     if (!status.ok() || !Equal(expected, back, &differences)) {
       ++failures;
-      ADD_FAILURE() << name << " " << i << ": " << status << "\n" << sent.ShortDebugString()
-                    << "\n" << differences;
+      ADD_FAILURE() << name << " " << i << ": " << status << "\n"
+                    << sent.ShortDebugString() << "\n"
+                    << differences;
     }
   }
-  std::printf("people %s round trip: %llu messages, %llu with undeclared enum numbers, %llu "
-              "expected FailedPrecondition (blank receive.required)\n",
-              name, static_cast<unsigned long long>(count),
-              static_cast<unsigned long long>(normalised),
-              static_cast<unsigned long long>(expected_failures));
+  std::printf(
+      "people %s round trip: %llu messages, %llu with undeclared enum numbers, %llu "
+      "expected FailedPrecondition (blank receive.required)\n",
+      name, static_cast<unsigned long long>(count), static_cast<unsigned long long>(normalised),
+      static_cast<unsigned long long>(expected_failures));
   EXPECT_EQ(failures, 0u);
 }
 
@@ -271,15 +280,15 @@ namespace pv2 = ::acme::people::v2;
 namespace pp = ::acme::people::private_;
 
 TEST(RoundTripPropertyTest, PeopleMessagesLoseNothing) {
-  PeopleProperty<pv1::CreateRequest, pv2::CreateRequest, pp::CreateRequest>("CreateRequest", 11, nullptr);
+  PeopleProperty<pv1::CreateRequest, pv2::CreateRequest, pp::CreateRequest>("CreateRequest", 11,
+                                                                            nullptr);
   PeopleProperty<pv1::Hobby, pv2::Hobby, pp::Hobby>("Hobby", 12, nullptr);
   PeopleProperty<pv1::GetRequest, pv2::GetRequest, pp::GetRequest>("GetRequest", 13, nullptr);
-  PeopleProperty<pv1::Person, pv2::Person, pp::Person>(
-      "Person", 14, [](pv1::Person& p) { return &p; });
+  PeopleProperty<pv1::Person, pv2::Person, pp::Person>("Person", 14,
+                                                       [](pv1::Person& p) { return &p; });
   PeopleProperty<pv1::CreateResponse, pv2::CreateResponse, pp::CreateResponse>(
-      "CreateResponse", 15, [](pv1::CreateResponse& r) {
-        return r.has_person() ? r.mutable_person() : nullptr;
-      });
+      "CreateResponse", 15,
+      [](pv1::CreateResponse& r) { return r.has_person() ? r.mutable_person() : nullptr; });
 }
 
 // The deprecated List (v1 -> private directly): ToPrivate, ToDeprecatedPublic.
@@ -310,10 +319,11 @@ TEST(RoundTripPropertyTest, PeopleDeprecatedMessagesLoseNothing) {
     ASSERT_TRUE(status.ok() && Equal(expected, back, &differences))
         << status << sent.ShortDebugString() << differences;
   }
-  std::printf("people ListResponse (deprecated) round trip: %llu messages, %llu expected "
-              "FailedPrecondition\n",
-              static_cast<unsigned long long>(Count() / 4),
-              static_cast<unsigned long long>(expected_failures));
+  std::printf(
+      "people ListResponse (deprecated) round trip: %llu messages, %llu expected "
+      "FailedPrecondition\n",
+      static_cast<unsigned long long>(Count() / 4),
+      static_cast<unsigned long long>(expected_failures));
 }
 
 // The real chain: valid random v1 Create requests reach private and the
@@ -332,9 +342,13 @@ class EchoPeople : public pp::svc::People {
     return absl::OkStatus();
   }
   absl::Status Fetch(const pp::GetRequest&, pp::GetResponse*) override { return absl::OkStatus(); }
-  absl::Status Delete(const pp::DeleteRequest&, pp::DeleteResponse*) override { return absl::OkStatus(); }
+  absl::Status Delete(const pp::DeleteRequest&, pp::DeleteResponse*) override {
+    return absl::OkStatus();
+  }
   absl::Status List(const pp::ListRequest&, pp::ListResponse*) override { return absl::OkStatus(); }
-  absl::Status Batch(const pp::BatchRequest&, pp::BatchResponse*) override { return absl::OkStatus(); }
+  absl::Status Batch(const pp::BatchRequest&, pp::BatchResponse*) override {
+    return absl::OkStatus();
+  }
   absl::Status Ping(const pp::PingRequest&, pp::PingResponse*) override { return absl::OkStatus(); }
 };
 
@@ -354,8 +368,10 @@ TEST(RoundTripPropertyTest, PeopleCreateThroughTheServiceChain) {
     request.set_id("f95616f1-23e3-4694-8658-8082b0a18267");
     if (request.first_name().size() < 2) request.set_first_name(request.first_name() + "ab");
     if (request.last_name().size() < 2) request.set_last_name(request.last_name() + "cd");
-    if (request.employment() != pv1::Person::UNEMPLOYED) request.set_employment(pv1::Person::EMPLOYED);
-    if (request.hobby().type_case() == pv1::Hobby::TYPE_NOT_SET) request.mutable_hobby()->mutable_coding();
+    if (request.employment() != pv1::Person::UNEMPLOYED)
+      request.set_employment(pv1::Person::EMPLOYED);
+    if (request.hobby().type_case() == pv1::Hobby::TYPE_NOT_SET)
+      request.mutable_hobby()->mutable_coding();
     if (request.hobby().has_biking()) {
       request.mutable_hobby()->mutable_biking()->set_style(kStyles[random.Below(4)]);
     }
@@ -370,7 +386,8 @@ TEST(RoundTripPropertyTest, PeopleCreateThroughTheServiceChain) {
     ASSERT_TRUE(google::protobuf::util::MessageDifferencer::Equals(person.hobby(), request.hobby()))
         << request.ShortDebugString();
   }
-  std::printf("people v1 Create through the chain: %llu requests\n", static_cast<unsigned long long>(count));
+  std::printf("people v1 Create through the chain: %llu requests\n",
+              static_cast<unsigned long long>(count));
 }
 
 }  // namespace

@@ -110,18 +110,20 @@ std::optional<Bound> BoundOf(const gen::svc::Number& n, const FieldDescriptor* v
     case FieldDescriptor::CPPTYPE_INT32:
     case FieldDescriptor::CPPTYPE_INT64:
       b.is_signed = true;
-      b.i = n.value_case() == gen::svc::Number::kInt64 ? n.int64() : static_cast<int64_t>(n.uint64());
+      b.i =
+          n.value_case() == gen::svc::Number::kInt64 ? n.int64() : static_cast<int64_t>(n.uint64());
       return b;
     case FieldDescriptor::CPPTYPE_UINT32:
     case FieldDescriptor::CPPTYPE_UINT64:
     case FieldDescriptor::CPPTYPE_STRING:
       b.is_unsigned = true;
-      b.u = n.value_case() == gen::svc::Number::kInt64 ? static_cast<uint64_t>(n.int64()) : n.uint64();
+      b.u = n.value_case() == gen::svc::Number::kInt64 ? static_cast<uint64_t>(n.int64())
+                                                       : n.uint64();
       return b;
     case FieldDescriptor::CPPTYPE_FLOAT:
     case FieldDescriptor::CPPTYPE_DOUBLE:
       b.is_double = true;
-      b.d = n.value_case() == gen::svc::Number::kDouble ? n.double_()
+      b.d = n.value_case() == gen::svc::Number::kDouble  ? n.double_()
             : n.value_case() == gen::svc::Number::kInt64 ? static_cast<double>(n.int64())
                                                          : static_cast<double>(n.uint64());
       return b;
@@ -228,11 +230,19 @@ class Oracle {
           if (overwritten) continue;
           std::string key_text;
           switch (key->cpp_type()) {
-            case FieldDescriptor::CPPTYPE_STRING: key_text = k.s; break;
-            case FieldDescriptor::CPPTYPE_BOOL: key_text = k.b ? "true" : "false"; break;
+            case FieldDescriptor::CPPTYPE_STRING:
+              key_text = k.s;
+              break;
+            case FieldDescriptor::CPPTYPE_BOOL:
+              key_text = k.b ? "true" : "false";
+              break;
             case FieldDescriptor::CPPTYPE_UINT32:
-            case FieldDescriptor::CPPTYPE_UINT64: key_text = UintText(k.u); break;
-            default: key_text = IntText(k.i); break;
+            case FieldDescriptor::CPPTYPE_UINT64:
+              key_text = UintText(k.u);
+              break;
+            default:
+              key_text = IntText(k.i);
+              break;
           }
           path.push_back({PathElement::Kind::kField, f->name()});
           path.push_back({PathElement::Kind::kMapKey, key_text});

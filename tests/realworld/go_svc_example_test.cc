@@ -3,9 +3,9 @@
 // against the JSON vectors published beside them.
 #include <string>
 
+#include "gtest/gtest.h"
 #include "v1/service.svc.testing.h"
 #include "v2/service.svc.testing.h"
-#include "gtest/gtest.h"
 
 namespace {
 
@@ -23,8 +23,7 @@ class V1Converter : public v1::svc::Converter {
  public:
   using Converter::ToNext;
 
-  absl::Status ToNext(const v1::CreateRequest& in,
-                      v2::CreateRequest& out) const override {
+  absl::Status ToNext(const v1::CreateRequest& in, v2::CreateRequest& out) const override {
     absl::Status status = Converter::ToNext(in, out);
     out.set_full_name(in.first_name() + " " + in.last_name());
     out.set_age(36);
@@ -38,8 +37,7 @@ TEST(GoSvcExampleTest, V2CreateVectors) {
   params.private_input = Vector("private/create-request-v2.json");
   params.private_output = Vector("private/create-response-v2.json");
   params.public_output = Vector("v2/create-response.json");
-  EXPECT_EQ(v2::svc::testing::RunCreateConversionTest(params),
-            absl::OkStatus());
+  EXPECT_EQ(v2::svc::testing::RunCreateConversionTest(params), absl::OkStatus());
 }
 
 TEST(GoSvcExampleTest, V2BatchVectors) {
@@ -60,8 +58,7 @@ TEST(GoSvcExampleTest, V1CreateVectorsThroughTwoHops) {
   V1Converter converter;
   priv::svc::PeopleChainOverrides overrides;
   overrides.v1_converter = &converter;
-  EXPECT_EQ(v1::svc::testing::RunCreateConversionTest(params, overrides),
-            absl::OkStatus());
+  EXPECT_EQ(v1::svc::testing::RunCreateConversionTest(params, overrides), absl::OkStatus());
   // Without the override, the private validator rejects what v1 cannot fill,
   // as in the Go example.
   const absl::Status status = v1::svc::testing::RunCreateConversionTest(params);

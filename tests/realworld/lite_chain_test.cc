@@ -21,8 +21,7 @@ static_assert(!std::is_base_of_v<google::protobuf::Message, priv::Note>,
 
 class EchoNotes : public priv::svc::Notes {
  public:
-  absl::Status Create(const priv::CreateRequest& request,
-                      priv::CreateResponse* response) override {
+  absl::Status Create(const priv::CreateRequest& request, priv::CreateResponse* response) override {
     received = request;
     *response->mutable_note() = request.note();
     return absl::OkStatus();
@@ -65,11 +64,8 @@ TEST(LiteChainTest, V2IsValidated) {
   v2::CreateResponse response;
   const absl::Status status = chain.v2().Create(request, &response);
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
-  EXPECT_NE(status.message().find("must be a valid UUID"),
-            absl::string_view::npos)
-      << status;
-  EXPECT_NE(status.message().find("the length must be no less than 3"),
-            absl::string_view::npos)
+  EXPECT_NE(status.message().find("must be a valid UUID"), absl::string_view::npos) << status;
+  EXPECT_NE(status.message().find("the length must be no less than 3"), absl::string_view::npos)
       << status;
 }
 

@@ -87,8 +87,8 @@ PluginRequest ReadCase(const std::string& case_dir, const std::string& source_di
   return request;
 }
 
-void RegisterCases(const std::string& suite, const std::string& cases_dir, int argc,
-                   char** argv, void (*run)(const std::string& case_dir)) {
+void RegisterCases(const std::string& suite, const std::string& cases_dir, int argc, char** argv,
+                   void (*run)(const std::string& case_dir)) {
   std::vector<std::string> case_dirs;
   for (int i = 1; i < argc; ++i) case_dirs.push_back(argv[i]);
   if (case_dirs.empty()) {
@@ -98,10 +98,9 @@ void RegisterCases(const std::string& suite, const std::string& cases_dir, int a
   }
   for (const std::string& case_dir : case_dirs) {
     const std::string name = fs::path(case_dir).filename().string();
-    ::testing::RegisterTest(suite.c_str(), name.c_str(), nullptr, nullptr, __FILE__, __LINE__,
-                            [run, case_dir]() -> ::testing::Test* {
-                              return new CaseTest(run, case_dir);
-                            });
+    ::testing::RegisterTest(
+        suite.c_str(), name.c_str(), nullptr, nullptr, __FILE__, __LINE__,
+        [run, case_dir]() -> ::testing::Test* { return new CaseTest(run, case_dir); });
   }
 }
 

@@ -32,8 +32,8 @@ PluginRequest ReadCase(const std::string& case_dir, const std::string& source_di
 // Registers one gtest per case: the cases named on the command line (folder
 // paths, as CTest passes them), or every case under `cases_dir` when none is.
 // `run` receives the case folder.
-void RegisterCases(const std::string& suite, const std::string& cases_dir, int argc,
-                   char** argv, void (*run)(const std::string& case_dir));
+void RegisterCases(const std::string& suite, const std::string& cases_dir, int argc, char** argv,
+                   void (*run)(const std::string& case_dir));
 
 }  // namespace cppsvc::testing
 

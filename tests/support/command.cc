@@ -37,8 +37,9 @@ PluginRun RunPlugin(const PluginRequest& request) {
   std::filesystem::create_directories(request.out_dir);
   // stderr goes to a file beside the output, so the two streams stay apart.
   const std::string stderr_path = request.out_dir + ".stderr";
-  std::string command = std::string(CPPSVC_PROTOC) + " --plugin=protoc-gen-cpp-svc=" +
-                        ShellQuote(CPPSVC_PLUGIN) + " -I" + ShellQuote(CPPSVC_PROTO_DIR);
+  std::string command = std::string(CPPSVC_PROTOC) +
+                        " --plugin=protoc-gen-cpp-svc=" + ShellQuote(CPPSVC_PLUGIN) + " -I" +
+                        ShellQuote(CPPSVC_PROTO_DIR);
   for (const std::string& dir : request.import_dirs) command += " -I" + ShellQuote(dir);
   command += " --cpp-svc_out=" + ShellQuote(request.out_dir);
   if (!request.parameters.empty()) {

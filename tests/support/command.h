@@ -27,7 +27,7 @@ struct PluginRequest {
 };
 
 struct PluginRun {
-  int exit_code = -1;   // protoc's; -1 when it did not exit normally
+  int exit_code = -1;  // protoc's; -1 when it did not exit normally
   std::string stdout_text;
   std::string stderr_text;  // what users see: protoc's and the plugin's messages
 };

@@ -78,8 +78,7 @@ class FakePeople : public ::acme::people::private_::svc::People {
     }
     return absl::OkStatus();
   }
-  absl::Status Ping(const PingRequest& request,
-                    ::acme::people::private_::PingResponse*) override {
+  absl::Status Ping(const PingRequest& request, ::acme::people::private_::PingResponse*) override {
     std::lock_guard<std::mutex> lock(mutex_);
     pinged_ = true;
     received_ping_ = request;
@@ -89,9 +88,15 @@ class FakePeople : public ::acme::people::private_::svc::People {
   // What Create answers: this error instead of a person; this employment
   // (an enum number, possibly out of range) instead of the request's; the
   // person without first and last name.
-  void set_error(absl::Status error) { Locked([&] { error_ = std::move(error); }); }
-  void set_answer_employment(int value) { Locked([&] { answer_employment_ = value; }); }
-  void set_drop_names(bool drop) { Locked([&] { drop_names_ = drop; }); }
+  void set_error(absl::Status error) {
+    Locked([&] { error_ = std::move(error); });
+  }
+  void set_answer_employment(int value) {
+    Locked([&] { answer_employment_ = value; });
+  }
+  void set_drop_names(bool drop) {
+    Locked([&] { drop_names_ = drop; });
+  }
 
   int creates() { return Get(creates_); }
   CreateRequest received_create() { return Get(received_create_); }

@@ -22,14 +22,11 @@ class ProtoTree::Tree : public SourceTreeBase {
   pb::io::ZeroCopyInputStream* OpenFile(const std::string& filename) override {
     auto it = files_.find(filename);
     if (it != files_.end()) {
-      return new pb::io::ArrayInputStream(it->second.data(),
-                                          static_cast<int>(it->second.size()));
+      return new pb::io::ArrayInputStream(it->second.data(), static_cast<int>(it->second.size()));
     }
     return disk_.Open(filename);
   }
-  std::string GetLastErrorMessage() override {
-    return disk_.GetLastErrorMessage();
-  }
+  std::string GetLastErrorMessage() override { return disk_.GetLastErrorMessage(); }
   std::map<std::string, std::string> files_;
 
  private:
@@ -40,8 +37,7 @@ class ProtoTree::Errors : public FileErrorsBase {
  public:
   void OnError(absl::string_view filename, int line, int column,
                absl::string_view message) override {
-    absl::StrAppend(&text_, filename, ":", line + 1, ":", column + 1, ": ",
-                    message, "\n");
+    absl::StrAppend(&text_, filename, ":", line + 1, ":", column + 1, ": ", message, "\n");
   }
   std::string text_;
 };
@@ -49,8 +45,7 @@ class ProtoTree::Errors : public FileErrorsBase {
 ProtoTree::ProtoTree()
     : tree_(std::make_unique<Tree>()),
       errors_(std::make_unique<Errors>()),
-      importer_(std::make_unique<pb::compiler::Importer>(tree_.get(),
-                                                         errors_.get())) {}
+      importer_(std::make_unique<pb::compiler::Importer>(tree_.get(), errors_.get())) {}
 
 ProtoTree::~ProtoTree() = default;
 
@@ -60,14 +55,12 @@ ProtoTree& ProtoTree::Add(const std::string& path, const std::string& content) {
   return *this;
 }
 
-ProtoTree& ProtoTree::AddImported(const std::string& path,
-                                  const std::string& content) {
+ProtoTree& ProtoTree::AddImported(const std::string& path, const std::string& content) {
   tree_->files_[path] = content;
   return *this;
 }
 
-std::vector<const pb::FileDescriptor*> ProtoTree::Load(
-    const std::vector<std::string>& paths) {
+std::vector<const pb::FileDescriptor*> ProtoTree::Load(const std::vector<std::string>& paths) {
   std::vector<const pb::FileDescriptor*> files;
   for (const std::string& path : paths) {
     if (const pb::FileDescriptor* file = importer_->Import(path)) {
@@ -100,16 +93,13 @@ std::string ProtoTree::Diagnose(const std::string& parameter) {
   return Run(*this, added_, parameter).Render();
 }
 
-std::unique_ptr<const plugin::Model> ProtoTree::Build(
-    const std::string& parameter) {
+std::unique_ptr<const plugin::Model> ProtoTree::Build(const std::string& parameter) {
   std::vector<const pb::FileDescriptor*> files = Load(added_);
   EXPECT_EQ(errors(), "");
-  absl::StatusOr<plugin::Parameters> parameters =
-      plugin::ParseParameters(parameter);
+  absl::StatusOr<plugin::Parameters> parameters = plugin::ParseParameters(parameter);
   EXPECT_TRUE(parameters.ok()) << parameters.status();
   plugin::Diagnostics diagnostics;
-  std::unique_ptr<const plugin::Model> model =
-      plugin::BuildModel(files, *parameters, diagnostics);
+  std::unique_ptr<const plugin::Model> model = plugin::BuildModel(files, *parameters, diagnostics);
   EXPECT_EQ(diagnostics.Render(), "");
   return model;
 }

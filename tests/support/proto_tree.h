@@ -28,8 +28,7 @@ class ProtoTree {
 
   // Parses `paths` (in-memory or on the import path). Syntax errors are
   // returned in `errors()` and the failing file is left out.
-  std::vector<const google::protobuf::FileDescriptor*> Load(
-      const std::vector<std::string>& paths);
+  std::vector<const google::protobuf::FileDescriptor*> Load(const std::vector<std::string>& paths);
   const std::string& errors() const;
 
   // Loads every in-memory file, builds the model and returns the rendered

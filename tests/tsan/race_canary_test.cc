@@ -25,8 +25,7 @@ TEST(TsanCanary, ReportsADataRaceInOurOwnCode) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   // scripts/test-tsan.sh sets halt_on_error=1: the first report ends the
   // process with TSan's exit code, 66.
-  EXPECT_EXIT(RaceOnPurpose(), ::testing::ExitedWithCode(66),
-              "ThreadSanitizer: data race");
+  EXPECT_EXIT(RaceOnPurpose(), ::testing::ExitedWithCode(66), "ThreadSanitizer: data race");
 }
 
 }  // namespace

@@ -19,24 +19,16 @@ struct Case {
   bool want;
 };
 
-void ExpectAll(bool (*check)(absl::string_view), const char* name,
-               const std::vector<Case>& cases) {
+void ExpectAll(bool (*check)(absl::string_view), const char* name, const std::vector<Case>& cases) {
   for (const Case& c : cases) {
     EXPECT_EQ(check(c.input), c.want)
-        << name << "(\"" << absl::CHexEscape(c.input) << "\") ["
-        << c.input.size() << " bytes]";
+        << name << "(\"" << absl::CHexEscape(c.input) << "\") [" << c.input.size() << " bytes]";
   }
 }
 
-void ExpectUuid(const std::vector<Case>& cases) {
-  ExpectAll(IsUuid, "IsUuid", cases);
-}
-void ExpectEmail(const std::vector<Case>& cases) {
-  ExpectAll(IsEmail, "IsEmail", cases);
-}
-void ExpectUrl(const std::vector<Case>& cases) {
-  ExpectAll(IsUrl, "IsUrl", cases);
-}
+void ExpectUuid(const std::vector<Case>& cases) { ExpectAll(IsUuid, "IsUuid", cases); }
+void ExpectEmail(const std::vector<Case>& cases) { ExpectAll(IsEmail, "IsEmail", cases); }
+void ExpectUrl(const std::vector<Case>& cases) { ExpectAll(IsUrl, "IsUrl", cases); }
 
 std::string Repeat(absl::string_view piece, int times) {
   std::string out;
@@ -103,8 +95,8 @@ TEST(FormatsTest, EmailTotalLengthIsSixTo254Bytes) {
   // 64-byte local part + '@' + host.
   const std::string local(64, 'a');
   ExpectEmail({
-      {"a@b.c", false},  // 5 bytes, otherwise well-formed
-      {"a@b.co", true},  // 6 bytes
+      {"a@b.c", false},                                       // 5 bytes, otherwise well-formed
+      {"a@b.co", true},                                       // 6 bytes
       {local + "@" + std::string(185, 'b') + ".com", true},   // 254 bytes
       {local + "@" + std::string(186, 'b') + ".com", false},  // 255 bytes
   });

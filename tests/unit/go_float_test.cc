@@ -18,8 +18,7 @@ struct GoFloatCase {
 
 void ExpectGoText(const std::vector<GoFloatCase>& cases) {
   for (const GoFloatCase& c : cases) {
-    EXPECT_EQ(FormatGoFloat(c.value), c.want)
-        << "for the double with Go text " << c.want;
+    EXPECT_EQ(FormatGoFloat(c.value), c.want) << "for the double with Go text " << c.want;
   }
 }
 

@@ -34,9 +34,7 @@ TEST(WriterTest, LoneVariablesExpandAsIndentedBlocksOrVanish) {
             "{\n  a();\n  if (x) {\n    b();\n  }\n}\n");
 }
 
-TEST(WriterTest, DoubleDollarIsADollar) {
-  EXPECT_EQ(Render("cost: $$5"), "cost: $5\n");
-}
+TEST(WriterTest, DoubleDollarIsADollar) { EXPECT_EQ(Render("cost: $$5"), "cost: $5\n"); }
 
 TEST(WriterTest, JoinBlocksSkipsEmptyOnes) {
   EXPECT_EQ(JoinBlocks({"a\n", "", "b\n"}), "a\n\nb\n");
@@ -76,9 +74,9 @@ TEST(NamesTest, OutputFilesFollowTheProtoFile) {
 }
 
 TEST(NamesTest, GuardsAndFileNamespacesNeverCollide) {
-  const std::vector<std::string> paths = {"acme.x/v1.svc.h", "acme_x/v1.svc.h", "acme/x/v1.svc.h",
-                                          "acme__x/v1.svc.h", "acme_Sx/v1.svc.h", "acme-x/v1.svc.h",
-                                          "acme_X2d_x/v1.svc.h", "ACME_X/V1_SVC_H"};
+  const std::vector<std::string> paths = {
+      "acme.x/v1.svc.h",  "acme_x/v1.svc.h", "acme/x/v1.svc.h",     "acme__x/v1.svc.h",
+      "acme_Sx/v1.svc.h", "acme-x/v1.svc.h", "acme_X2d_x/v1.svc.h", "ACME_X/V1_SVC_H"};
   std::set<std::string> guards;
   for (const std::string& path : paths) guards.insert(names::HeaderGuard(path));
   EXPECT_EQ(guards.size(), paths.size());
@@ -86,7 +84,7 @@ TEST(NamesTest, GuardsAndFileNamespacesNeverCollide) {
   google::protobuf::DescriptorPool pool;
   std::set<std::string> namespaces;
   const std::vector<std::string> stems = {"user_account", "user_5faccount", "user-account",
-                                          "useraccount", "1user", "_31user"};
+                                          "useraccount",  "1user",          "_31user"};
   for (const std::string& stem : stems) {
     google::protobuf::FileDescriptorProto proto;
     proto.set_name("d/" + stem + ".proto");
@@ -132,7 +130,8 @@ TEST(ParametersTest, AcceptsPrivatePackagesAndRejectsTheRest) {
   EXPECT_EQ(ParseParameters("lint=warn,lint_prefix=-x").status().message(),
             "parameter lint_prefix: \"-x\" is not a package prefix (e.g. acme)");
   EXPECT_EQ(ParseParameters("colour=blue").status().message(),
-            "unknown parameter \"colour\" (known parameters: grpc, lint, lint_prefix, lint_self_contained, private_package, warnings)");
+            "unknown parameter \"colour\" (known parameters: grpc, lint, lint_prefix, "
+            "lint_self_contained, private_package, warnings)");
   EXPECT_EQ(ParseParameters("private_package").status().message(),
             "parameter \"private_package\" needs a value, as key=value");
   EXPECT_EQ(ParseParameters("private_package=1bad").status().message(),

@@ -78,8 +78,7 @@ struct GoErrorMap {
   std::map<std::string, Entry> entries;
 
   static std::string Key(const PathElement& element) {
-    return element.kind == PathElement::Kind::kOneof ? GoCamelCase(element.name)
-                                                     : element.name;
+    return element.kind == PathElement::Kind::kOneof ? GoCamelCase(element.name) : element.name;
   }
   void Insert(const Violation& violation) {
     GoErrorMap* level = this;
@@ -116,17 +115,14 @@ struct GoErrorMap {
 
 TEST(ViolationsTest, FirstReportForAKeyWinsAndAKeyIsMessageOrNested) {
   Violations violations;
-  const auto field = [](const char* name) {
-    return PathElement{PathElement::Kind::kField, name};
-  };
+  const auto field = [](const char* name) { return PathElement{PathElement::Kind::kField, name}; };
   violations.Add({{field("a"), field("b")}, Rule::kRequired, "nested first"});
   violations.Add({{field("a")}, Rule::kRequired, "loses to the nested map"});
   violations.Add({{field("c")}, Rule::kRequired, "message first"});
   violations.Add({{field("c"), field("d")}, Rule::kRequired, "loses to c"});
   violations.Add({{field("a"), field("b")}, Rule::kMin, "same path, later"});
   violations.Add({{field("a"), field("e")}, Rule::kMin, "beside b"});
-  EXPECT_EQ(violations.ToString(),
-            "a: (b: nested first; e: beside b.); c: message first.");
+  EXPECT_EQ(violations.ToString(), "a: (b: nested first; e: beside b.); c: message first.");
 }
 
 TEST(ViolationsTest, OnePassTextMatchesTheGoErrorMapOnRandomReports) {

@@ -59,15 +59,14 @@ absl::StatusOr<std::string> EnvelopeToJson(const Envelope& envelope,
 
 // The type of an envelope's `"data"`: given the envelope's other fields
 // (parsed), the prototype of its payload message, or why there is none.
-using DataTypeFinder = std::function<absl::StatusOr<const google::protobuf::Message*>(
-    const Envelope& envelope)>;
+using DataTypeFinder =
+    std::function<absl::StatusOr<const google::protobuf::Message*>(const Envelope& envelope)>;
 
 // The reverse of EnvelopeToJson: InvalidArgument for malformed JSON, unknown
 // fields (named), or `"data"` that is not a `find_type(envelope)` message.
 // `"payload"` (base64, the plain proto3 JSON of the envelope) is accepted
 // instead of `"data"`; both at once is an error.
-absl::StatusOr<Envelope> EnvelopeFromJson(absl::string_view json,
-                                          const DataTypeFinder& find_type);
+absl::StatusOr<Envelope> EnvelopeFromJson(absl::string_view json, const DataTypeFinder& find_type);
 
 class Decoder {
  public:
@@ -81,8 +80,8 @@ class Decoder {
   // payload types need: protoc --include_imports).
   static absl::StatusOr<std::unique_ptr<Decoder>> FromDescriptorSet(
       absl::string_view serialized_set, JsonOptions options = {});
-  static absl::StatusOr<std::unique_ptr<Decoder>> FromDescriptorSetFile(
-      const std::string& path, JsonOptions options = {});
+  static absl::StatusOr<std::unique_ptr<Decoder>> FromDescriptorSetFile(const std::string& path,
+                                                                        JsonOptions options = {});
 
   ~Decoder();
   Decoder(const Decoder&) = delete;
@@ -92,8 +91,7 @@ class Decoder {
   absl::StatusOr<std::unique_ptr<google::protobuf::Message>> DecodePayload(
       const Envelope& envelope) const;
   // The prototype of the envelope's payload type.
-  absl::StatusOr<const google::protobuf::Message*> PayloadPrototype(
-      const Envelope& envelope) const;
+  absl::StatusOr<const google::protobuf::Message*> PayloadPrototype(const Envelope& envelope) const;
 
   absl::StatusOr<std::string> ToJson(const Envelope& envelope) const;
   // InvalidArgument when the bytes are not an envelope.

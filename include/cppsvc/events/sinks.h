@@ -74,8 +74,8 @@ struct CloudEventOptions {
 // "type.googleapis.com/<payload_type>"), datacontenttype, correlationid,
 // causationid, traceparent or traceid, one ce_string per metadata entry;
 // data in proto_data or text_data.
-absl::StatusOr<io::cloudevents::v1::CloudEvent> ToCloudEvent(
-    const Envelope& envelope, const CloudEventOptions& options);
+absl::StatusOr<io::cloudevents::v1::CloudEvent> ToCloudEvent(const Envelope& envelope,
+                                                             const CloudEventOptions& options);
 
 // The CloudEvents JSON format (structured mode, media type
 // "application/cloudevents+json"): one JSON object with specversion, id,
@@ -124,8 +124,7 @@ struct KafkaOptions {
 // ce_subject, ce_dataschema, content-type ("application/protobuf" or
 // "application/json"), ce_correlationid, ce_causationid, ce_traceparent or
 // ce_traceid, and ce_<attribute name> per metadata entry; values UTF-8.
-absl::StatusOr<KafkaRecord> ToKafkaRecord(const Envelope& envelope,
-                                          const KafkaOptions& options);
+absl::StatusOr<KafkaRecord> ToKafkaRecord(const Envelope& envelope, const KafkaOptions& options);
 
 // ---- EventStoreDB ----------------------------------------------------------------
 

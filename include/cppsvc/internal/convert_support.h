@@ -46,8 +46,7 @@ class Carry {
 template <typename Converter, typename Request, typename PrivateRequest>
 class CarryOf final : public Carry<PrivateRequest> {
  public:
-  CarryOf(const Converter& converter, const Request& request,
-          const Carry<PrivateRequest>* older)
+  CarryOf(const Converter& converter, const Request& request, const Carry<PrivateRequest>* older)
       : Carry<PrivateRequest>(older), converter_(converter), request_(request) {}
 
  protected:
@@ -77,8 +76,7 @@ const T& OrDefault(const T* override, const T& default_value) {
 
 // Applies `carried` (may be null) to `request`.
 template <typename PrivateRequest>
-absl::Status ApplyCarried(const Carry<PrivateRequest>* carried,
-                          PrivateRequest& request) {
+absl::Status ApplyCarried(const Carry<PrivateRequest>* carried, PrivateRequest& request) {
   return carried == nullptr ? absl::OkStatus() : carried->ApplyAll(request);
 }
 

@@ -22,8 +22,7 @@ namespace cppsvc::events::internal {
 // `event_trace_id`), metadata; name, version, category and payload type
 // from `info`. The payload is left for the caller to serialize into.
 Envelope NewEnvelope(const EventInfo& info, const EventOptions& options,
-                     absl::string_view event_aggregate_id,
-                     int64_t event_timestamp = 0,
+                     absl::string_view event_aggregate_id, int64_t event_timestamp = 0,
                      absl::string_view event_trace_id = {});
 
 // NewEnvelope into an existing envelope, every field overwritten (metadata
@@ -76,8 +75,7 @@ absl::Status CheckValid(const Violations& violations, const EventInfo& info);
 
 // A convention event's fixed `event_name` / `event_version`: each must be
 // empty or equal to `info`'s when packing, else InvalidArgument.
-absl::Status CheckFixedMetadata(absl::string_view event_name,
-                                absl::string_view event_version,
+absl::Status CheckFixedMetadata(absl::string_view event_name, absl::string_view event_version,
                                 const EventInfo& info);
 
 // A typed event's google.protobuf.Timestamp `timestamp` as the envelope's

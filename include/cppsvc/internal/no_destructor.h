@@ -21,9 +21,7 @@ class NoDestructor {
   NoDestructor(const NoDestructor&) = delete;
   NoDestructor& operator=(const NoDestructor&) = delete;
 
-  const T& get() const {
-    return *std::launder(reinterpret_cast<const T*>(storage_));
-  }
+  const T& get() const { return *std::launder(reinterpret_cast<const T*>(storage_)); }
 
  private:
   alignas(T) unsigned char storage_[sizeof(T)];

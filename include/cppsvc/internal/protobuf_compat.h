@@ -20,14 +20,10 @@ namespace cppsvc::internal::protobuf_compat {
 
 #if CPPSVC_PROTOBUF_VERSION >= 4022000
 using JsonStatus = ::absl::Status;
-inline std::string StatusText(const JsonStatus& status) {
-  return std::string(status.message());
-}
+inline std::string StatusText(const JsonStatus& status) { return std::string(status.message()); }
 #else
 using JsonStatus = ::google::protobuf::util::Status;
-inline std::string StatusText(const JsonStatus& status) {
-  return status.message().ToString();
-}
+inline std::string StatusText(const JsonStatus& status) { return status.message().ToString(); }
 #endif
 
 // Prints fields without presence even when they hold their default value.

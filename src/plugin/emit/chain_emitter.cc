@@ -38,10 +38,9 @@ std::string ChainDeclaration(const ServiceModel& service) {
   std::vector<std::string> members;
   for (const ServiceModel* version : versions) {
     const std::string segment = version->package->LastSegment();
-    overrides.push_back(absl::StrCat("const ", VersionNamespace(*version), "::Validator* ",
-                                     segment, "_validator = nullptr;\nconst ",
-                                     VersionNamespace(*version), "::Converter* ", segment,
-                                     "_converter = nullptr;"));
+    overrides.push_back(absl::StrCat("const ", VersionNamespace(*version), "::Validator* ", segment,
+                                     "_validator = nullptr;\nconst ", VersionNamespace(*version),
+                                     "::Converter* ", segment, "_converter = nullptr;"));
     accessors.push_back(absl::StrCat("// ", version->descriptor->full_name(), "\n",
                                      VersionClass(*version), "& ", segment, "() { return *",
                                      segment, "_; }"));
@@ -51,7 +50,8 @@ std::string ChainDeclaration(const ServiceModel& service) {
     members.push_back(absl::StrCat("std::unique_ptr<", VersionClass(**it), "> ",
                                    (*it)->package->LastSegment(), "_;"));
   }
-  return Render(R"cc(
+  return Render(
+      R"cc(
     // Validators and converters that replace the generated defaults in a
     // $name$Chain; null keeps the default. Not owned: they must outlive the
     // chain. Nested messages go through an override too.
@@ -81,15 +81,14 @@ std::string ChainDeclaration(const ServiceModel& service) {
       $members$
     };
   )cc",
-                {{"name", name},
-                 {"service", service.descriptor->full_name()},
-                 {"oldest", versions.empty() ? "v1" : versions.front()->package->LastSegment()},
-                 {"first_method", service.methods.empty()
-                                      ? "Method"
-                                      : names::Method(service.methods.front().descriptor)},
-                 {"overrides", absl::StrJoin(overrides, "\n")},
-                 {"accessors", absl::StrJoin(accessors, "\n\n")},
-                 {"members", absl::StrJoin(members, "\n")}});
+      {{"name", name},
+       {"service", service.descriptor->full_name()},
+       {"oldest", versions.empty() ? "v1" : versions.front()->package->LastSegment()},
+       {"first_method",
+        service.methods.empty() ? "Method" : names::Method(service.methods.front().descriptor)},
+       {"overrides", absl::StrJoin(overrides, "\n")},
+       {"accessors", absl::StrJoin(accessors, "\n\n")},
+       {"members", absl::StrJoin(members, "\n")}});
 }
 
 std::string ChainDefinition(const ServiceModel& service) {

@@ -60,8 +60,8 @@ class ConverterEmitter {
     sections_.header_blocks.push_back(ClassDeclaration());
     std::vector<std::string> source = {DefaultInstance()};
     if (!helpers_.empty()) {
-      source.push_back(absl::StrCat("namespace {\n\n", JoinBlocks(helpers_),
-                                    "\n}  // namespace\n"));
+      source.push_back(
+          absl::StrCat("namespace {\n\n", JoinBlocks(helpers_), "\n}  // namespace\n"));
     }
     for (std::string& definition : definitions_) source.push_back(std::move(definition));
     sections_.source_blocks.push_back(JoinBlocks(source));
@@ -75,11 +75,8 @@ class ConverterEmitter {
     std::string name;
   };
   static Param In(const std::string& type) { return {absl::StrCat("const ", type, "&"), "in"}; }
-  static Param Priv(const std::string& type) {
-    return {absl::StrCat("const ", type, "&"), "priv"};
-  }
+  static Param Priv(const std::string& type) { return {absl::StrCat("const ", type, "&"), "priv"}; }
   static Param Out(const std::string& type) { return {absl::StrCat(type, "&"), "out"}; }
-
 
   // A method body and the parameters it reads or writes. Which ones is
   // recorded (Use) where each conversion the model asks for is generated,
@@ -99,8 +96,7 @@ class ConverterEmitter {
     return body;
   }
 
-  void Add(const std::string& declaration, const std::string& qualified_head,
-           std::string body) {
+  void Add(const std::string& declaration, const std::string& qualified_head, std::string body) {
     // Sources are built as `<object>.<accessor>`; the optional private
     // message is a pointer.
     body = absl::StrReplaceAll(body, {{"(*priv).", "priv->"}});
@@ -115,8 +111,7 @@ class ConverterEmitter {
 
   // Adds `absl::Status <name>(<params>) const`, declared virtual. Parameters
   // the body does not use are left unnamed in the definition.
-  void AddMethod(const std::string& name, const std::vector<Param>& params,
-                 const Body& body) {
+  void AddMethod(const std::string& name, const std::vector<Param>& params, const Body& body) {
     std::vector<std::string> declared;
     std::vector<std::string> defined;
     for (const Param& param : params) {
@@ -125,10 +120,10 @@ class ConverterEmitter {
                             ? declared.back()
                             : absl::StrCat(param.type, " /*", param.name, "*/"));
     }
-    Add(absl::StrCat("virtual ::absl::Status ", name, "(",
-                     absl::StrJoin(declared, ", "), ") const;"),
-        absl::StrCat("::absl::Status Converter::", name, "(",
-                     absl::StrJoin(defined, ", "), ") const"),
+    Add(absl::StrCat("virtual ::absl::Status ", name, "(", absl::StrJoin(declared, ", "),
+                     ") const;"),
+        absl::StrCat("::absl::Status Converter::", name, "(", absl::StrJoin(defined, ", "),
+                     ") const"),
         body.text);
   }
 
@@ -152,8 +147,7 @@ class ConverterEmitter {
                 BackwardBody(message, Backward::kFromNext));
     }
     if (package_.latest && !message.deprecated) {
-      AddMethod("ToPublic", {Priv(priv), Out(type)},
-                BackwardBody(message, Backward::kFromPrivate));
+      AddMethod("ToPublic", {Priv(priv), Out(type)}, BackwardBody(message, Backward::kFromPrivate));
     }
     AddMethod("ToDeprecatedPublic", {Priv(priv), Out(type)},
               package_.latest && !message.deprecated
@@ -179,20 +173,17 @@ class ConverterEmitter {
         const pb::Descriptor* in = method.descriptor->input_type();
         const pb::Descriptor* out = method.descriptor->output_type();
         if (model_.Find(in) == nullptr) {
-          AddWholeConversion(seen, to_next ? "ToNext" : "ToPrivate", in,
-                             target->input_type());
+          AddWholeConversion(seen, to_next ? "ToNext" : "ToPrivate", in, target->input_type());
         }
         if (model_.Find(out) == nullptr) {
           const pb::Descriptor* private_out =
-              method.private_counterpart ? method.private_counterpart->output_type()
-                                         : nullptr;
+              method.private_counterpart ? method.private_counterpart->output_type() : nullptr;
           if (to_next && private_out != nullptr) {
             AddWholeBackward(seen, target->output_type(), private_out, out);
           } else if (private_out != nullptr) {
-            AddWholeConversion(seen,
-                               package_.latest && !method.deprecated ? "ToPublic"
-                                                                     : "ToDeprecatedPublic",
-                               private_out, out);
+            AddWholeConversion(
+                seen, package_.latest && !method.deprecated ? "ToPublic" : "ToDeprecatedPublic",
+                private_out, out);
           }
         }
       }
@@ -228,7 +219,8 @@ class ConverterEmitter {
   }
 
   Body WholeBody(bool same_type, const std::string& source) {
-    if (!same_type) return Finish("return ::absl::OkStatus();  // starts empty; override to fill\n");
+    if (!same_type)
+      return Finish("return ::absl::OkStatus();  // starts empty; override to fill\n");
     Use(source);
     Use("out");
     return Finish(absl::StrCat("out = ", source, ";\nreturn ::absl::OkStatus();\n"));
@@ -252,9 +244,9 @@ class ConverterEmitter {
       parts.push_back(ForwardField(field.descriptor, target, direction, "in", "out"));
     }
     for (const OneofModel& oneof : message.oneofs) {
-      const pb::OneofDescriptor* target =
-          direction == Forward::kNext ? (oneof.deprecated ? nullptr : oneof.next)
-                                      : oneof.private_counterpart;
+      const pb::OneofDescriptor* target = direction == Forward::kNext
+                                              ? (oneof.deprecated ? nullptr : oneof.next)
+                                              : oneof.private_counterpart;
       if (target == nullptr) continue;
       parts.push_back(ForwardOneof(message, oneof, direction));
     }
@@ -272,8 +264,8 @@ class ConverterEmitter {
   std::string Qualified(const std::string& call, const pb::Descriptor* type) {
     if (type->file() == file_.file) return call;
     CallGenerated(sections_, type->file());
-    return absl::StrCat(names::QualifiedFileNamespace(type->file()),
-                        "::Converter::Default().", call);
+    return absl::StrCat(names::QualifiedFileNamespace(type->file()), "::Converter::Default().",
+                        call);
   }
 
   std::string ForwardCall(Forward direction) const {
@@ -281,8 +273,8 @@ class ConverterEmitter {
   }
 
   // `out.<to> = convert(in.<from>)`, for any cardinality and type.
-  std::string ForwardField(const FD* from, const FD* to, Forward direction,
-                           const std::string& in, const std::string& out) {
+  std::string ForwardField(const FD* from, const FD* to, Forward direction, const std::string& in,
+                           const std::string& out) {
     Use(in);
     Use(out);
     const std::string get = absl::StrCat(in, ".", names::Field(from));
@@ -292,16 +284,15 @@ class ConverterEmitter {
     const bool is_enum = value->enum_type() != nullptr;
     // The same message or enum on both sides (e.g. from a shared, imported
     // package) is copied as it is; the model maps only enums that differ.
-    const bool same_type =
-        (message && value->message_type() == ElementField(to)->message_type()) ||
-        (is_enum && value->enum_type() == ElementField(to)->enum_type());
+    const bool same_type = (message && value->message_type() == ElementField(to)->message_type()) ||
+                           (is_enum && value->enum_type() == ElementField(to)->enum_type());
     if ((!message && !is_enum) || same_type) {
       if (from->is_repeated()) {
         return absl::StrCat("*", out, ".mutable_", to_name, "() = ", get, "();\n");
       }
       if (message) {
-        return absl::StrCat("if (", in, ".has_", names::Field(from), "()) *", out,
-                            ".mutable_", to_name, "() = ", get, "();\n");
+        return absl::StrCat("if (", in, ".has_", names::Field(from), "()) *", out, ".mutable_",
+                            to_name, "() = ", get, "();\n");
       }
       return SetScalar(from, to, get + "()", in, out);
     }
@@ -347,8 +338,12 @@ class ConverterEmitter {
         CPPSVC_RETURN_IF_ERROR($call$($get$(), *$out$.mutable_$to$()));
       }
     )cc",
-                  {{"in", in}, {"from", names::Field(from)}, {"get", get},
-                   {"out", out}, {"to", to_name}, {"call", call}});
+                  {{"in", in},
+                   {"from", names::Field(from)},
+                   {"get", get},
+                   {"out", out},
+                   {"to", to_name},
+                   {"call", call}});
   }
 
   // Sets a singular scalar, keeping presence: a field with explicit presence
@@ -396,7 +391,7 @@ class ConverterEmitter {
     const FD* field = nullptr;  // null: nowhere (the field stays empty)
     std::string object;         // "next", "priv" or "(*priv)"
     bool from_private = false;
-    bool optional = false;      // the object may be absent (priv is a pointer)
+    bool optional = false;  // the object may be absent (priv is a pointer)
 
     // The parameter the object is.
     std::string param() const { return optional ? "priv" : object; }
@@ -449,12 +444,12 @@ class ConverterEmitter {
     for (const OneofModel& oneof : message.oneofs) {
       if (!oneof.receive_required) continue;
       const bool from_private = kind != Backward::kFromNext || oneof.deprecated;
-      const pb::OneofDescriptor* source =
-          from_private ? oneof.private_counterpart : oneof.next;
+      const pb::OneofDescriptor* source = from_private ? oneof.private_counterpart : oneof.next;
       if (source == nullptr) continue;
       Use(from_private ? "priv" : "next");
-      const std::string object =
-          kind == Backward::kFromNext && from_private ? "(*priv)" : (from_private ? "priv" : "next");
+      const std::string object = kind == Backward::kFromNext && from_private
+                                     ? "(*priv)"
+                                     : (from_private ? "priv" : "next");
       std::string blank = absl::StrCat(object, ".", names::OneofCaseAccessor(source),
                                        "() == ", names::OneofNotSet(source));
       if (kind == Backward::kFromNext && from_private) {
@@ -508,8 +503,8 @@ class ConverterEmitter {
       return SetScalar(from, to, get + "()", source.object, out);
     }
     if (is_enum) return BackwardEnum(field, source, kind, out);
-    const std::string call = Qualified(BackwardCall(kind, source.from_private),
-                                       value->message_type());
+    const std::string call =
+        Qualified(BackwardCall(kind, source.from_private), value->message_type());
     const bool with_private = kind == Backward::kFromNext && !source.from_private;
     const FD* private_field = field.private_counterpart;
     if (with_private && (to->is_repeated() || private_field != nullptr)) Use("priv");
@@ -529,7 +524,10 @@ class ConverterEmitter {
           CPPSVC_RETURN_IF_ERROR($call$(value, (*$out$.mutable_$to$())[key]));
         }
       )cc",
-                    {{"get", get}, {"out", out}, {"to", to_name}, {"call", call},
+                    {{"get", get},
+                     {"out", out},
+                     {"to", to_name},
+                     {"call", call},
                      {"ptype", PrivateValueType(private_field)},
                      {"pfield", private_field ? names::Field(private_field) : ""}});
     }
@@ -548,7 +546,10 @@ class ConverterEmitter {
           CPPSVC_RETURN_IF_ERROR($call$(item, *$out$.add_$to$()));
         }
       )cc",
-                    {{"get", get}, {"out", out}, {"to", to_name}, {"call", call},
+                    {{"get", get},
+                     {"out", out},
+                     {"to", to_name},
+                     {"call", call},
                      {"ptype", PrivateValueType(private_field)},
                      {"pfield", private_field ? names::Field(private_field) : ""}});
     }
@@ -561,8 +562,12 @@ class ConverterEmitter {
           CPPSVC_RETURN_IF_ERROR($call$($get$(), $private$, *$out$.mutable_$to$()));
         }
       )cc",
-                    {{"has", has}, {"get", get}, {"out", out}, {"to", to_name},
-                     {"call", call}, {"private", PrivatePointer(private_field)}});
+                    {{"has", has},
+                     {"get", get},
+                     {"out", out},
+                     {"to", to_name},
+                     {"call", call},
+                     {"private", PrivatePointer(private_field)}});
     }
     return Render(R"cc(
       if ($has$) {
@@ -595,12 +600,13 @@ class ConverterEmitter {
                            const std::string& out) {
     const FD* to = field.descriptor;
     const std::string get = absl::StrCat(source.object, ".", names::Field(source.field));
-    const std::string map = BackwardEnumFunction(to, kind == Backward::kFromNext &&
-                                                          !source.from_private);
-    const std::string failed = absl::StrCat(
-        "return ::absl::FailedPreconditionError(", names::StringLiteral(absl::StrCat(
-            "failed to populate field \"", GoCamelCase(to->name()), "\"")),
-        ");");
+    const std::string map =
+        BackwardEnumFunction(to, kind == Backward::kFromNext && !source.from_private);
+    const std::string failed =
+        absl::StrCat("return ::absl::FailedPreconditionError(",
+                     names::StringLiteral(absl::StrCat("failed to populate field \"",
+                                                       GoCamelCase(to->name()), "\"")),
+                     ");");
     const std::string type = names::Enum(ElementField(to)->enum_type());
     if (to->is_map()) {
       return Render(R"cc(
@@ -610,8 +616,12 @@ class ConverterEmitter {
           (*$out$.mutable_$to$())[key] = mapped;
         }
       )cc",
-                    {{"get", get}, {"type", type}, {"map", map}, {"failed", failed},
-                     {"out", out}, {"to", names::Field(to)}});
+                    {{"get", get},
+                     {"type", type},
+                     {"map", map},
+                     {"failed", failed},
+                     {"out", out},
+                     {"to", names::Field(to)}});
     }
     if (to->is_repeated()) {
       return Render(R"cc(
@@ -622,16 +632,24 @@ class ConverterEmitter {
           $out$.add_$to$(mapped);
         }
       )cc",
-                    {{"get", get}, {"type", type}, {"map", map}, {"failed", failed},
-                     {"out", out}, {"to", names::Field(to)}});
+                    {{"get", get},
+                     {"type", type},
+                     {"map", map},
+                     {"failed", failed},
+                     {"out", out},
+                     {"to", names::Field(to)}});
     }
     std::string convert = Render(R"cc(
       $type$ mapped;
       if (!$map$($get$(), &mapped)) $failed$
       $out$.set_$to$(mapped);
     )cc",
-                                 {{"get", get}, {"type", type}, {"map", map},
-                                  {"failed", failed}, {"out", out}, {"to", names::Field(to)}});
+                                 {{"get", get},
+                                  {"type", type},
+                                  {"map", map},
+                                  {"failed", failed},
+                                  {"out", out},
+                                  {"to", names::Field(to)}});
     std::string guard;
     if (to->real_containing_oneof() == nullptr && source.field->has_presence()) {
       guard = absl::StrCat(source.object, ".has_", names::Field(source.field), "()");
@@ -640,11 +658,9 @@ class ConverterEmitter {
     return absl::StrCat("if (", guard, ") {\n", Indent(convert), "}\n");
   }
 
-  std::string BackwardOneof(const MessageModel& message, const OneofModel& oneof,
-                            Backward kind) {
+  std::string BackwardOneof(const MessageModel& message, const OneofModel& oneof, Backward kind) {
     const bool from_private = kind != Backward::kFromNext || oneof.deprecated;
-    const pb::OneofDescriptor* source =
-        from_private ? oneof.private_counterpart : oneof.next;
+    const pb::OneofDescriptor* source = from_private ? oneof.private_counterpart : oneof.next;
     if (source == nullptr) return "";
     const bool optional = kind == Backward::kFromNext && from_private;
     const std::string object = optional ? "(*priv)" : (from_private ? "priv" : "next");
@@ -657,19 +673,17 @@ class ConverterEmitter {
       if (member_source == nullptr) continue;
       Source member_from{member_source, object, from_private, optional};
       absl::StrAppend(&cases, "case ", names::OneofCase(member_source), ": {\n",
-                      Indent(BackwardField(model, member_from, kind, "out")),
-                      "  break;\n}\n");
+                      Indent(BackwardField(model, member_from, kind, "out")), "  break;\n}\n");
     }
-    std::string body = Render(R"cc(
+    std::string body =
+        Render(R"cc(
       switch ($object$.$case$()) {
         $cases$
         default:
           break;
       }
     )cc",
-                              {{"object", object},
-                               {"case", names::OneofCaseAccessor(source)},
-                               {"cases", cases}});
+               {{"object", object}, {"case", names::OneofCaseAccessor(source)}, {"cases", cases}});
     if (optional) body = absl::StrCat("if (priv != nullptr) {\n", Indent(body), "}\n");
     return body;
   }
@@ -683,8 +697,8 @@ class ConverterEmitter {
       if (f->real_containing_oneof() != nullptr) continue;
       if (field.deprecated) {
         if (field.private_counterpart != nullptr) {
-          parts.push_back(ForwardField(f, field.private_counterpart, Forward::kPrivate,
-                                       "in", "out"));
+          parts.push_back(
+              ForwardField(f, field.private_counterpart, Forward::kPrivate, "in", "out"));
         }
         continue;
       }
@@ -765,10 +779,10 @@ class ConverterEmitter {
 
   // The function mapping a public enum field's values forward, emitted once.
   std::string ForwardEnumFunction(const FD* field, Forward direction) {
-    const EnumMapping* mapping = direction == Forward::kNext ? model_.NextMapping(field)
-                                                             : model_.PrivateMapping(field);
-    const std::string name = names::EnumMappingFunction(
-        field, direction == Forward::kNext ? "ToNext" : "ToPrivate");
+    const EnumMapping* mapping =
+        direction == Forward::kNext ? model_.NextMapping(field) : model_.PrivateMapping(field);
+    const std::string name =
+        names::EnumMappingFunction(field, direction == Forward::kNext ? "ToNext" : "ToPrivate");
     if (!emitted_.insert(name).second) return name;
     std::string cases;
     std::set<int> numbers;

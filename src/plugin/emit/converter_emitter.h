@@ -11,8 +11,7 @@
 namespace cppsvc::plugin {
 
 // Does nothing for packages that are not public versions.
-void EmitConverters(const Model& model, const FileModel& file,
-                    Sections& sections);
+void EmitConverters(const Model& model, const FileModel& file, Sections& sections);
 
 }  // namespace cppsvc::plugin
 

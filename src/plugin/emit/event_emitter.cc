@@ -22,8 +22,7 @@ bool Upcasts(const EventModel& event) { return !event.older.empty(); }
 
 class EventEmitter {
  public:
-  EventEmitter(const FileModel& file, Sections& sections)
-      : file_(file), sections_(sections) {}
+  EventEmitter(const FileModel& file, Sections& sections) : file_(file), sections_(sections) {}
 
   void Emit() {
     sections_.header_includes.insert("absl/status/status.h");
@@ -45,8 +44,8 @@ class EventEmitter {
     )cc",
                                   {{"file", file_.file->name()}}));
     definitions.push_back(RegisterEvents());
-    sections_.header_blocks.push_back(absl::StrCat(
-        "// ---- Events ----\n\n", JoinBlocks(declarations)));
+    sections_.header_blocks.push_back(
+        absl::StrCat("// ---- Events ----\n\n", JoinBlocks(declarations)));
     sections_.source_blocks.push_back(JoinBlocks(definitions));
   }
 
@@ -71,7 +70,8 @@ class EventEmitter {
 
   std::string Declarations(const EventModel& event) const {
     const pb::Descriptor* message = event.message->descriptor;
-    std::vector<std::string> parts = {Render(R"cc(
+    std::vector<std::string> parts = {
+        Render(R"cc(
       // Event "$name$" version $version$ ($type$), category "$category$"$aggregate$.
       inline constexpr ::cppsvc::events::EventInfo $info${
           $name_literal$, $version_literal$, $category_literal$, $payload_literal$};
@@ -85,17 +85,17 @@ class EventEmitter {
       ::absl::Status PackTo(const $message$& event, std::string* bytes,
                             const ::cppsvc::events::EventOptions& options = {});
     )cc",
-                                                 {{"name", names::CommentText(event.name)},
-                                                  {"version", event.version},
-                                                  {"type", message->full_name()},
-                                                  {"category", names::CommentText(event.category)},
-                                                  {"aggregate", AggregateComment(event)},
-                                                  {"info", names::EventInfo(message)},
-                                                  {"name_literal", names::StringLiteral(event.name)},
-                                                  {"version_literal", names::StringLiteral(event.version)},
-                                                  {"category_literal", names::StringLiteral(event.category)},
-                                                  {"payload_literal", names::StringLiteral(event.PayloadType()->full_name())},
-                                                  {"message", names::Message(message)}})};
+               {{"name", names::CommentText(event.name)},
+                {"version", event.version},
+                {"type", message->full_name()},
+                {"category", names::CommentText(event.category)},
+                {"aggregate", AggregateComment(event)},
+                {"info", names::EventInfo(message)},
+                {"name_literal", names::StringLiteral(event.name)},
+                {"version_literal", names::StringLiteral(event.version)},
+                {"category_literal", names::StringLiteral(event.category)},
+                {"payload_literal", names::StringLiteral(event.PayloadType()->full_name())},
+                {"message", names::Message(message)}})};
     if (Upcasts(event)) {
       parts.push_back(Render(R"cc(
         // Unpacks an envelope (an Envelope, a view of one, or its bytes) of
@@ -121,16 +121,17 @@ class EventEmitter {
                              {{"message", names::Message(message)}}));
     }
     if (event.latest != &event) {
-      parts.push_back(Render(R"cc(
+      parts.push_back(
+          Render(R"cc(
         // Converts `event` to the latest version, $latest$, hop by hop with
         // each version's converter (an override installed in `converters`, or
         // the generated one).
         ::absl::Status ToLatest(const $message$& event, $latest_message$* latest,
                                 const ::cppsvc::events::Converters& converters = {});
       )cc",
-                             {{"latest", event.latest->message->descriptor->full_name()},
-                              {"message", names::Message(message)},
-                              {"latest_message", names::Message(event.latest->message->descriptor)}}));
+                 {{"latest", event.latest->message->descriptor->full_name()},
+                  {"message", names::Message(message)},
+                  {"latest_message", names::Message(event.latest->message->descriptor)}}));
     }
     if (event.is_convention()) parts.push_back(FactoryDeclaration(event));
     return absl::StrJoin(parts, "\n");
@@ -174,8 +175,7 @@ class EventEmitter {
     const EventConvention& c = event.convention;
     std::vector<std::string> parameters;
     if (c.aggregate_id != nullptr) parameters.push_back("std::string aggregate_id");
-    parameters.push_back(
-        absl::StrCat(names::Message(c.payload->message_type()), " payload"));
+    parameters.push_back(absl::StrCat(names::Message(c.payload->message_type()), " payload"));
     if (c.trace_id != nullptr) {
       parameters.push_back(defaults ? "std::string trace_id = {}" : "std::string trace_id");
     }
@@ -277,7 +277,8 @@ class EventEmitter {
         set(c.timestamp, "envelope.timestamp");
       }
       set(c.trace_id, "envelope.trace_id.data(), envelope.trace_id.size()");
-      parse = Render(R"cc(
+      parse =
+          Render(R"cc(
         event->Clear();
         if (!event->mutable_$payload$()->ParseFromArray(envelope.payload.data(),
                                                        static_cast<int>(envelope.payload.size()))) {
@@ -285,9 +286,9 @@ class EventEmitter {
         }
         $sets$
       )cc",
-                     {{"payload", names::Field(c.payload)},
-                      {"payload_type", names::StringLiteral(c.payload->message_type()->full_name())},
-                      {"sets", absl::StrJoin(sets, "\n")}});
+                 {{"payload", names::Field(c.payload)},
+                  {"payload_type", names::StringLiteral(c.payload->message_type()->full_name())},
+                  {"sets", absl::StrJoin(sets, "\n")}});
     } else {
       parse = Render(R"cc(
         if (!event->ParseFromArray(envelope.payload.data(),
@@ -310,20 +311,21 @@ class EventEmitter {
     std::vector<std::string> upcasts;
     for (const EventModel* older : event.older) {
       accepted.push_back(QualifiedInfo(*older));
-      upcasts.push_back(Render(R"cc(
+      upcasts.push_back(Render(
+          R"cc(
         if (::cppsvc::events::internal::Holds(envelope, $info$)) {
           $older_message$ older;
           CPPSVC_RETURN_IF_ERROR($namespace$::Unpack(envelope, &older));
           return $namespace$::ToLatest(older, event, converters);
         }
       )cc",
-                               {{"info", QualifiedInfo(*older)},
-                                {"older_message", names::Message(older->message->descriptor)},
-                                {"namespace", names::QualifiedFileNamespace(
-                                                  older->message->descriptor->file())}}));
+          {{"info", QualifiedInfo(*older)},
+           {"older_message", names::Message(older->message->descriptor)},
+           {"namespace", names::QualifiedFileNamespace(older->message->descriptor->file())}}));
     }
     accepted.push_back(names::EventInfo(message));
-    return Render(R"cc(
+    return Render(
+        R"cc(
       ::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, $message$* event$converters$) {
         $upcasts$
         if (!::cppsvc::events::internal::Holds(envelope, $info$)) {
@@ -342,15 +344,14 @@ class EventEmitter {
         return Unpack(*envelope, event$pass_converters$);
       }
     )cc",
-                  {{"message", names::Message(message)},
-                   {"converters",
-                    Upcasts(event) ? ", const ::cppsvc::events::Converters& converters" : ""},
-                   {"pass_converters", Upcasts(event) ? ", converters" : ""},
-                   {"upcasts", absl::StrJoin(upcasts, "")},
-                   {"info", names::EventInfo(message)},
-                   {"type", names::StringLiteral(message->full_name())},
-                   {"accepted", absl::StrJoin(accepted, ", ")},
-                   {"body", ExactUnpackBody(event)}});
+        {{"message", names::Message(message)},
+         {"converters", Upcasts(event) ? ", const ::cppsvc::events::Converters& converters" : ""},
+         {"pass_converters", Upcasts(event) ? ", converters" : ""},
+         {"upcasts", absl::StrJoin(upcasts, "")},
+         {"info", names::EventInfo(message)},
+         {"type", names::StringLiteral(message->full_name())},
+         {"accepted", absl::StrJoin(accepted, ", ")},
+         {"body", ExactUnpackBody(event)}});
   }
 
   std::string ToLatestDefinition(const EventModel& event) const {
@@ -365,8 +366,7 @@ class EventEmitter {
                                     "(std::string(", QualifiedInfo(latest), ".name));"));
       }
       if (latest.convention.event_version != nullptr) {
-        sets.push_back(absl::StrCat("latest->set_",
-                                    names::Field(latest.convention.event_version),
+        sets.push_back(absl::StrCat("latest->set_", names::Field(latest.convention.event_version),
                                     "(std::string(", QualifiedInfo(latest), ".version));"));
       }
       body = Render(R"cc(
@@ -382,8 +382,8 @@ class EventEmitter {
         return $next_namespace$::ToLatest(next, latest, converters);
       )cc",
                     {{"next_message", names::Message(event.next->message->descriptor)},
-                     {"next_namespace", names::QualifiedFileNamespace(
-                                            event.next->message->descriptor->file())}});
+                     {"next_namespace",
+                      names::QualifiedFileNamespace(event.next->message->descriptor->file())}});
     }
     // Converters write field by field and append to repeated fields: start
     // from an empty message, whatever the caller passed (a reused event).
@@ -453,7 +453,8 @@ class EventEmitter {
                 )cc",
                        {{"message", names::Message(message)},
                         {"latest_message", names::Message(event->latest->message->descriptor)}});
-      registrations.push_back(Render(R"cc(
+      registrations.push_back(
+          Render(R"cc(
         binding.info = $info$;
         binding.prototype = &$message$::default_instance();
         binding.latest_prototype = &$latest_message$::default_instance();
@@ -465,11 +466,11 @@ class EventEmitter {
         $to_latest$
         CPPSVC_RETURN_IF_ERROR(registry.Register(binding));
       )cc",
-                                     {{"info", names::EventInfo(message)},
-                                      {"message", names::Message(message)},
-                                      {"latest_message", names::Message(event->latest->message->descriptor)},
-                                      {"payload", names::Message(event->PayloadType())},
-                                      {"to_latest", to_latest}}));
+                 {{"info", names::EventInfo(message)},
+                  {"message", names::Message(message)},
+                  {"latest_message", names::Message(event->latest->message->descriptor)},
+                  {"payload", names::Message(event->PayloadType())},
+                  {"to_latest", to_latest}}));
     }
     return Render(R"cc(
       ::absl::Status RegisterEvents(::cppsvc::events::Registry& registry) {

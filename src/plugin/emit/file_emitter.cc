@@ -5,14 +5,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cppsvc/version.h"
-#include "plugin/emit/names.h"
-#include "plugin/emit/sections.h"
 #include "plugin/emit/chain_emitter.h"
 #include "plugin/emit/converter_emitter.h"
 #include "plugin/emit/event_emitter.h"
 #include "plugin/emit/grpc_emitter.h"
-#include "plugin/emit/testing_emitter.h"
+#include "plugin/emit/names.h"
+#include "plugin/emit/sections.h"
 #include "plugin/emit/service_emitter.h"
+#include "plugin/emit/testing_emitter.h"
 #include "plugin/emit/validator_emitter.h"
 #include "plugin/emit/writer.h"
 
@@ -49,10 +49,10 @@ std::string ForwardDeclarations(const Sections& sections) {
       declarations = absl::StrCat("inline namespace ", where.second, " {\n", declarations,
                                   "}  // namespace ", where.second, "\n");
     }
-    absl::StrAppend(&out, where.first.empty() ? declarations
-                                              : absl::StrCat("namespace ", where.first, " {\n",
-                                                             declarations, "}  // namespace ",
-                                                             where.first, "\n"));
+    absl::StrAppend(&out, where.first.empty()
+                              ? declarations
+                              : absl::StrCat("namespace ", where.first, " {\n", declarations,
+                                             "}  // namespace ", where.first, "\n"));
   }
   return out;
 }
@@ -167,8 +167,7 @@ std::vector<GeneratedFile> EmitFile(const Model& model, const FileModel& file,
   EmitChains(model, file, sections);
   EmitEvents(model, file, sections);
   std::vector<GeneratedFile> files;
-  AddFilePair(file, names::HeaderFile(descriptor), names::SourceFile(descriptor), sections,
-              files);
+  AddFilePair(file, names::HeaderFile(descriptor), names::SourceFile(descriptor), sections, files);
   // Header only: compiled by the tests that include it, never by every
   // build of the generated code.
   Sections testing(descriptor);

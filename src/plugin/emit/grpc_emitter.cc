@@ -24,8 +24,7 @@ std::string Declaration(const ServiceModel& service, const std::string& target) 
   std::vector<std::string> methods;
   for (const MethodModel& method : service.methods) {
     methods.push_back(absl::StrCat("// ", method.descriptor->full_name(), "\n",
-                                   Signature(method.descriptor, "", "context, "),
-                                   " override;"));
+                                   Signature(method.descriptor, "", "context, "), " override;"));
   }
   return Render(R"cc(
     // Serves $service$ over gRPC: implements the class grpc_cpp_plugin
@@ -56,20 +55,19 @@ std::string Declaration(const ServiceModel& service, const std::string& target) 
 
 std::string Definitions(const ServiceModel& service, const std::string& target) {
   const std::string name = names::GrpcBinding(service.descriptor);
-  std::vector<std::string> parts = {
-      Render(R"cc(
+  std::vector<std::string> parts = {Render(R"cc(
         $name$::$name$($target$& service) : service_(service) {}
       )cc",
-             {{"name", name}, {"target", target}})};
+                                           {{"name", name}, {"target", target}})};
   for (const MethodModel& method : service.methods) {
-    parts.push_back(Render(R"cc(
+    parts.push_back(
+        Render(R"cc(
       $signature$ {
         return ::cppsvc::ToGrpcStatus(service_.$method$(*request, response));
       }
     )cc",
-                           {{"signature", Signature(method.descriptor, name + "::",
-                                                    "/*context*/, ")},
-                            {"method", names::Method(method.descriptor)}}));
+               {{"signature", Signature(method.descriptor, name + "::", "/*context*/, ")},
+                {"method", names::Method(method.descriptor)}}));
   }
   return JoinBlocks(parts);
 }
@@ -93,9 +91,8 @@ std::string Unsupported(absl::string_view what, absl::string_view name) {
 // a unary RPC to forward; streaming ones are not overridden, so gRPC's base
 // class answers them UNIMPLEMENTED.
 bool HasGrpcBinding(const ServiceModel& service) {
-  return service.package->role == PackageRole::kVersion &&
-         service.package->HasServiceChain() && service.private_counterpart != nullptr &&
-         !service.methods.empty();
+  return service.package->role == PackageRole::kVersion && service.package->HasServiceChain() &&
+         service.private_counterpart != nullptr && !service.methods.empty();
 }
 
 }  // namespace
@@ -106,9 +103,8 @@ void EmitGrpcBinding(const Model& /*model*/, const FileModel& file, Sections& se
     if (!HasGrpcBinding(*service)) continue;
     // Keyword names never get here: CheckGrpcNames rejected them.
     if (!names::GrpcNamesMatch(service->descriptor)) continue;
-    const std::string target = absl::StrCat(
-        names::QualifiedFileNamespace(file.file), "::",
-        names::Service(service->descriptor));
+    const std::string target = absl::StrCat(names::QualifiedFileNamespace(file.file),
+                                            "::", names::Service(service->descriptor));
     sections.header_blocks.push_back(Declaration(*service, target));
     sections.source_blocks.push_back(Definitions(*service, target));
     files.insert(service->descriptor->file());
@@ -128,14 +124,14 @@ void CheckGrpcNames(const Model& model, Diagnostics& diagnostics) {
       if (!HasGrpcBinding(*service)) continue;
       const pb::ServiceDescriptor* s = service->descriptor;
       if (names::IsCppKeyword(s->name())) {
-        diagnostics.Error(s, absl::StrCat("service ", s->full_name(), ": ",
-                                          Unsupported("its name", s->name())));
+        diagnostics.Error(
+            s, absl::StrCat("service ", s->full_name(), ": ", Unsupported("its name", s->name())));
       }
       for (int i = 0; i < s->method_count(); ++i) {
         const pb::MethodDescriptor* m = s->method(i);
         if (names::IsCppKeyword(m->name())) {
-          diagnostics.Error(m, absl::StrCat("method ", m->full_name(), ": ",
-                                            Unsupported("its name", m->name())));
+          diagnostics.Error(
+              m, absl::StrCat("method ", m->full_name(), ": ", Unsupported("its name", m->name())));
         }
         for (const pb::Descriptor* type : {m->input_type(), m->output_type()}) {
           if (const pb::Descriptor* keyword = KeywordNamedType(type)) {

@@ -15,8 +15,7 @@
 
 namespace cppsvc::plugin {
 
-void CheckNames(const Model& model, const Parameters& parameters,
-                Diagnostics& diagnostics);
+void CheckNames(const Model& model, const Parameters& parameters, Diagnostics& diagnostics);
 
 }  // namespace cppsvc::plugin
 

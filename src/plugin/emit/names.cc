@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
@@ -61,28 +61,19 @@ std::string QualifiedTypeName(const Descriptor* type) {
 
 }  // namespace
 
-ScopedNameCache::ScopedNameCache() : previous_(active_name_cache) {
-  active_name_cache = &names_;
-}
+ScopedNameCache::ScopedNameCache() : previous_(active_name_cache) { active_name_cache = &names_; }
 ScopedNameCache::~ScopedNameCache() { active_name_cache = previous_; }
 
-std::string Message(const pb::Descriptor* message) {
-  return QualifiedTypeName(message);
-}
+std::string Message(const pb::Descriptor* message) { return QualifiedTypeName(message); }
 
-std::string ClassName(const pb::Descriptor* message) {
-  return cpp::ClassName(message);
-}
+std::string ClassName(const pb::Descriptor* message) { return cpp::ClassName(message); }
 
-std::string Enum(const pb::EnumDescriptor* enumeration) {
-  return QualifiedTypeName(enumeration);
-}
+std::string Enum(const pb::EnumDescriptor* enumeration) { return QualifiedTypeName(enumeration); }
 
 std::string EnumValue(const pb::EnumValueDescriptor* value) {
   const pb::Descriptor* parent = value->type()->containing_type();
-  const std::string scope = parent != nullptr
-                                ? QualifiedTypeName(parent)
-                                : FileNamespace(value->file());
+  const std::string scope =
+      parent != nullptr ? QualifiedTypeName(parent) : FileNamespace(value->file());
   return absl::StrCat(scope, "::", cpp::EnumValueName(value));
 }
 
@@ -94,27 +85,23 @@ std::string EventFactory(const pb::Descriptor* event) {
   return absl::StrCat("New", cpp::ClassName(event));
 }
 
-std::string Field(const pb::FieldDescriptor* field) {
-  return cpp::FieldName(field);
-}
+std::string Field(const pb::FieldDescriptor* field) { return cpp::FieldName(field); }
 
 std::string OneofCase(const pb::FieldDescriptor* member) {
-  return absl::StrCat(QualifiedTypeName(member->containing_type()), "::",
-                      cpp::OneofCaseConstantName(member));
+  return absl::StrCat(QualifiedTypeName(member->containing_type()),
+                      "::", cpp::OneofCaseConstantName(member));
 }
 
 std::string OneofNotSet(const pb::OneofDescriptor* oneof) {
-  return absl::StrCat(QualifiedTypeName(oneof->containing_type()), "::",
-                      absl::AsciiStrToUpper(oneof->name()), "_NOT_SET");
+  return absl::StrCat(QualifiedTypeName(oneof->containing_type()),
+                      "::", absl::AsciiStrToUpper(oneof->name()), "_NOT_SET");
 }
 
 std::string OneofCaseAccessor(const pb::OneofDescriptor* oneof) {
   return absl::StrCat(oneof->name(), "_case");
 }
 
-bool IsCppKeyword(absl::string_view name) {
-  return compat::CppKeywordEscaped(name) != name;
-}
+bool IsCppKeyword(absl::string_view name) { return compat::CppKeywordEscaped(name) != name; }
 
 std::string Service(const pb::ServiceDescriptor* service) {
   return compat::CppKeywordEscaped(service->name());
@@ -125,13 +112,10 @@ std::string Method(const pb::MethodDescriptor* method) {
 }
 
 std::string GrpcServiceBase(const pb::ServiceDescriptor* service) {
-  return absl::StrCat(FileNamespace(service->file()), "::", service->name(),
-                      "::Service");
+  return absl::StrCat(FileNamespace(service->file()), "::", service->name(), "::Service");
 }
 
-std::string GrpcMethod(const pb::MethodDescriptor* method) {
-  return std::string(method->name());
-}
+std::string GrpcMethod(const pb::MethodDescriptor* method) { return std::string(method->name()); }
 
 std::string GrpcMessage(const pb::Descriptor* message) {
   // grpc_cpp_generator::ClassName: the outermost message's name, then the
@@ -140,8 +124,7 @@ std::string GrpcMessage(const pb::Descriptor* message) {
   while (outer->containing_type() != nullptr) outer = outer->containing_type();
   return absl::StrCat(
       FileNamespace(message->file()), "::", outer->name(),
-      absl::StrReplaceAll(message->full_name().substr(outer->full_name().size()),
-                          {{".", "_"}}));
+      absl::StrReplaceAll(message->full_name().substr(outer->full_name().size()), {{".", "_"}}));
 }
 
 bool GrpcNamesMatch(const pb::ServiceDescriptor* service) {
@@ -161,19 +144,14 @@ std::string GrpcBinding(const pb::ServiceDescriptor* service) {
   return absl::StrCat(Service(service), "Grpc");
 }
 
-std::string PackageNamespace(const Package& package) {
-  return NamespaceOf(package.name);
-}
+std::string PackageNamespace(const Package& package) { return NamespaceOf(package.name); }
 
 std::string GeneratedNamespace(const Package& package) {
-  return package.name.empty() ? "svc"
-                              : absl::StrCat(PackageNamespace(package), "::svc");
+  return package.name.empty() ? "svc" : absl::StrCat(PackageNamespace(package), "::svc");
 }
 
 std::string QualifiedGeneratedNamespace(absl::string_view proto_package) {
-  return proto_package.empty()
-             ? "::svc"
-             : absl::StrCat("::", NamespaceOf(proto_package), "::svc");
+  return proto_package.empty() ? "::svc" : absl::StrCat("::", NamespaceOf(proto_package), "::svc");
 }
 
 namespace {
@@ -225,13 +203,11 @@ std::string FileInlineNamespace(const pb::FileDescriptor* file) {
 }
 
 std::string QualifiedFileNamespace(const pb::FileDescriptor* file) {
-  return absl::StrCat(QualifiedGeneratedNamespace(file->package()), "::",
-                      FileInlineNamespace(file));
+  return absl::StrCat(QualifiedGeneratedNamespace(file->package()),
+                      "::", FileInlineNamespace(file));
 }
 
-std::string ProtoNamespace(absl::string_view proto_package) {
-  return NamespaceOf(proto_package);
-}
+std::string ProtoNamespace(absl::string_view proto_package) { return NamespaceOf(proto_package); }
 
 std::string Chain(const pb::ServiceDescriptor* private_service) {
   return absl::StrCat(Service(private_service), "Chain");
@@ -264,8 +240,7 @@ std::string EnumMappingFunction(const pb::FieldDescriptor* field, absl::string_v
   if (!package.empty()) name.remove_prefix(package.size() + 1);
   // After the escaping every `_` starts an escape (`_0`, `_1`), so the `_`
   // before the direction (a letter) cannot be mistaken for part of a name.
-  return absl::StrCat("Map", absl::StrReplaceAll(name, {{"_", "_1"}, {".", "_0"}}), "_",
-                      direction);
+  return absl::StrCat("Map", absl::StrReplaceAll(name, {{"_", "_1"}, {".", "_0"}}), "_", direction);
 }
 
 std::string HeaderGuard(const std::string& file) {
@@ -329,11 +304,9 @@ std::string Uint64Literal(uint64_t value) { return absl::StrCat(value, "u"); }
 
 namespace {
 template <typename T>
-std::string ShortestFloating(T value, absl::string_view suffix,
-                             absl::string_view type) {
+std::string ShortestFloating(T value, absl::string_view suffix, absl::string_view type) {
   if (std::isinf(value)) {
-    return absl::StrCat(value < 0 ? "-" : "", "std::numeric_limits<", type,
-                        ">::infinity()");
+    return absl::StrCat(value < 0 ? "-" : "", "std::numeric_limits<", type, ">::infinity()");
   }
   char buffer[64];
   const auto result = std::to_chars(buffer, buffer + sizeof(buffer), value);
@@ -343,19 +316,15 @@ std::string ShortestFloating(T value, absl::string_view suffix,
 }
 }  // namespace
 
-std::string DoubleLiteral(double value) {
-  return ShortestFloating(value, "", "double");
-}
+std::string DoubleLiteral(double value) { return ShortestFloating(value, "", "double"); }
 
-std::string FloatLiteral(float value) {
-  return ShortestFloating(value, "f", "float");
-}
+std::string FloatLiteral(float value) { return ShortestFloating(value, "f", "float"); }
 
 std::string StringLiteral(absl::string_view value) {
   // Octal escapes never run into a following digit the way \x escapes can;
   // `?` is escaped so that no trigraph can form.
-  const std::string literal = absl::StrCat(
-      "\"", absl::StrReplaceAll(absl::CEscape(value), {{"?", "\\?"}}), "\"");
+  const std::string literal =
+      absl::StrCat("\"", absl::StrReplaceAll(absl::CEscape(value), {{"?", "\\?"}}), "\"");
   // A plain literal decays to `const char*`, which absl::string_view measures
   // with strlen: it would end at the first NUL. Give such a value its length.
   if (value.find('\0') == absl::string_view::npos) return literal;

@@ -134,8 +134,8 @@ std::string EnumMappingFunction(const pb::FieldDescriptor* field, absl::string_v
 // Data members of the classes we generate next to member functions named
 // after RPCs; an RPC of one of these names is reported (name_checks.h).
 // A public version's service class.
-inline constexpr absl::string_view kServiceMembers[] = {
-    "validator_", "converter_", "next_", "private_validator_", "implementation_"};
+inline constexpr absl::string_view kServiceMembers[] = {"validator_", "converter_", "next_",
+                                                        "private_validator_", "implementation_"};
 // The fake private implementation of a conversion test.
 inline constexpr absl::string_view kFakeMember = "test_";
 // The gRPC binding (grpc=true), whose member functions are the RPCs' proto names.

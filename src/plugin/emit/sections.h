@@ -16,7 +16,7 @@ struct Sections {
   explicit Sections(const google::protobuf::FileDescriptor* file) : file(file) {}
 
   const google::protobuf::FileDescriptor* file;  // the proto file being written
-  std::set<std::string> header_includes;  // "path" of #include "path"
+  std::set<std::string> header_includes;         // "path" of #include "path"
   std::set<std::string> source_includes;
   // Classes of other files the header names only by reference or pointer,
   // declared instead of including their headers: a header never pulls in the

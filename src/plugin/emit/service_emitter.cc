@@ -47,8 +47,7 @@ class PublicServiceEmitter {
         package_(*service.package),
         private_package_(*package_.domain->private_package),
         name_(names::Service(service.descriptor)),
-        private_namespace_(
-            names::QualifiedFileNamespace(service.private_counterpart->file())),
+        private_namespace_(names::QualifiedFileNamespace(service.private_counterpart->file())),
         sections_(sections) {}
 
   // What the declaration names from other files: declared, not included.
@@ -77,13 +76,14 @@ class PublicServiceEmitter {
       entries.push_back(absl::StrCat("// ", method.descriptor->full_name(), "\n::absl::Status ",
                                      names::Method(method.descriptor), "(const ", types.request,
                                      "& request, ", types.response, "* response);"));
-      steps.push_back(absl::StrCat("::absl::Status ", names::Method(method.descriptor),
-                                   "(const ", types.request, "& request,\n    const ",
-                                   Carried(types), "* carried,\n    ", types.response,
-                                   "* response, ", types.private_response,
+      steps.push_back(absl::StrCat("::absl::Status ", names::Method(method.descriptor), "(const ",
+                                   types.request, "& request,\n    const ", Carried(types),
+                                   "* carried,\n    ", types.response, "* response, ",
+                                   types.private_response,
                                    "* private_response,\n    ::google::protobuf::Arena* arena);"));
     }
-    return Render(R"cc(
+    return Render(
+        R"cc(
       // Serves $service$ on top of the private implementation: each call is
       // validated here, converted $towards$, and its response converted back.
       // Built and owned by $private_namespace$::$name$Chain.
@@ -109,18 +109,18 @@ class PublicServiceEmitter {
        private:$members$
       };
     )cc",
-                  {{"service", service_.descriptor->full_name()},
-                   {"validator", names::ValidatorClass(service_.descriptor->file())},
-                   {"converter", names::ConverterClass(service_.descriptor->file())},
-                   {"towards", package_.latest ? absl::StrCat("to ", private_package_.name)
-                                               : absl::StrCat("to ", package_.next->name)},
-                   {"private_namespace", private_namespace_},
-                   {"name", name_},
-                   {"private_name", names::Service(service_.private_counterpart)},
-                   {"next_param", NextType().empty() ? "" : absl::StrCat("\n       ", NextType(), "* next,")},
-                   {"members", Members()},
-                   {"entries", absl::StrJoin(entries, "\n\n")},
-                   {"steps", absl::StrJoin(steps, "\n\n")}});
+        {{"service", service_.descriptor->full_name()},
+         {"validator", names::ValidatorClass(service_.descriptor->file())},
+         {"converter", names::ConverterClass(service_.descriptor->file())},
+         {"towards", package_.latest ? absl::StrCat("to ", private_package_.name)
+                                     : absl::StrCat("to ", package_.next->name)},
+         {"private_namespace", private_namespace_},
+         {"name", name_},
+         {"private_name", names::Service(service_.private_counterpart)},
+         {"next_param", NextType().empty() ? "" : absl::StrCat("\n       ", NextType(), "* next,")},
+         {"members", Members()},
+         {"entries", absl::StrJoin(entries, "\n\n")},
+         {"steps", absl::StrJoin(steps, "\n\n")}});
   }
 
   std::string Definitions() const {
@@ -147,7 +147,8 @@ class PublicServiceEmitter {
                 names::Message(method.descriptor->output_type()),
                 names::Message(method.private_counterpart->input_type()),
                 names::Message(method.private_counterpart->output_type()),
-                "", ""};
+                "",
+                ""};
     if (method.next != nullptr) {
       types.next_request = names::Message(method.next->input_type());
       types.next_response = names::Message(method.next->output_type());
@@ -161,8 +162,8 @@ class PublicServiceEmitter {
 
   std::string NextType() const {
     if (service_.next == nullptr) return "";
-    return absl::StrCat(names::QualifiedFileNamespace(service_.next->file()), "::",
-                        names::Service(service_.next));
+    return absl::StrCat(names::QualifiedFileNamespace(service_.next->file()),
+                        "::", names::Service(service_.next));
   }
 
   // Every version's service is built the same way by the chain, but only
@@ -221,8 +222,8 @@ class PublicServiceEmitter {
                       "::Validator& private_validator_;");
     }
     if (UsesImplementation()) {
-      absl::StrAppend(&members, "\n  ", private_namespace_, "::",
-                      names::Service(service_.private_counterpart), "& implementation_;");
+      absl::StrAppend(&members, "\n  ", private_namespace_,
+                      "::", names::Service(service_.private_counterpart), "& implementation_;");
     }
     return members;
   }
@@ -236,25 +237,28 @@ class PublicServiceEmitter {
     if (UsesNext()) inits.push_back("next_(next)");
     if (validator) inits.push_back("private_validator_(private_validator)");
     if (implementation) inits.push_back("implementation_(implementation)");
-    return Render(R"cc(
+    return Render(
+        R"cc(
       $name$::$name$(
           const $validator_class$& $validator$, const $converter_class$& $converter$,$next_param$
           const $private_namespace$::Validator& $private_validator$,
           $private_namespace$::$private_name$& $implementation$)$inits$ {}
     )cc",
-                  {{"name", name_},
-                   {"validator_class", names::ValidatorClass(service_.descriptor->file())},
-                   {"converter_class", names::ConverterClass(service_.descriptor->file())},
-                   {"validator", UsesValidator() ? "validator" : "/*validator*/"},
-                   {"converter", UsesConverter() ? "converter" : "/*converter*/"},
-                   {"inits", inits.empty() ? "" : absl::StrCat("\n    : ", absl::StrJoin(inits, ",\n      "))},
-                   {"private_validator", validator ? "private_validator" : "/*private_validator*/"},
-                   {"implementation", implementation ? "implementation" : "/*implementation*/"},
-                   {"private_namespace", private_namespace_},
-                   {"private_name", names::Service(service_.private_counterpart)},
-                   {"next_param", NextType().empty() ? ""
-                                  : absl::StrCat("\n    ", NextType(),
-                                                 UsesNext() ? "* next," : "* /*next*/,")}});
+        {{"name", name_},
+         {"validator_class", names::ValidatorClass(service_.descriptor->file())},
+         {"converter_class", names::ConverterClass(service_.descriptor->file())},
+         {"validator", UsesValidator() ? "validator" : "/*validator*/"},
+         {"converter", UsesConverter() ? "converter" : "/*converter*/"},
+         {"inits",
+          inits.empty() ? "" : absl::StrCat("\n    : ", absl::StrJoin(inits, ",\n      "))},
+         {"private_validator", validator ? "private_validator" : "/*private_validator*/"},
+         {"implementation", implementation ? "implementation" : "/*implementation*/"},
+         {"private_namespace", private_namespace_},
+         {"private_name", names::Service(service_.private_counterpart)},
+         {"next_param",
+          NextType().empty()
+              ? ""
+              : absl::StrCat("\n    ", NextType(), UsesNext() ? "* next," : "* /*next*/,")}});
   }
 
   // Validation of a message of ours; types from outside the chain are valid.
@@ -265,8 +269,8 @@ class PublicServiceEmitter {
     if (model_.Find(type) == nullptr) return "";
     if (type->file() != home) {
       CallGenerated(sections_, type->file());
-      validator = absl::StrCat(names::QualifiedFileNamespace(type->file()),
-                               "::Validator::Default()");
+      validator =
+          absl::StrCat(names::QualifiedFileNamespace(type->file()), "::Validator::Default()");
     }
     return Render(R"cc(
       {
@@ -301,11 +305,11 @@ class PublicServiceEmitter {
   std::string Step(const MethodModel& method) const {
     const Types types = TypesOf(method);
     const bool to_private = method.next == nullptr;
-    const std::string head = absl::StrCat(
-        "::absl::Status ", name_, "::", names::Method(method.descriptor), "(const ",
-        types.request, "& request,\n    const ", Carried(types), "* carried,\n    ",
-        types.response, "* response, ", types.private_response,
-        "* private_response,\n    ::google::protobuf::Arena* arena)");
+    const std::string head =
+        absl::StrCat("::absl::Status ", name_, "::", names::Method(method.descriptor), "(const ",
+                     types.request, "& request,\n    const ", Carried(types), "* carried,\n    ",
+                     types.response, "* response, ", types.private_response,
+                     "* private_response,\n    ::google::protobuf::Arena* arena)");
     return Render(R"cc(
       $head$ {
         $body$
@@ -318,7 +322,8 @@ class PublicServiceEmitter {
   // Latest and deprecated methods call the private implementation.
   std::string PrivateStep(const MethodModel& method, const Types& types) const {
     const bool latest_public = package_.latest && !method.deprecated;
-    return Render(R"cc(
+    return Render(
+        R"cc(
       $private_request$& private_request =
           *::cppsvc::internal::NewMessage<$private_request$>(arena);
       ::absl::Status status = converter_.ToPrivate(request, private_request);
@@ -330,21 +335,20 @@ class PublicServiceEmitter {
       return ::cppsvc::internal::ConversionFailure(
           converter_.$back$(*private_response, *response));
     )cc",
-                  {{"private_request", types.private_request},
-                   {"validate", ValidateCall(method.private_counterpart->input_type(),
-                                             "private_validator_",
-                                             service_.private_counterpart->file(),
-                                             "private_request")},
-                   {"private_method", names::Method(method.private_counterpart)},
-                   {"back", latest_public ? "ToPublic" : "ToDeprecatedPublic"}});
+        {{"private_request", types.private_request},
+         {"validate", ValidateCall(method.private_counterpart->input_type(), "private_validator_",
+                                   service_.private_counterpart->file(), "private_request")},
+         {"private_method", names::Method(method.private_counterpart)},
+         {"back", latest_public ? "ToPublic" : "ToDeprecatedPublic"}});
   }
 
   // Older versions call the next version's step, carrying deprecated fields.
   std::string NextStep(const MethodModel& method, const Types& types) const {
     const MessageModel* request = model_.Find(method.descriptor->input_type());
-    const bool carries = request != nullptr && request->carries_deprecated &&
-                         !request->converter_empty;
-    return Render(R"cc(
+    const bool carries =
+        request != nullptr && request->carries_deprecated && !request->converter_empty;
+    return Render(
+        R"cc(
       $next_request$& next_request = *::cppsvc::internal::NewMessage<$next_request$>(arena);
       ::absl::Status status = converter_.ToNext(request, next_request);
       if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
@@ -355,16 +359,17 @@ class PublicServiceEmitter {
       return ::cppsvc::internal::ConversionFailure(
           converter_.ToPublic(next_response, private_response, *response));
     )cc",
-                  {{"next_request", types.next_request},
-                   {"next_response", types.next_response},
-                   {"next_method", names::Method(method.next)},
-                   {"carry", carries ? absl::StrCat(
-                                           "// This version's deprecated fields skip the next version.\n"
-                                           "const ::cppsvc::internal::CarryOf<", names::ConverterClass(service_.descriptor->file()), ", ",
-                                           types.request, ", ", types.private_request,
-                                           "> carry(converter_, request, carried);")
-                                     : ""},
-                   {"carried", carries ? "&carry" : "carried"}});
+        {{"next_request", types.next_request},
+         {"next_response", types.next_response},
+         {"next_method", names::Method(method.next)},
+         {"carry", carries
+                       ? absl::StrCat("// This version's deprecated fields skip the next version.\n"
+                                      "const ::cppsvc::internal::CarryOf<",
+                                      names::ConverterClass(service_.descriptor->file()), ", ",
+                                      types.request, ", ", types.private_request,
+                                      "> carry(converter_, request, carried);")
+                       : ""},
+         {"carried", carries ? "&carry" : "carried"}});
   }
 
   const Model& model_;

@@ -76,12 +76,11 @@ class ConversionTestEmitter {
     // Two services may both have a `Put`: in a package that serves several
     // services, every function's name includes its service.
     const bool with_service = services_.size() > 1;
-    return absl::StrCat("inline ::absl::Status ",
-                        names::ConversionTestFunction(method.descriptor, with_service),
-                        "(\n    const ConversionParams& params,\n    const ",
-                        PrivateNamespace(service.private_counterpart),
-                        "::", names::ChainOverrides(service.private_counterpart),
-                        "& overrides = {})");
+    return absl::StrCat(
+        "inline ::absl::Status ", names::ConversionTestFunction(method.descriptor, with_service),
+        "(\n    const ConversionParams& params,\n    const ",
+        PrivateNamespace(service.private_counterpart),
+        "::", names::ChainOverrides(service.private_counterpart), "& overrides = {})");
   }
 
   // The private implementation of a conversion test: every call goes to the
@@ -179,16 +178,16 @@ class ConversionTestEmitter {
 void EmitConversionTests(const Model& model, const FileModel& file, Sections& sections) {
   const Package& package = *file.package;
   if (package.role == PackageRole::kVersion && !package.conversion_tests) {
-    sections.header_blocks.push_back(Render(R"cc(
+    sections.header_blocks.push_back(
+        Render(R"cc(
       // $package$ has no conversion tests: they need reflection, and
       // $file$ sets optimize_for = LITE_RUNTIME.
       namespace testing {}  // namespace testing
     )cc",
-                                            {{"package", package.name},
-                                             {"file", package.lite_file != nullptr
-                                                          ? package.lite_file->name()
-                                                          : package.domain->private_package
-                                                                ->lite_file->name()}}));
+               {{"package", package.name},
+                {"file", package.lite_file != nullptr
+                             ? package.lite_file->name()
+                             : package.domain->private_package->lite_file->name()}}));
     return;
   }
   const std::vector<const ServiceModel*> services = TestedServices(file);

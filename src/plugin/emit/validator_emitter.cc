@@ -24,11 +24,9 @@ struct ReportTarget {
   std::string Call(absl::string_view rule, absl::string_view message) const {
     const std::string text = names::StringLiteral(message);
     if (field.empty()) {
-      return absl::StrCat("context.Report(::cppsvc::Rule::", rule, ", ", text,
-                          ");");
+      return absl::StrCat("context.Report(::cppsvc::Rule::", rule, ", ", text, ");");
     }
-    return absl::StrCat("context.Report(\"", field, "\", ::cppsvc::Rule::",
-                        rule, ", ", text, ");");
+    return absl::StrCat("context.Report(\"", field, "\", ::cppsvc::Rule::", rule, ", ", text, ");");
   }
 };
 
@@ -118,28 +116,26 @@ std::string InLiteral(const InValue& in, const FD* value) {
 std::string LengthText(uint64_t min, uint64_t max) {
   if (min > 0 && max > 0) {
     return min == max ? absl::StrCat("the length must be exactly ", min)
-                      : absl::StrCat("the length must be between ", min,
-                                     " and ", max);
+                      : absl::StrCat("the length must be between ", min, " and ", max);
   }
   return min > 0 ? absl::StrCat("the length must be no less than ", min)
                  : absl::StrCat("the length must be no more than ", max);
 }
 
-std::vector<Check> ChecksOf(const FieldRules& rules, const FD* value,
-                            const std::string& v) {
+std::vector<Check> ChecksOf(const FieldRules& rules, const FD* value, const std::string& v) {
   std::vector<Check> checks;
   switch (rules.format) {
     case Format::kUuid:
-      checks.push_back({absl::StrCat("!::cppsvc::IsUuid(", v, ")"), "kIsUuid",
-                        "must be a valid UUID"});
+      checks.push_back(
+          {absl::StrCat("!::cppsvc::IsUuid(", v, ")"), "kIsUuid", "must be a valid UUID"});
       break;
     case Format::kEmail:
       checks.push_back({absl::StrCat("!::cppsvc::IsEmail(", v, ")"), "kIsEmail",
                         "must be a valid email address"});
       break;
     case Format::kUrl:
-      checks.push_back({absl::StrCat("!::cppsvc::IsUrl(", v, ")"), "kIsUrl",
-                        "must be a valid URL"});
+      checks.push_back(
+          {absl::StrCat("!::cppsvc::IsUrl(", v, ")"), "kIsUrl", "must be a valid URL"});
       break;
     case Format::kNone:
       break;
@@ -147,34 +143,30 @@ std::vector<Check> ChecksOf(const FieldRules& rules, const FD* value,
   if (!rules.in.empty()) {
     std::vector<std::string> literals;
     for (const InValue& in : rules.in) literals.push_back(InLiteral(in, value));
-    checks.push_back({absl::StrCat("!::cppsvc::internal::IsIn<",
-                                   names::ValueType(value), ">(", v, ", {",
-                                   absl::StrJoin(literals, ", "), "})"),
+    checks.push_back({absl::StrCat("!::cppsvc::internal::IsIn<", names::ValueType(value), ">(", v,
+                                   ", {", absl::StrJoin(literals, ", "), "})"),
                       "kIn", "must be a valid value"});
   }
   if (value->cpp_type() == FD::CPPTYPE_STRING) {
     const uint64_t min = rules.min ? rules.min->uint64_value : 0;
     const uint64_t max = rules.max ? rules.max->uint64_value : 0;
     if (min > 0) {
-      checks.push_back({absl::StrCat(v, ".size() < ", names::Uint64Literal(min)),
-                        "kMin", LengthText(min, max)});
+      checks.push_back(
+          {absl::StrCat(v, ".size() < ", names::Uint64Literal(min)), "kMin", LengthText(min, max)});
     }
     if (max > 0) {
-      checks.push_back({absl::StrCat(v, ".size() > ", names::Uint64Literal(max)),
-                        "kMax", LengthText(min, max)});
+      checks.push_back(
+          {absl::StrCat(v, ".size() > ", names::Uint64Literal(max)), "kMax", LengthText(min, max)});
     }
     return checks;
   }
   if (rules.min && BoundCanFail(*rules.min, value, /*is_min=*/true)) {
-    checks.push_back({absl::StrCat(v, " < ", BoundLiteral(*rules.min, value)),
-                      "kMin",
+    checks.push_back({absl::StrCat(v, " < ", BoundLiteral(*rules.min, value)), "kMin",
                       absl::StrCat("must be no less than ", BoundText(*rules.min))});
   }
   if (rules.max && BoundCanFail(*rules.max, value, /*is_min=*/false)) {
-    checks.push_back({absl::StrCat(v, " > ", BoundLiteral(*rules.max, value)),
-                      "kMax",
-                      absl::StrCat("must be no greater than ",
-                                   BoundText(*rules.max))});
+    checks.push_back({absl::StrCat(v, " > ", BoundLiteral(*rules.max, value)), "kMax",
+                      absl::StrCat("must be no greater than ", BoundText(*rules.max))});
   }
   return checks;
 }
@@ -248,25 +240,23 @@ class ValidatorEmitter {
         $overloads$
       };
     )cc",
-                  {{"file", file_.file->name()},
-                   {"overloads", absl::StrJoin(overloads, "\n")}});
+                  {{"file", file_.file->name()}, {"overloads", absl::StrJoin(overloads, "\n")}});
   }
 
   std::string FreeFunctionDeclarations() {
     std::vector<std::string> declarations;
     for (const MessageModel* message : file_.messages) {
       declarations.push_back(absl::StrCat("::cppsvc::Violations Validate(const ",
-                                          names::Message(message->descriptor),
-                                          "& message);"));
+                                          names::Message(message->descriptor), "& message);"));
     }
-    return Render(R"cc(
+    return Render(
+        R"cc(
       // Validates a message of $file$ with the generated rules. The result
       // is empty (ok()) when the message is valid; validating a valid message
       // does not allocate.
       $declarations$
     )cc",
-                  {{"file", file_.file->name()},
-                   {"declarations", absl::StrJoin(declarations, "\n")}});
+        {{"file", file_.file->name()}, {"declarations", absl::StrJoin(declarations, "\n")}});
   }
 
   std::string DefaultInstance() {
@@ -333,21 +323,18 @@ class ValidatorEmitter {
 
   // The rules of a scalar value `v`: required first, then the others on
   // non-empty values, the first failing rule reported.
-  std::string ScalarRules(const FieldRules& rules, const FD* value,
-                          const std::string& v, const std::string& empty,
-                          const std::string& not_empty,
+  std::string ScalarRules(const FieldRules& rules, const FD* value, const std::string& v,
+                          const std::string& empty, const std::string& not_empty,
                           const ReportTarget& target) {
     std::vector<Check> checks = ChecksOf(rules, value, v);
     std::string chain;
     for (size_t i = 0; i < checks.size(); ++i) {
-      absl::StrAppend(&chain, i == 0 ? "if (" : " else if (", checks[i].fails,
-                      ") {\n  ", target.Call(checks[i].rule, checks[i].message),
-                      "\n}");
+      absl::StrAppend(&chain, i == 0 ? "if (" : " else if (", checks[i].fails, ") {\n  ",
+                      target.Call(checks[i].rule, checks[i].message), "\n}");
     }
     if (rules.required) {
       std::string out = absl::StrCat("if (", empty, ") {\n  ",
-                                     target.Call("kRequired", "cannot be blank"),
-                                     "\n}");
+                                     target.Call("kRequired", "cannot be blank"), "\n}");
       if (!chain.empty()) absl::StrAppend(&out, " else ", chain);
       return out + "\n";
     }
@@ -387,8 +374,8 @@ class ValidatorEmitter {
       const std::string has = absl::StrCat("message.has_", accessor, "()");
       if (field.rules.required) {
         if (nested.empty()) {
-          return absl::StrCat("if (!", has, ") {\n  ",
-                              target.Call("kRequired", "cannot be blank"), "\n}\n");
+          return absl::StrCat("if (!", has, ") {\n  ", target.Call("kRequired", "cannot be blank"),
+                              "\n}\n");
         }
         return Render(R"cc(
           if (!$has$) {
@@ -424,14 +411,13 @@ class ValidatorEmitter {
   }
 
   // The rules of one element of a repeated field, reported at the element.
-  std::string ElementRules(const FieldModel& field, const FD* value,
-                           const std::string& v) {
+  std::string ElementRules(const FieldModel& field, const FD* value, const std::string& v) {
     if (value->message_type() != nullptr) {
       // An element is always present, so `required` holds (as in ozzo).
       return NestedCall(value->message_type(), v);
     }
-    return ScalarRules(field.rules, value, v, IsEmpty(value, v),
-                       IsNotEmpty(value, v), ReportTarget{});
+    return ScalarRules(field.rules, value, v, IsEmpty(value, v), IsNotEmpty(value, v),
+                       ReportTarget{});
   }
 
   std::string MapValidation(const FieldModel& field, const FD* value) {
@@ -464,21 +450,18 @@ class ValidatorEmitter {
     }
   }
 
-  std::string OneofValidation(const MessageModel& message,
-                              const OneofModel& oneof) {
+  std::string OneofValidation(const MessageModel& message, const OneofModel& oneof) {
     const pb::OneofDescriptor* o = oneof.descriptor;
-    const std::string which =
-        absl::StrCat("message.", names::OneofCaseAccessor(o), "()");
+    const std::string which = absl::StrCat("message.", names::OneofCaseAccessor(o), "()");
     std::vector<std::string> parts;
     if (oneof.required) {
-      parts.push_back(Render(R"cc(
+      parts.push_back(
+          Render(R"cc(
         if ($which$ == $not_set$) {
           context.ReportOneof("$name$", ::cppsvc::Rule::kRequired, "cannot be blank");
         }
       )cc",
-                             {{"which", which},
-                              {"not_set", names::OneofNotSet(o)},
-                              {"name", o->name()}}));
+                 {{"which", which}, {"not_set", names::OneofNotSet(o)}, {"name", o->name()}}));
     }
     for (int i = 0; i < o->field_count(); ++i) {
       const FD* member = o->field(i);
@@ -488,22 +471,20 @@ class ValidatorEmitter {
       if (member->message_type() != nullptr) {
         const std::string nested = NestedCall(member->message_type(), v);
         if (!nested.empty()) {
-          body = absl::StrCat("auto scope = context.Field(\"", member->name(),
-                              "\");\n", nested);
+          body = absl::StrCat("auto scope = context.Field(\"", member->name(), "\");\n", nested);
         }
       } else {
-        body = ScalarRules(field.rules, member, v, IsEmpty(member, v),
-                           IsNotEmpty(member, v), ReportTarget{std::string(member->name())});
+        body = ScalarRules(field.rules, member, v, IsEmpty(member, v), IsNotEmpty(member, v),
+                           ReportTarget{std::string(member->name())});
       }
       if (body.empty()) continue;
-      parts.push_back(Render(R"cc(
+      parts.push_back(
+          Render(R"cc(
         if ($which$ == $case$) {
           $body$
         }
       )cc",
-                             {{"which", which},
-                              {"case", names::OneofCase(member)},
-                              {"body", body}}));
+                 {{"which", which}, {"case", names::OneofCase(member)}, {"body", body}}));
     }
     return absl::StrJoin(parts, "");
   }
@@ -515,8 +496,7 @@ class ValidatorEmitter {
 
 }  // namespace
 
-void EmitValidators(const Model& model, const FileModel& file,
-                    Sections& sections) {
+void EmitValidators(const Model& model, const FileModel& file, Sections& sections) {
   ValidatorEmitter(model, file, sections).Emit();
 }
 

@@ -9,8 +9,7 @@
 
 namespace cppsvc::plugin {
 
-void EmitValidators(const Model& model, const FileModel& file,
-                    Sections& sections);
+void EmitValidators(const Model& model, const FileModel& file, Sections& sections);
 
 }  // namespace cppsvc::plugin
 

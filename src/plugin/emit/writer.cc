@@ -28,8 +28,7 @@ std::vector<absl::string_view> Dedent(absl::string_view text) {
     indent = std::min(indent, line.find_first_not_of(' '));
   }
   for (absl::string_view& line : lines) {
-    line = line.size() >= indent ? line.substr(indent)
-                                 : absl::StripLeadingAsciiWhitespace(line);
+    line = line.size() >= indent ? line.substr(indent) : absl::StripLeadingAsciiWhitespace(line);
   }
   return lines;
 }

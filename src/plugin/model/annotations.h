@@ -45,11 +45,9 @@ std::string TargetName(const Descriptor* element) {
 
 // The counterpart values an enum value receives: `receive.names`, with
 // `receive.name` as shorthand for one more; empty when neither is set.
-inline std::vector<std::string> ReceiveNames(
-    const google::protobuf::EnumValueDescriptor* value) {
+inline std::vector<std::string> ReceiveNames(const google::protobuf::EnumValueDescriptor* value) {
   const gen::svc::Receive& receive = AnnotationOf(value).receive();
-  std::vector<std::string> names(receive.names().begin(),
-                                 receive.names().end());
+  std::vector<std::string> names(receive.names().begin(), receive.names().end());
   if (!receive.name().empty()) names.insert(names.begin(), receive.name());
   return names;
 }

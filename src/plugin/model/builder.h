@@ -15,9 +15,8 @@ namespace cppsvc::plugin {
 // Builds the model of `files` (the files to generate). Every problem is added
 // to `diagnostics`; the model is complete and consistent only when no
 // diagnostic was added, and emitters must not run otherwise.
-std::unique_ptr<const Model> BuildModel(
-    const std::vector<const pb::FileDescriptor*>& files,
-    const Parameters& parameters, Diagnostics& diagnostics);
+std::unique_ptr<const Model> BuildModel(const std::vector<const pb::FileDescriptor*>& files,
+                                        const Parameters& parameters, Diagnostics& diagnostics);
 
 }  // namespace cppsvc::plugin
 

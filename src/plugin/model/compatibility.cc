@@ -1,5 +1,6 @@
 // Stage 3 of the model: a field and its counterpart must hold compatible
-// values (docs/reference/chains.md), and enum fields get their value mappings (docs/reference/conversion.md).
+// values (docs/reference/chains.md), and enum fields get their value mappings
+// (docs/reference/conversion.md).
 //
 // Only the hop an element was resolved through is checked (next for ordinary
 // elements, private for latest and deprecated ones), so one mismatch is
@@ -21,13 +22,10 @@ std::string ElementTypeName(const pb::FieldDescriptor* field) {
 
 std::string DescribeType(const pb::FieldDescriptor* field) {
   if (field->is_map()) {
-    return absl::StrCat("map<",
-                        ElementTypeName(field->message_type()->map_key()), ", ",
-                        ElementTypeName(field->message_type()->map_value()),
-                        ">");
+    return absl::StrCat("map<", ElementTypeName(field->message_type()->map_key()), ", ",
+                        ElementTypeName(field->message_type()->map_value()), ">");
   }
-  return absl::StrCat(field->is_repeated() ? "repeated " : "",
-                      ElementTypeName(field));
+  return absl::StrCat(field->is_repeated() ? "repeated " : "", ElementTypeName(field));
 }
 
 std::string ValueName(const pb::EnumValueDescriptor* value) {
@@ -53,16 +51,17 @@ bool HasConversionTarget(const MessageModel& message, bool is_next) {
 
 // Why a message type does not convert to `wanted`: where it maps instead,
 // or that nothing converts it (a type from another run or another domain).
-std::string ModelBuilder::MessageTypeHint(const pb::Descriptor* type,
-                                          const pb::Descriptor* wanted,
+std::string ModelBuilder::MessageTypeHint(const pb::Descriptor* type, const pb::Descriptor* wanted,
                                           bool is_next) const {
   if (wanted == nullptr) return "";
   const MessageModel* local = MutableFind(type);
   if (local == nullptr) {
     // Only worth saying when the two could be versions of one domain.
     if (DomainOf(type->file()->package()) != DomainOf(wanted->file()->package())) return "";
-    return absl::StrCat(" (", type->full_name(), " is imported, not generated in this run, so no "
-                        "converter of it is known; generate ", type->file()->name(),
+    return absl::StrCat(" (", type->full_name(),
+                        " is imported, not generated in this run, so no "
+                        "converter of it is known; generate ",
+                        type->file()->name(),
                         " in the same run as this file to convert it through its own chain)");
   }
   const pb::Descriptor* maps_to = is_next ? local->next : local->private_counterpart;
@@ -71,8 +70,8 @@ std::string ModelBuilder::MessageTypeHint(const pb::Descriptor* type,
   }
   if (!HasConversionTarget(*local, is_next)) {
     return absl::StrCat(" (package ", local->package->name, " has no ",
-                        is_next ? "next version" : "private package",
-                        " to convert ", type->full_name(), " through)");
+                        is_next ? "next version" : "private package", " to convert ",
+                        type->full_name(), " through)");
   }
   return "";
 }
@@ -98,21 +97,18 @@ void ModelBuilder::CheckFieldTypes(const MessageModel& message) {
 
 // Returns whether the generated converter converts the field (no error, and
 // no hand-written converter).
-bool ModelBuilder::CheckFieldType(const MessageModel& message,
-                                  const FieldModel& field,
-                                  const pb::FieldDescriptor* counterpart,
-                                  bool is_next) {
+bool ModelBuilder::CheckFieldType(const MessageModel& message, const FieldModel& field,
+                                  const pb::FieldDescriptor* counterpart, bool is_next) {
   const pb::FieldDescriptor* from = field.descriptor;
   // A message whose converter is written by hand may change types freely.
   if (message.converter_empty) return false;
   if (const pb::Descriptor* type = ElementField(from)->message_type()) {
     const MessageModel* local = MutableFind(type);
     if (is_next && local != nullptr && local->deprecated && !local->converter_empty) {
-      diagnostics_.Error(
-          from, absl::StrCat("field ", from->full_name(), ": its type ",
-                             type->full_name(),
-                             " is deprecated (it maps to private only), so "
-                             "the field must be deprecated too"));
+      diagnostics_.Error(from,
+                         absl::StrCat("field ", from->full_name(), ": its type ", type->full_name(),
+                                      " is deprecated (it maps to private only), so "
+                                      "the field must be deprecated too"));
       return false;
     }
   }
@@ -123,9 +119,8 @@ bool ModelBuilder::CheckFieldType(const MessageModel& message,
     }
     diagnostics_.Error(
         from,
-        absl::StrCat("field ", from->full_name(), ": type ", DescribeType(from),
-                     " does not match ", DescribeType(counterpart), " of ",
-                     counterpart->full_name(), hint,
+        absl::StrCat("field ", from->full_name(), ": type ", DescribeType(from), " does not match ",
+                     DescribeType(counterpart), " of ", counterpart->full_name(), hint,
                      "; convert it by hand with "
                      "(gen.svc.message).converter.empty and an override"));
     return false;
@@ -141,15 +136,14 @@ bool ModelBuilder::ConvertsThroughAnotherDomain(const MessageModel& message,
   const pb::Descriptor* type = ElementField(field.descriptor)->message_type();
   if (type == nullptr || type == ElementField(field.next)->message_type()) return false;
   const MessageModel* local = MutableFind(type);
-  return local != nullptr && (local->package->domain == nullptr ||
-                              local->package->domain != message.package->domain);
+  return local != nullptr &&
+         (local->package->domain == nullptr || local->package->domain != message.package->domain);
 }
 
 // An enum field gets a value mapping for each hop whose enum differs; the
 // same enum on both sides (e.g. one from a shared, imported package) is
 // copied as it is and has no mapping.
-void ModelBuilder::MapEnumField(const FieldModel& field,
-                                const pb::FieldDescriptor* counterpart,
+void ModelBuilder::MapEnumField(const FieldModel& field, const pb::FieldDescriptor* counterpart,
                                 bool is_next) {
   const pb::FieldDescriptor* from = field.descriptor;
   const pb::EnumDescriptor* from_enum = ElementField(from)->enum_type();
@@ -171,17 +165,16 @@ void ModelBuilder::MapEnumField(const FieldModel& field,
   }
 }
 
-bool ModelBuilder::ValuesCompatible(const pb::FieldDescriptor* from,
-                                    const pb::FieldDescriptor* to,
+bool ModelBuilder::ValuesCompatible(const pb::FieldDescriptor* from, const pb::FieldDescriptor* to,
                                     bool is_next) {
   if (from->is_map() != to->is_map() || from->is_repeated() != to->is_repeated()) {
     return false;
   }
   if (from->is_map()) {
-    return ValuesCompatible(from->message_type()->map_key(),
-                            to->message_type()->map_key(), is_next) &&
-           ValuesCompatible(from->message_type()->map_value(),
-                            to->message_type()->map_value(), is_next);
+    return ValuesCompatible(from->message_type()->map_key(), to->message_type()->map_key(),
+                            is_next) &&
+           ValuesCompatible(from->message_type()->map_value(), to->message_type()->map_value(),
+                            is_next);
   }
   if (from->cpp_type() != to->cpp_type()) return false;
   switch (from->cpp_type()) {
@@ -193,8 +186,7 @@ bool ModelBuilder::ValuesCompatible(const pb::FieldDescriptor* from,
       // A type not generated in this run has no converter we know of: only
       // the same type on both sides (copied as it is) is compatible.
       if (local == nullptr) return false;
-      const pb::Descriptor* maps_to =
-          is_next ? local->next : local->private_counterpart;
+      const pb::Descriptor* maps_to = is_next ? local->next : local->private_counterpart;
       if (maps_to != nullptr) return maps_to == to->message_type();
       // No counterpart: reported where the type is declared when its own
       // chain has somewhere to map it. A type whose package has nowhere to go
@@ -222,8 +214,8 @@ const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
     const EnumMapping* onward = model_->PrivateMapping(to_field);
     mapping->to = onward->to;
     for (const pb::EnumValueDescriptor* next_value : through->forward) {
-      mapping->forward.push_back(
-          next_value == nullptr ? nullptr : onward->forward[next_value->index()]);
+      mapping->forward.push_back(next_value == nullptr ? nullptr
+                                                       : onward->forward[next_value->index()]);
     }
     for (const auto& [private_value, next_value] : onward->backward) {
       for (const auto& [candidate, public_value] : through->backward) {
@@ -241,8 +233,8 @@ const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
     const bool external = model_->Find(from) == nullptr;
     auto report = [&](const pb::EnumValueDescriptor* value, const std::string& message) {
       if (external) {
-        diagnostics_.Error(from_field, absl::StrCat("field ", from_field->full_name(), ": ",
-                                                    message));
+        diagnostics_.Error(from_field,
+                           absl::StrCat("field ", from_field->full_name(), ": ", message));
       } else {
         diagnostics_.Error(value, message);
       }
@@ -253,12 +245,10 @@ const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
       const pb::EnumValueDescriptor* target = to->FindValueByName(value.target_name);
       if (target == nullptr) {
         const bool delegated = value.target_name != value.descriptor->name();
-        report(
-            value.descriptor,
-            absl::StrCat("enum value ", ValueName(value.descriptor), ": ",
-                         delegated ? "delegate" : "no value", " \"",
-                         value.target_name, "\"", delegated ? " not found" : "",
-                         " in ", to->full_name()));
+        report(value.descriptor,
+               absl::StrCat("enum value ", ValueName(value.descriptor), ": ",
+                            delegated ? "delegate" : "no value", " \"", value.target_name, "\"",
+                            delegated ? " not found" : "", " in ", to->full_name()));
       }
       mapping->forward.push_back(target);
       std::vector<std::string> receives = value.receive_names;
@@ -274,13 +264,11 @@ const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
         bool taken = false;
         for (const auto& [counterpart, receiver] : mapping->backward) {
           if (counterpart->number() == received->number()) {
-            report(
-                value.descriptor,
-                absl::StrCat("enum value ", ValueName(value.descriptor),
-                             ": receives ", ValueName(received), ", which ",
-                             receiver->name(),
-                             " receives already; each counterpart value maps "
-                             "back to one value"));
+            report(value.descriptor,
+                   absl::StrCat("enum value ", ValueName(value.descriptor), ": receives ",
+                                ValueName(received), ", which ", receiver->name(),
+                                " receives already; each counterpart value maps "
+                                "back to one value"));
             taken = true;
           }
         }
@@ -298,25 +286,21 @@ void ModelBuilder::CheckMethodTypes(const MethodModel& method) {
       method.next != nullptr ? method.next : method.private_counterpart;
   if (counterpart == nullptr) return;
   const bool is_next = method.next != nullptr;
-  auto check = [&](const pb::Descriptor* from, const pb::Descriptor* to,
-                   absl::string_view what, absl::string_view verb) {
+  auto check = [&](const pb::Descriptor* from, const pb::Descriptor* to, absl::string_view what,
+                   absl::string_view verb) {
     const MessageModel* local = MutableFind(from);
     // External types (e.g. google.protobuf.Empty) convert to an empty
     // counterpart message unless they are the same type (protoc-gen-go-svc).
     if (local == nullptr || local->converter_empty) return;
     const pb::Descriptor* maps_to = is_next ? local->next : local->private_counterpart;
     if (maps_to == nullptr || maps_to == to) return;
-    diagnostics_.Error(
-        method.descriptor,
-        absl::StrCat("method ", method.descriptor->full_name(), ": ", what, " ",
-                     from->full_name(), " maps to ", maps_to->full_name(),
-                     ", but ", counterpart->full_name(), " ", verb, " ",
-                     to->full_name()));
+    diagnostics_.Error(method.descriptor,
+                       absl::StrCat("method ", method.descriptor->full_name(), ": ", what, " ",
+                                    from->full_name(), " maps to ", maps_to->full_name(), ", but ",
+                                    counterpart->full_name(), " ", verb, " ", to->full_name()));
   };
-  check(method.descriptor->input_type(), counterpart->input_type(), "request",
-        "takes");
-  check(method.descriptor->output_type(), counterpart->output_type(),
-        "response", "returns");
+  check(method.descriptor->input_type(), counterpart->input_type(), "request", "takes");
+  check(method.descriptor->output_type(), counterpart->output_type(), "response", "returns");
 }
 
 }  // namespace cppsvc::plugin

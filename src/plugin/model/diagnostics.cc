@@ -14,19 +14,16 @@ std::string Diagnostic::ToString() const {
   return absl::StrCat(file, ":", line, ":", column, ": ", text);
 }
 
-void Diagnostics::ErrorInFile(const google::protobuf::FileDescriptor* file,
-                              std::string message) {
+void Diagnostics::ErrorInFile(const google::protobuf::FileDescriptor* file, std::string message) {
   Add(file == nullptr ? "" : std::string(file->name()), 0, 0, std::move(message));
 }
 
-void Diagnostics::WarningInFile(const google::protobuf::FileDescriptor* file,
-                                std::string message) {
+void Diagnostics::WarningInFile(const google::protobuf::FileDescriptor* file, std::string message) {
   Add(file == nullptr ? "" : std::string(file->name()), 0, 0, std::move(message), true);
 }
 
-void Diagnostics::AtPath(const google::protobuf::FileDescriptor* file,
-                         const std::vector<int>& path, std::string message,
-                         bool warning) {
+void Diagnostics::AtPath(const google::protobuf::FileDescriptor* file, const std::vector<int>& path,
+                         std::string message, bool warning) {
   google::protobuf::SourceLocation location;
   int line = -1;
   int column = -1;
@@ -45,10 +42,8 @@ void Diagnostics::Note(std::string message) {
   }
 }
 
-void Diagnostics::Add(std::string file, int line, int column,
-                      std::string message, bool warning) {
-  diagnostics_.push_back(
-      Diagnostic{std::move(file), line, column, std::move(message), warning});
+void Diagnostics::Add(std::string file, int line, int column, std::string message, bool warning) {
+  diagnostics_.push_back(Diagnostic{std::move(file), line, column, std::move(message), warning});
 }
 
 std::vector<Diagnostic> Diagnostics::Sorted(bool warnings) const {
@@ -56,18 +51,13 @@ std::vector<Diagnostic> Diagnostics::Sorted(bool warnings) const {
   for (const Diagnostic& diagnostic : diagnostics_) {
     if (diagnostic.warning == warnings) sorted.push_back(diagnostic);
   }
-  auto key = [](const Diagnostic& d) {
-    return std::tie(d.file, d.line, d.column, d.message);
-  };
+  auto key = [](const Diagnostic& d) { return std::tie(d.file, d.line, d.column, d.message); };
   std::sort(sorted.begin(), sorted.end(),
-            [&](const Diagnostic& a, const Diagnostic& b) {
-              return key(a) < key(b);
-            });
-  sorted.erase(std::unique(sorted.begin(), sorted.end(),
-                           [&](const Diagnostic& a, const Diagnostic& b) {
-                             return key(a) == key(b);
-                           }),
-               sorted.end());
+            [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+  sorted.erase(
+      std::unique(sorted.begin(), sorted.end(),
+                  [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
+      sorted.end());
   return sorted;
 }
 

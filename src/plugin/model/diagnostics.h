@@ -39,15 +39,13 @@ class Diagnostics {
   void Warning(const Descriptor* element, std::string message) {
     At(element, std::move(message), /*warning=*/true);
   }
-  void ErrorInFile(const google::protobuf::FileDescriptor* file,
-                   std::string message);
+  void ErrorInFile(const google::protobuf::FileDescriptor* file, std::string message);
   // At an element of `file` given by its SourceCodeInfo path (e.g. {2} for
   // the package statement, {3, i} for the i-th import).
-  void AtPath(const google::protobuf::FileDescriptor* file,
-              const std::vector<int>& path, std::string message, bool warning);
+  void AtPath(const google::protobuf::FileDescriptor* file, const std::vector<int>& path,
+              std::string message, bool warning);
   // A problem that does not stop generation.
-  void WarningInFile(const google::protobuf::FileDescriptor* file,
-                     std::string message);
+  void WarningInFile(const google::protobuf::FileDescriptor* file, std::string message);
 
   // Advice that applies to the whole run rather than one element, e.g. how to
   // pass a split chain in one request: printed once after the warnings,
@@ -75,8 +73,7 @@ class Diagnostics {
     return file;
   }
   template <typename Descriptor>
-  static const google::protobuf::FileDescriptor* FileOf(
-      const Descriptor* element) {
+  static const google::protobuf::FileDescriptor* FileOf(const Descriptor* element) {
     return element->file();
   }
   template <typename Descriptor>
@@ -90,8 +87,7 @@ class Diagnostics {
     // Built without its SourceCodeInfo (the plugin keeps it aside).
     AtPath(FileOf(element), LocationPath(element), std::move(message), warning);
   }
-  void Add(std::string file, int line, int column, std::string message,
-           bool warning = false);
+  void Add(std::string file, int line, int column, std::string message, bool warning = false);
 
   std::vector<Diagnostic> diagnostics_;
   std::vector<std::string> notes_;

@@ -32,8 +32,7 @@ constexpr absl::string_view kFixedValueOption = "fixed_value";
 // convention declares it once, in the team's own package).
 std::optional<std::string> FixedValue(const pb::FieldDescriptor* field) {
   const pb::DescriptorPool* pool = field->file()->pool();
-  const pb::Descriptor* options_type =
-      pool->FindMessageTypeByName("google.protobuf.FieldOptions");
+  const pb::Descriptor* options_type = pool->FindMessageTypeByName("google.protobuf.FieldOptions");
   if (options_type == nullptr) return std::nullopt;
   std::vector<const pb::FieldDescriptor*> extensions;
   pool->FindAllExtensions(options_type, &extensions);
@@ -156,8 +155,7 @@ void ModelBuilder::CollectEvent(const MessageModel& message, Package& package) {
     if (!ReadConvention(*descriptor, event->convention)) return;
   }
   if (event->name.empty()) {
-    diagnostics_.Error(descriptor,
-                       absl::StrCat(what, ": (gen.svc.message).event needs a name"));
+    diagnostics_.Error(descriptor, absl::StrCat(what, ": (gen.svc.message).event needs a name"));
     return;
   }
   // Envelopes carry name and category in proto3 `string` fields: bytes that
@@ -203,8 +201,7 @@ void ModelBuilder::CollectEvent(const MessageModel& message, Package& package) {
   model_->events_.push_back(std::move(event));
 }
 
-bool ModelBuilder::ReadConvention(const pb::Descriptor& message,
-                                  EventConvention& convention) {
+bool ModelBuilder::ReadConvention(const pb::Descriptor& message, EventConvention& convention) {
   convention.event_name = message.FindFieldByName("event_name");
   convention.event_version = message.FindFieldByName("event_version");
   convention.aggregate_id = message.FindFieldByName("aggregate_id");
@@ -214,9 +211,9 @@ bool ModelBuilder::ReadConvention(const pb::Descriptor& message,
   bool ok = true;
   auto expect = [&](const pb::FieldDescriptor* field, bool fits, absl::string_view type) {
     if (field == nullptr || fits) return;
-    diagnostics_.Error(field, absl::StrCat("field ", field->full_name(),
-                                           ": the typed-event convention's ", field->name(),
-                                           " must be ", type));
+    diagnostics_.Error(field,
+                       absl::StrCat("field ", field->full_name(), ": the typed-event convention's ",
+                                    field->name(), " must be ", type));
     ok = false;
   };
   expect(convention.event_version, IsSingularString(convention.event_version), "a string");
@@ -227,9 +224,8 @@ bool ModelBuilder::ReadConvention(const pb::Descriptor& message,
       timestamp != nullptr && timestamp->message_type() != nullptr &&
       timestamp->message_type()->full_name() == "google.protobuf.Timestamp";
   expect(timestamp,
-         IsSingular(timestamp) &&
-             (timestamp->cpp_type() == pb::FieldDescriptor::CPPTYPE_INT64 ||
-              convention.timestamp_is_message),
+         IsSingular(timestamp) && (timestamp->cpp_type() == pb::FieldDescriptor::CPPTYPE_INT64 ||
+                                   convention.timestamp_is_message),
          "an int64 (milliseconds since the Unix epoch) or a google.protobuf.Timestamp");
   expect(convention.payload,
          IsSingular(convention.payload) &&
@@ -252,11 +248,11 @@ void ModelBuilder::CheckEventIdentities() {
   for (const auto& event : model_->events_) {
     auto [it, inserted] = seen.emplace(std::make_pair(event->name, event->version), event.get());
     if (inserted) continue;
-    diagnostics_.Error(event->message->descriptor,
-                       absl::StrCat("message ", event->message->descriptor->full_name(),
-                                    ": event \"", event->name, "\" version ", event->version,
-                                    " is already declared by ",
-                                    it->second->message->descriptor->full_name()));
+    diagnostics_.Error(
+        event->message->descriptor,
+        absl::StrCat("message ", event->message->descriptor->full_name(), ": event \"", event->name,
+                     "\" version ", event->version, " is already declared by ",
+                     it->second->message->descriptor->full_name()));
   }
 }
 
@@ -266,12 +262,12 @@ void ModelBuilder::LinkEventVersions() {
     if (next == nullptr) continue;
     auto found = model_->event_index_.find(next);
     if (found == model_->event_index_.end()) {
-      diagnostics_.Error(event->message->descriptor,
-                         absl::StrCat("message ", event->message->descriptor->full_name(),
-                                      " is an event, but its next-version counterpart ",
-                                      next->full_name(),
-                                      " is not: upcasting converts an event version by "
-                                      "version, so mark it as an event too"));
+      diagnostics_.Error(
+          event->message->descriptor,
+          absl::StrCat("message ", event->message->descriptor->full_name(),
+                       " is an event, but its next-version counterpart ", next->full_name(),
+                       " is not: upcasting converts an event version by "
+                       "version, so mark it as an event too"));
       continue;
     }
     event->next = found->second;

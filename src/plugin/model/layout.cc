@@ -1,5 +1,5 @@
-// Stage 5 of the model: the layout of the tree (docs/reference/diagnostics-and-parameters.md), and warnings for
-// chains that arrive split across plugin calls.
+// Stage 5 of the model: the layout of the tree (docs/reference/diagnostics-and-parameters.md), and
+// warnings for chains that arrive split across plugin calls.
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -20,8 +20,8 @@ bool IsLowerSnakeCase(absl::string_view name) {
   if (name.empty() || !absl::ascii_islower(name.front())) return false;
   char previous = 0;
   for (char c : name) {
-    const bool ok = absl::ascii_islower(c) || absl::ascii_isdigit(c) ||
-                    (c == '_' && previous != '_');
+    const bool ok =
+        absl::ascii_islower(c) || absl::ascii_isdigit(c) || (c == '_' && previous != '_');
     if (!ok) return false;
     previous = c;
   }
@@ -63,15 +63,14 @@ void ModelBuilder::CheckLayout() {
       if (name.empty()) {
         report({}, "the file declares no package");
       } else if (name != expected) {
-        report({kPackageField},
-               absl::StrCat("package ", name, " does not match its directory \"",
-                            Directory(file->name()), "/\" (expected package ",
-                            expected.empty() ? "(none)" : expected, ")"));
+        report({kPackageField}, absl::StrCat("package ", name, " does not match its directory \"",
+                                             Directory(file->name()), "/\" (expected package ",
+                                             expected.empty() ? "(none)" : expected, ")"));
       }
       if (!name.empty() && package->role == PackageRole::kStandalone) {
-        report({kPackageField},
-               absl::StrCat("package ", name, " should end in a version (v1, v2beta1, "
-                            "v20240101) or \"private\""));
+        report({kPackageField}, absl::StrCat("package ", name,
+                                             " should end in a version (v1, v2beta1, "
+                                             "v20240101) or \"private\""));
       }
       if (!parameters_.lint_prefix.empty() && name != parameters_.lint_prefix &&
           !absl::StartsWith(name, absl::StrCat(parameters_.lint_prefix, "."))) {

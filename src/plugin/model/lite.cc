@@ -20,8 +20,7 @@ const std::vector<int> kOptimizeForPath = {8, 9};
 
 const pb::FileDescriptor* LiteFileOf(const Package& package) {
   for (const pb::FileDescriptor* file : package.files) {
-    if (file->options().optimize_for() == pb::FileOptions::LITE_RUNTIME)
-      return file;
+    if (file->options().optimize_for() == pb::FileOptions::LITE_RUNTIME) return file;
   }
   return nullptr;
 }
@@ -30,8 +29,7 @@ const pb::FileDescriptor* LiteFileOf(const Package& package) {
 // served by the private implementation, with at least one method.
 bool HasTestedServices(const Package& package) {
   for (const ServiceModel* service : package.services) {
-    if (service->private_counterpart != nullptr && !service->methods.empty())
-      return true;
+    if (service->private_counterpart != nullptr && !service->methods.empty()) return true;
   }
   return false;
 }
@@ -44,38 +42,31 @@ void ModelBuilder::CheckLiteRuntime() {
     if (package->lite_file == nullptr) continue;
     for (const EventModel* event : package->events) {
       const pb::Descriptor* message = event->message->descriptor;
-      if (message->file()->options().optimize_for() !=
-          pb::FileOptions::LITE_RUNTIME)
-        continue;
-      diagnostics_.Error(
-          message,
-          absl::StrCat(
-              "message ", message->full_name(), " is an event, but ",
-              message->file()->name(),
-              " sets optimize_for = LITE_RUNTIME: event envelopes need "
-              "reflection (descriptors, JSON); use SPEED or CODE_SIZE "
-              "for files that declare events"));
+      if (message->file()->options().optimize_for() != pb::FileOptions::LITE_RUNTIME) continue;
+      diagnostics_.Error(message,
+                         absl::StrCat("message ", message->full_name(), " is an event, but ",
+                                      message->file()->name(),
+                                      " sets optimize_for = LITE_RUNTIME: event envelopes need "
+                                      "reflection (descriptors, JSON); use SPEED or CODE_SIZE "
+                                      "for files that declare events"));
     }
   }
   for (const auto& package : model_->packages_) {
-    if (package->role != PackageRole::kVersion || package->domain == nullptr)
-      continue;
+    if (package->role != PackageRole::kVersion || package->domain == nullptr) continue;
     const Package* private_package = package->domain->private_package;
     if (private_package == nullptr || !HasTestedServices(*package)) continue;
-    const pb::FileDescriptor* lite = package->lite_file != nullptr
-                                         ? package->lite_file
-                                         : private_package->lite_file;
+    const pb::FileDescriptor* lite =
+        package->lite_file != nullptr ? package->lite_file : private_package->lite_file;
     if (lite == nullptr) continue;
     package->conversion_tests = false;
     diagnostics_.AtPath(
         lite, kOptimizeForPath,
-        absl::StrCat(
-            package->name, ": no conversion-test helpers are generated, since ",
-            lite->name(),
-            " sets optimize_for = LITE_RUNTIME and they need reflection (JSON "
-            "test data, message diffs); validators, converters and the chain "
-            "are "
-            "generated"),
+        absl::StrCat(package->name, ": no conversion-test helpers are generated, since ",
+                     lite->name(),
+                     " sets optimize_for = LITE_RUNTIME and they need reflection (JSON "
+                     "test data, message diffs); validators, converters and the chain "
+                     "are "
+                     "generated"),
         /*warning=*/true);
   }
 }

@@ -55,11 +55,11 @@ struct Bound {
 // One value of an `in` list, parsed for the field's type. Exactly one member
 // is meaningful, chosen by the field's type.
 struct InValue {
-  std::string text;                                  // string and bytes
-  int64_t int64_value = 0;                           // signed integers
-  uint64_t uint64_value = 0;                         // unsigned integers
-  double double_value = 0;                           // float and double
-  bool bool_value = false;                           // bool
+  std::string text;                                     // string and bytes
+  int64_t int64_value = 0;                              // signed integers
+  uint64_t uint64_value = 0;                            // unsigned integers
+  double double_value = 0;                              // float and double
+  bool bool_value = false;                              // bool
   const pb::EnumValueDescriptor* enum_value = nullptr;  // enums
 };
 
@@ -73,8 +73,8 @@ struct FieldRules {
   std::optional<Bound> max;
 
   bool empty() const {
-    return !required && format == Format::kNone && in.empty() &&
-           !min.has_value() && !max.has_value();
+    return !required && format == Format::kNone && in.empty() && !min.has_value() &&
+           !max.has_value();
   }
 };
 
@@ -143,9 +143,7 @@ struct EnumMapping {
   // (counterpart value, public value) pairs: which public value each
   // counterpart value maps back to. Counterpart values missing here cannot
   // be mapped back.
-  std::vector<std::pair<const pb::EnumValueDescriptor*,
-                        const pb::EnumValueDescriptor*>>
-      backward;
+  std::vector<std::pair<const pb::EnumValueDescriptor*, const pb::EnumValueDescriptor*>> backward;
 };
 
 struct MethodModel {
@@ -183,8 +181,8 @@ struct EventConvention {
   // (`timestamp_is_message`); the envelope carries milliseconds.
   const pb::FieldDescriptor* timestamp = nullptr;
   bool timestamp_is_message = false;
-  const pb::FieldDescriptor* trace_id = nullptr;       // string
-  const pb::FieldDescriptor* payload = nullptr;        // a message
+  const pb::FieldDescriptor* trace_id = nullptr;  // string
+  const pb::FieldDescriptor* payload = nullptr;   // a message
 };
 
 struct EventModel {
@@ -210,8 +208,7 @@ struct EventModel {
   bool is_convention() const { return convention.payload != nullptr; }
   // The message the envelope's payload bytes hold.
   const pb::Descriptor* PayloadType() const {
-    return is_convention() ? convention.payload->message_type()
-                           : message->descriptor;
+    return is_convention() ? convention.payload->message_type() : message->descriptor;
   }
 };
 
@@ -250,8 +247,8 @@ struct Package {
 };
 
 struct Domain {
-  std::string name;                        // package minus its last segment
-  std::vector<const Package*> versions;    // oldest first; the last is latest
+  std::string name;                          // package minus its last segment
+  std::vector<const Package*> versions;      // oldest first; the last is latest
   const Package* private_package = nullptr;  // null for a schema-only chain
 };
 
@@ -269,12 +266,8 @@ struct FileModel {
 
 class Model {
  public:
-  const std::vector<std::unique_ptr<Package>>& packages() const {
-    return packages_;
-  }
-  const std::vector<std::unique_ptr<Domain>>& domains() const {
-    return domains_;
-  }
+  const std::vector<std::unique_ptr<Package>>& packages() const { return packages_; }
+  const std::vector<std::unique_ptr<Domain>>& domains() const { return domains_; }
 
   // The files being generated, sorted by name.
   const std::vector<std::unique_ptr<FileModel>>& files() const { return files_; }
@@ -304,7 +297,7 @@ class Model {
   // Imported, not generated: their own packages, never emitted or chained.
   std::vector<std::unique_ptr<Package>> imported_packages_;
   absl::flat_hash_map<const pb::Descriptor*, MessageModel*> imported_index_;
-  std::vector<std::unique_ptr<Domain>> domains_;    // sorted by name
+  std::vector<std::unique_ptr<Domain>> domains_;  // sorted by name
   std::vector<std::unique_ptr<MessageModel>> messages_;
   std::vector<std::unique_ptr<EnumModel>> enums_;
   std::vector<std::unique_ptr<ServiceModel>> services_;
@@ -313,13 +306,10 @@ class Model {
   absl::flat_hash_map<const pb::Descriptor*, EventModel*> event_index_;
   absl::flat_hash_map<const pb::Descriptor*, MessageModel*> message_index_;
   absl::flat_hash_map<const pb::EnumDescriptor*, EnumModel*> enum_index_;
-  absl::flat_hash_map<const pb::ServiceDescriptor*, ServiceModel*>
-      service_index_;
+  absl::flat_hash_map<const pb::ServiceDescriptor*, ServiceModel*> service_index_;
   absl::flat_hash_map<std::string, Package*> package_index_;
-  absl::flat_hash_map<const pb::FieldDescriptor*, const EnumMapping*>
-      next_mappings_;
-  absl::flat_hash_map<const pb::FieldDescriptor*, const EnumMapping*>
-      private_mappings_;
+  absl::flat_hash_map<const pb::FieldDescriptor*, const EnumMapping*> next_mappings_;
+  absl::flat_hash_map<const pb::FieldDescriptor*, const EnumMapping*> private_mappings_;
 };
 
 }  // namespace cppsvc::plugin

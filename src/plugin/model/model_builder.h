@@ -16,18 +16,14 @@ namespace cppsvc::plugin {
 class ModelBuilder {
  public:
   ModelBuilder(const Parameters& parameters, Diagnostics& diagnostics)
-      : parameters_(parameters),
-        diagnostics_(diagnostics),
-        model_(std::make_unique<Model>()) {}
+      : parameters_(parameters), diagnostics_(diagnostics), model_(std::make_unique<Model>()) {}
 
-  std::unique_ptr<const Model> Build(
-      const std::vector<const pb::FileDescriptor*>& files);
+  std::unique_ptr<const Model> Build(const std::vector<const pb::FileDescriptor*>& files);
 
  private:
   // builder.cc: packages, elements and annotations, domains and chains.
   void CollectPackages(const std::vector<const pb::FileDescriptor*>& files);
-  void CollectMessage(const pb::Descriptor* message, Package& package,
-                      bool parent_deprecated);
+  void CollectMessage(const pb::Descriptor* message, Package& package, bool parent_deprecated);
   void CollectEnum(const pb::EnumDescriptor* enumeration, Package& package);
   void CollectService(const pb::ServiceDescriptor* service, Package& package);
   void CollectImported(const std::vector<const pb::FileDescriptor*>& files);
@@ -45,25 +41,21 @@ class ModelBuilder {
   void ResolveEnumDelegate(const EnumModel& enumeration);
   void ResolveService(ServiceModel& service);
   void MarkHandWrittenConverters(const Package& package);
-  const pb::FieldDescriptor* FindOneofMember(
-      const pb::FieldDescriptor* member, const pb::OneofDescriptor* target,
-      bool to_private);
+  const pb::FieldDescriptor* FindOneofMember(const pb::FieldDescriptor* member,
+                                             const pb::OneofDescriptor* target, bool to_private);
   void CheckMethodTypes(const MethodModel& method);
 
   // compatibility.cc: field types against their counterparts; enum mappings.
   void CheckFieldTypes(const MessageModel& message);
   bool CheckFieldType(const MessageModel& message, const FieldModel& field,
                       const pb::FieldDescriptor* counterpart, bool is_next);
-  bool ConvertsThroughAnotherDomain(const MessageModel& message,
-                                    const FieldModel& field) const;
-  void MapEnumField(const FieldModel& field, const pb::FieldDescriptor* counterpart,
-                    bool is_next);
-  bool ValuesCompatible(const pb::FieldDescriptor* from,
-                        const pb::FieldDescriptor* to, bool is_next);
+  bool ConvertsThroughAnotherDomain(const MessageModel& message, const FieldModel& field) const;
+  void MapEnumField(const FieldModel& field, const pb::FieldDescriptor* counterpart, bool is_next);
+  bool ValuesCompatible(const pb::FieldDescriptor* from, const pb::FieldDescriptor* to,
+                        bool is_next);
   std::string MessageTypeHint(const pb::Descriptor* type, const pb::Descriptor* wanted,
                               bool is_next) const;
-  const EnumMapping* MapEnum(const pb::FieldDescriptor* from,
-                             const pb::FieldDescriptor* to,
+  const EnumMapping* MapEnum(const pb::FieldDescriptor* from, const pb::FieldDescriptor* to,
                              const EnumMapping* through);
 
   // rules.cc is a free function (ParseFieldRules); this stage applies it.
@@ -90,8 +82,7 @@ class ModelBuilder {
   MessageModel* MutableFind(const pb::Descriptor* message) const;
   // Generated or imported: what has_rules propagates through.
   const MessageModel* FindAny(const pb::Descriptor* message) const;
-  MessageModel* FindInPackage(const Package& package,
-                              const std::string& full_name) const;
+  MessageModel* FindInPackage(const Package& package, const std::string& full_name) const;
 
   const Parameters& parameters_;
   Diagnostics& diagnostics_;
@@ -101,8 +92,7 @@ class ModelBuilder {
 
 // Parses `(gen.svc.field).validate` of `field` against its type. Problems go to
 // `diagnostics`, and the offending rule is left out of the result.
-FieldRules ParseFieldRules(const pb::FieldDescriptor* field,
-                           Diagnostics& diagnostics);
+FieldRules ParseFieldRules(const pb::FieldDescriptor* field, Diagnostics& diagnostics);
 
 // `(gen.svc.oneof).validate.required`.
 bool ParseOneofRequired(const pb::OneofDescriptor* oneof);

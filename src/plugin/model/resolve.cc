@@ -20,28 +20,22 @@ namespace {
 
 // The problem text for an element whose counterpart is missing.
 template <typename Descriptor>
-std::string NotFound(absl::string_view kind, const Descriptor* element,
-                     absl::string_view scope) {
+std::string NotFound(absl::string_view kind, const Descriptor* element, absl::string_view scope) {
   const std::string& delegate = AnnotationOf(element).delegate().name();
   if (!delegate.empty()) {
-    return absl::StrCat(kind, " ", element->full_name(), ": delegate \"",
-                        delegate, "\" not found in ", scope);
+    return absl::StrCat(kind, " ", element->full_name(), ": delegate \"", delegate,
+                        "\" not found in ", scope);
   }
-  return absl::StrCat(kind, " ", element->full_name(), ": no ", kind, " \"",
-                      element->name(), "\" in ", scope,
-                      " (add one, or name the counterpart with a delegate)");
+  return absl::StrCat(kind, " ", element->full_name(), ": no ", kind, " \"", element->name(),
+                      "\" in ", scope, " (add one, or name the counterpart with a delegate)");
 }
 
 // Where the counterpart of an element of `package` is looked up: private for
 // the latest version and for deprecated elements, the next version otherwise.
-bool GoesToPrivate(const Package& package, bool deprecated) {
-  return deprecated || package.latest;
-}
+bool GoesToPrivate(const Package& package, bool deprecated) { return deprecated || package.latest; }
 
-std::string NoPrivatePackage(absl::string_view kind, absl::string_view name,
-                             const Domain& domain) {
-  return absl::StrCat(kind, " ", name,
-                      " is deprecated, but domain ", domain.name,
+std::string NoPrivatePackage(absl::string_view kind, absl::string_view name, const Domain& domain) {
+  return absl::StrCat(kind, " ", name, " is deprecated, but domain ", domain.name,
                       " has no private package to carry it");
 }
 
@@ -83,10 +77,9 @@ void ModelBuilder::ResolveMessage(MessageModel& message) {
   if (target_package == nullptr) {
     // Latest version of a schema-only chain: nothing to map to.
     if (message.deprecated && (parent_model == nullptr || !parent_model->deprecated)) {
-      diagnostics_.Error(message.descriptor,
-                         NoPrivatePackage("message",
-                                          message.descriptor->full_name(),
-                                          *package.domain));
+      diagnostics_.Error(
+          message.descriptor,
+          NoPrivatePackage("message", message.descriptor->full_name(), *package.domain));
     }
     return;
   }
@@ -97,13 +90,12 @@ void ModelBuilder::ResolveMessage(MessageModel& message) {
     if (parent_target == nullptr) return;  // the parent's problem is reported
     scope = parent_target->full_name();
   }
-  const std::string target_name =
-      scope.empty() ? TargetName(message.descriptor)
-                    : absl::StrCat(scope, ".", TargetName(message.descriptor));
+  const std::string target_name = scope.empty()
+                                      ? TargetName(message.descriptor)
+                                      : absl::StrCat(scope, ".", TargetName(message.descriptor));
   const MessageModel* target = FindInPackage(*target_package, target_name);
   if (target == nullptr) {
-    diagnostics_.Error(message.descriptor,
-                       NotFound("message", message.descriptor, scope));
+    diagnostics_.Error(message.descriptor, NotFound("message", message.descriptor, scope));
     return;
   }
   if (to_private) {
@@ -117,33 +109,27 @@ void ModelBuilder::ResolveMessage(MessageModel& message) {
 void ModelBuilder::ResolveFields(MessageModel& message) {
   const Package& package = *message.package;
   // Two fields mapping onto one counterpart would overwrite each other.
-  absl::flat_hash_map<const pb::FieldDescriptor*, const pb::FieldDescriptor*>
-      claimed;
+  absl::flat_hash_map<const pb::FieldDescriptor*, const pb::FieldDescriptor*> claimed;
   for (FieldModel& field : message.fields) {
     if (field.descriptor->real_containing_oneof() != nullptr) continue;
-    const bool to_private =
-        GoesToPrivate(package, field.deprecated || message.deprecated);
-    const pb::Descriptor* target =
-        to_private ? message.private_counterpart : message.next;
+    const bool to_private = GoesToPrivate(package, field.deprecated || message.deprecated);
+    const pb::Descriptor* target = to_private ? message.private_counterpart : message.next;
     // No counterpart message: reported with the message. In a chain without
     // a private package a deprecated field has nowhere to go and is dropped
     // on the way to the next version (events upcast lossily by nature).
     if (target == nullptr) continue;
-    const pb::FieldDescriptor* counterpart =
-        target->FindFieldByName(TargetName(field.descriptor));
+    const pb::FieldDescriptor* counterpart = target->FindFieldByName(TargetName(field.descriptor));
     if (counterpart == nullptr) {
       diagnostics_.Error(field.descriptor,
-                         NotFound("field", field.descriptor,
-                                  target->full_name()));
+                         NotFound("field", field.descriptor, target->full_name()));
       continue;
     }
     if (counterpart->real_containing_oneof() != nullptr) {
-      diagnostics_.Error(
-          field.descriptor,
-          absl::StrCat("field ", field.descriptor->full_name(), ": maps to ",
-                       counterpart->full_name(), ", a member of oneof ",
-                       counterpart->real_containing_oneof()->name(),
-                       "; a plain field cannot map to a oneof member"));
+      diagnostics_.Error(field.descriptor,
+                         absl::StrCat("field ", field.descriptor->full_name(), ": maps to ",
+                                      counterpart->full_name(), ", a member of oneof ",
+                                      counterpart->real_containing_oneof()->name(),
+                                      "; a plain field cannot map to a oneof member"));
       continue;
     }
     auto [owner, fresh] = claimed.emplace(counterpart, field.descriptor);
@@ -151,8 +137,7 @@ void ModelBuilder::ResolveFields(MessageModel& message) {
       diagnostics_.Error(
           field.descriptor,
           absl::StrCat("field ", field.descriptor->full_name(), ": maps to ",
-                       counterpart->full_name(), ", as field ",
-                       owner->second->name(),
+                       counterpart->full_name(), ", as field ", owner->second->name(),
                        " does; two fields cannot share a counterpart"));
       continue;
     }
@@ -160,8 +145,7 @@ void ModelBuilder::ResolveFields(MessageModel& message) {
       field.private_counterpart = counterpart;
     } else {
       field.next = counterpart;
-      const FieldModel* next_field =
-          MutableFind(message.next)->FindField(counterpart);
+      const FieldModel* next_field = MutableFind(message.next)->FindField(counterpart);
       field.private_counterpart = next_field->private_counterpart;
     }
   }
@@ -170,18 +154,13 @@ void ModelBuilder::ResolveFields(MessageModel& message) {
 void ModelBuilder::ResolveOneofs(MessageModel& message) {
   const Package& package = *message.package;
   for (OneofModel& oneof : message.oneofs) {
-    const bool to_private =
-        GoesToPrivate(package, oneof.deprecated || message.deprecated);
-    const pb::Descriptor* target =
-        to_private ? message.private_counterpart : message.next;
+    const bool to_private = GoesToPrivate(package, oneof.deprecated || message.deprecated);
+    const pb::Descriptor* target = to_private ? message.private_counterpart : message.next;
     if (target == nullptr) continue;
-    const pb::OneofDescriptor* counterpart =
-        target->FindOneofByName(TargetName(oneof.descriptor));
-    if (counterpart == nullptr ||
-        compat::IsSyntheticOneof(counterpart)) {
+    const pb::OneofDescriptor* counterpart = target->FindOneofByName(TargetName(oneof.descriptor));
+    if (counterpart == nullptr || compat::IsSyntheticOneof(counterpart)) {
       diagnostics_.Error(oneof.descriptor,
-                         NotFound("oneof", oneof.descriptor,
-                                  target->full_name()));
+                         NotFound("oneof", oneof.descriptor, target->full_name()));
       continue;
     }
     const OneofModel* next_oneof =
@@ -194,10 +173,8 @@ void ModelBuilder::ResolveOneofs(MessageModel& message) {
     }
     for (int i = 0; i < oneof.descriptor->field_count(); ++i) {
       const pb::FieldDescriptor* member = oneof.descriptor->field(i);
-      FieldModel& member_model =
-          *const_cast<FieldModel*>(message.FindField(member));
-      const pb::FieldDescriptor* member_target =
-          FindOneofMember(member, counterpart, to_private);
+      FieldModel& member_model = *const_cast<FieldModel*>(message.FindField(member));
+      const pb::FieldDescriptor* member_target = FindOneofMember(member, counterpart, to_private);
       if (member_target == nullptr) continue;  // reported
       if (to_private) {
         member_model.private_counterpart = member_target;
@@ -217,9 +194,9 @@ void ModelBuilder::ResolveOneofs(MessageModel& message) {
 // by type only. A delegate that names no member is reported, never matched
 // by type (a typo must not pass silently), and so are two members of the
 // wanted type. Returns null after reporting.
-const pb::FieldDescriptor* ModelBuilder::FindOneofMember(
-    const pb::FieldDescriptor* member, const pb::OneofDescriptor* target,
-    bool to_private) {
+const pb::FieldDescriptor* ModelBuilder::FindOneofMember(const pb::FieldDescriptor* member,
+                                                         const pb::OneofDescriptor* target,
+                                                         bool to_private) {
   const pb::FieldDescriptor* by_name =
       target->containing_type()->FindFieldByName(TargetName(member));
   if (by_name != nullptr && by_name->containing_oneof() == target) {
@@ -228,8 +205,7 @@ const pb::FieldDescriptor* ModelBuilder::FindOneofMember(
   const std::string what = absl::StrCat("oneof member ", member->full_name(), ": ");
   const std::string& delegate = AnnotationOf(member).delegate().name();
   if (!delegate.empty()) {
-    diagnostics_.Error(member, absl::StrCat(what, "delegate \"", delegate,
-                                            "\" not found in oneof ",
+    diagnostics_.Error(member, absl::StrCat(what, "delegate \"", delegate, "\" not found in oneof ",
                                             target->full_name()));
     return nullptr;
   }
@@ -255,10 +231,10 @@ const pb::FieldDescriptor* ModelBuilder::FindOneofMember(
     names.push_back(std::string(candidate->name()));
   }
   diagnostics_.Error(
-      member, absl::StrCat(what, "no member \"", member->name(), "\" in oneof ",
-                           target->full_name(), ", and members ", absl::StrJoin(names, ", "),
-                           " all have type ", wanted->full_name(),
-                           "; name the counterpart with a delegate"));
+      member,
+      absl::StrCat(what, "no member \"", member->name(), "\" in oneof ", target->full_name(),
+                   ", and members ", absl::StrJoin(names, ", "), " all have type ",
+                   wanted->full_name(), "; name the counterpart with a delegate"));
   return nullptr;
 }
 
@@ -266,28 +242,24 @@ const pb::FieldDescriptor* ModelBuilder::FindOneofMember(
 // must name an enum that exists. Values map per field, through the enum of
 // the counterpart field (compatibility.cc).
 void ModelBuilder::ResolveEnumDelegate(const EnumModel& enumeration) {
-  const std::string& delegate =
-      AnnotationOf(enumeration.descriptor).delegate().name();
+  const std::string& delegate = AnnotationOf(enumeration.descriptor).delegate().name();
   if (delegate.empty()) return;
   const Package& package = *enumeration.package;
-  const Package* target_package =
-      package.latest ? package.domain->private_package : package.next;
+  const Package* target_package = package.latest ? package.domain->private_package : package.next;
   if (target_package == nullptr) return;
   std::string scope = target_package->name;
   if (const pb::Descriptor* parent = enumeration.descriptor->containing_type()) {
     const MessageModel* parent_model = MutableFind(parent);
-    const pb::Descriptor* parent_target =
-        package.latest || parent_model->deprecated ? parent_model->private_counterpart
-                                                   : parent_model->next;
+    const pb::Descriptor* parent_target = package.latest || parent_model->deprecated
+                                              ? parent_model->private_counterpart
+                                              : parent_model->next;
     if (parent_target == nullptr) return;
     scope = parent_target->full_name();
   }
   const pb::DescriptorPool* pool = enumeration.descriptor->file()->pool();
-  if (pool->FindEnumTypeByName(scope.empty() ? delegate
-                                             : absl::StrCat(scope, ".", delegate)) ==
+  if (pool->FindEnumTypeByName(scope.empty() ? delegate : absl::StrCat(scope, ".", delegate)) ==
       nullptr) {
-    diagnostics_.Error(enumeration.descriptor,
-                       NotFound("enum", enumeration.descriptor, scope));
+    diagnostics_.Error(enumeration.descriptor, NotFound("enum", enumeration.descriptor, scope));
   }
 }
 
@@ -321,11 +293,9 @@ void ModelBuilder::ResolveService(ServiceModel& service) {
     }
   }
   if (target == nullptr) {
-    diagnostics_.Error(
-        service.descriptor,
-        absl::StrCat("service ", service.descriptor->full_name(),
-                     ": no service \"", service.descriptor->name(), "\" in ",
-                     target_package->name));
+    diagnostics_.Error(service.descriptor,
+                       absl::StrCat("service ", service.descriptor->full_name(), ": no service \"",
+                                    service.descriptor->name(), "\" in ", target_package->name));
     return;
   }
   if (package.latest) {
@@ -341,10 +311,9 @@ void ModelBuilder::ResolveService(ServiceModel& service) {
         to_private ? service.private_counterpart : service.next;
     if (target_service == nullptr) {
       if (method.deprecated && private_package == nullptr) {
-        diagnostics_.Error(method.descriptor,
-                           NoPrivatePackage("method",
-                                            method.descriptor->full_name(),
-                                            *package.domain));
+        diagnostics_.Error(
+            method.descriptor,
+            NoPrivatePackage("method", method.descriptor->full_name(), *package.domain));
       }
       continue;
     }
@@ -352,25 +321,22 @@ void ModelBuilder::ResolveService(ServiceModel& service) {
         target_service->FindMethodByName(TargetName(method.descriptor));
     if (counterpart == nullptr) {
       diagnostics_.Error(method.descriptor,
-                         NotFound("method", method.descriptor,
-                                  target_service->full_name()));
+                         NotFound("method", method.descriptor, target_service->full_name()));
       continue;
     }
     if (counterpart->client_streaming() || counterpart->server_streaming()) {
-      diagnostics_.Error(
-          method.descriptor,
-          absl::StrCat("method ", method.descriptor->full_name(), ": maps to ",
-                       counterpart->full_name(),
-                       ", a streaming RPC, which the service chain does not serve; "
-                       "make both unary, or both streaming"));
+      diagnostics_.Error(method.descriptor,
+                         absl::StrCat("method ", method.descriptor->full_name(), ": maps to ",
+                                      counterpart->full_name(),
+                                      ", a streaming RPC, which the service chain does not serve; "
+                                      "make both unary, or both streaming"));
       continue;
     }
     if (to_private) {
       method.private_counterpart = counterpart;
     } else {
       method.next = counterpart;
-      for (const MethodModel& next_method :
-           model_->service_index_[target->descriptor]->methods) {
+      for (const MethodModel& next_method : model_->service_index_[target->descriptor]->methods) {
         if (next_method.descriptor == counterpart) {
           method.private_counterpart = next_method.private_counterpart;
         }

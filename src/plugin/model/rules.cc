@@ -82,8 +82,7 @@ class RuleParser {
 
  private:
   void Error(absl::string_view problem) {
-    diagnostics_.Error(field_, absl::StrCat("field ", field_->full_name(), ": ",
-                                            problem));
+    diagnostics_.Error(field_, absl::StrCat("field ", field_->full_name(), ": ", problem));
   }
 
   Format ParseFormat(gen::svc::Validate::IsType is) {
@@ -119,13 +118,11 @@ class RuleParser {
              FitsSigned(value.int64_value);
         break;
       case ValueKind::kUnsigned:
-        ok = IsDecimal(text) && text[0] != '-' &&
-             absl::SimpleAtoi(text, &value.uint64_value) &&
+        ok = IsDecimal(text) && text[0] != '-' && absl::SimpleAtoi(text, &value.uint64_value) &&
              FitsUnsigned(value.uint64_value);
         break;
       case ValueKind::kFloat:
-        ok = absl::SimpleAtod(text, &value.double_value) &&
-             !std::isnan(value.double_value);
+        ok = absl::SimpleAtod(text, &value.double_value) && !std::isnan(value.double_value);
         break;
       case ValueKind::kBool:
         ok = text == "true" || text == "false";
@@ -155,8 +152,7 @@ class RuleParser {
     if (text.size() < 2 || text.front() != '"' || text.back() != '"') return text;
     std::string out;
     std::string error;
-    if (absl::CUnescape(absl::string_view(text).substr(1, text.size() - 2), &out,
-                        &error)) {
+    if (absl::CUnescape(absl::string_view(text).substr(1, text.size() - 2), &out, &error)) {
       return out;
     }
     return text;
@@ -181,8 +177,7 @@ class RuleParser {
            value <= std::numeric_limits<uint32_t>::max();
   }
 
-  std::optional<Bound> ParseBound(const gen::svc::Number& number,
-                                  absl::string_view rule) {
+  std::optional<Bound> ParseBound(const gen::svc::Number& number, absl::string_view rule) {
     using Number = gen::svc::Number;
     const Number::ValueCase which = number.value_case();
     if (which == Number::VALUE_NOT_SET) return std::nullopt;
@@ -192,53 +187,45 @@ class RuleParser {
       return std::nullopt;
     };
     const auto negative = [&] {
-      Error(absl::StrCat("\"", rule, "\" on a ", TypeLabel(value_),
-                         " field cannot be negative"));
+      Error(absl::StrCat("\"", rule, "\" on a ", TypeLabel(value_), " field cannot be negative"));
       return std::nullopt;
     };
     Bound bound;
     switch (domain_) {
       case ValueKind::kString:
       case ValueKind::kUnsigned:
-        bound.kind = domain_ == ValueKind::kString ? Bound::Kind::kLength
-                                                : Bound::Kind::kUint64;
+        bound.kind = domain_ == ValueKind::kString ? Bound::Kind::kLength : Bound::Kind::kUint64;
         if (which == Number::kDouble) return not_integer();
         if (which == Number::kInt64 && number.int64() < 0) return negative();
-        bound.uint64_value = which == Number::kInt64
-                                 ? static_cast<uint64_t>(number.int64())
-                                 : number.uint64();
+        bound.uint64_value =
+            which == Number::kInt64 ? static_cast<uint64_t>(number.int64()) : number.uint64();
         bound.int64_value = static_cast<int64_t>(
-            std::min<uint64_t>(bound.uint64_value,
-                               std::numeric_limits<int64_t>::max()));
+            std::min<uint64_t>(bound.uint64_value, std::numeric_limits<int64_t>::max()));
         return bound;
       case ValueKind::kSigned:
         bound.kind = Bound::Kind::kInt64;
         if (which == Number::kDouble) return not_integer();
         if (which == Number::kUint64 &&
-            number.uint64() >
-                static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+            number.uint64() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
           Error(absl::StrCat("\"", rule, "\" ", number.uint64(),
                              " is out of range for a signed field"));
           return std::nullopt;
         }
-        bound.int64_value = which == Number::kInt64
-                                ? number.int64()
-                                : static_cast<int64_t>(number.uint64());
+        bound.int64_value =
+            which == Number::kInt64 ? number.int64() : static_cast<int64_t>(number.uint64());
         return bound;
       case ValueKind::kFloat:
         bound.kind = Bound::Kind::kDouble;
-        bound.double_value =
-            which == Number::kDouble  ? number.double_()
-            : which == Number::kInt64 ? static_cast<double>(number.int64())
-                                      : static_cast<double>(number.uint64());
+        bound.double_value = which == Number::kDouble  ? number.double_()
+                             : which == Number::kInt64 ? static_cast<double>(number.int64())
+                                                       : static_cast<double>(number.uint64());
         if (std::isnan(bound.double_value)) {
           Error(absl::StrCat("\"", rule, "\" cannot be NaN"));
           return std::nullopt;
         }
         return bound;
       default:
-        Error(absl::StrCat("\"", rule, "\" does not apply to ", TypeLabel(value_),
-                           " fields"));
+        Error(absl::StrCat("\"", rule, "\" does not apply to ", TypeLabel(value_), " fields"));
         return std::nullopt;
     }
   }
@@ -278,8 +265,7 @@ class RuleParser {
 
 }  // namespace
 
-FieldRules ParseFieldRules(const pb::FieldDescriptor* field,
-                           Diagnostics& diagnostics) {
+FieldRules ParseFieldRules(const pb::FieldDescriptor* field, Diagnostics& diagnostics) {
   return RuleParser(field, diagnostics).Parse();
 }
 
@@ -294,8 +280,8 @@ void ModelBuilder::ParseRules() {
   for (const auto& message : model_->messages_) {
     const bool imported = model_->imported_index_.contains(message->descriptor);
     for (FieldModel& field : message->fields) {
-      field.rules = ParseFieldRules(field.descriptor,
-                                    imported ? imported_diagnostics : diagnostics_);
+      field.rules =
+          ParseFieldRules(field.descriptor, imported ? imported_diagnostics : diagnostics_);
     }
   }
 }
@@ -344,8 +330,7 @@ void ModelBuilder::ComputeHasRules() {
       if (oneof.required) message->has_rules = true;
     }
   }
-  Propagate(&MessageModel::has_rules,
-            [](const MessageModel&, const FieldModel&) { return true; });
+  Propagate(&MessageModel::has_rules, [](const MessageModel&, const FieldModel&) { return true; });
 }
 
 // Only through fields that go forward (non-deprecated, with a next
@@ -359,11 +344,10 @@ void ModelBuilder::ComputeCarriesDeprecated() {
       }
     }
   }
-  Propagate(&MessageModel::carries_deprecated,
-            [](const MessageModel& message, const FieldModel& field) {
-              return message.private_counterpart != nullptr && !field.deprecated &&
-                     field.next != nullptr;
-            });
+  Propagate(
+      &MessageModel::carries_deprecated, [](const MessageModel& message, const FieldModel& field) {
+        return message.private_counterpart != nullptr && !field.deprecated && field.next != nullptr;
+      });
 }
 
 }  // namespace cppsvc::plugin

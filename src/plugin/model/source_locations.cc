@@ -64,8 +64,8 @@ std::vector<int> LocationPath(const pb::FieldDescriptor* field) {
 }
 
 std::vector<int> LocationPath(const pb::OneofDescriptor* oneof) {
-  return Append(LocationPath(oneof->containing_type()),
-                pb::DescriptorProto::kOneofDeclFieldNumber, oneof->index());
+  return Append(LocationPath(oneof->containing_type()), pb::DescriptorProto::kOneofDeclFieldNumber,
+                oneof->index());
 }
 
 std::vector<int> LocationPath(const pb::EnumDescriptor* enumeration) {

@@ -30,8 +30,7 @@ class SourceLocations {
   // The 0-based start line and column of the element at `path` in `file`,
   // as FileDescriptor::GetSourceLocation gives them (the first location
   // with that path). False when unknown.
-  bool Find(const std::string& file, const std::vector<int>& path, int* line,
-            int* column) const;
+  bool Find(const std::string& file, const std::vector<int>& path, int* line, int* column) const;
 
  private:
   absl::flat_hash_map<std::string, std::string> serialized_;

@@ -49,8 +49,7 @@ std::optional<Version> ParseVersion(absl::string_view segment) {
     version.test_suffix = std::string(segment);
     return version;
   }
-  if (absl::ConsumePrefix(&segment, "p") &&
-      !ConsumeNumber(segment, version.point)) {
+  if (absl::ConsumePrefix(&segment, "p") && !ConsumeNumber(segment, version.point)) {
     return std::nullopt;
   }
   if (!ConsumeStage(segment, version)) return std::nullopt;

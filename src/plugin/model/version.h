@@ -46,14 +46,12 @@ struct Version {
   std::string test_suffix;    // what follows `test` in v<N>test...
 
   friend bool operator<(const Version& a, const Version& b) {
-    return std::make_tuple(a.major, a.point, a.stage, a.stage_number,
-                           a.test_suffix.size(), a.test_suffix) <
-           std::make_tuple(b.major, b.point, b.stage, b.stage_number,
-                           b.test_suffix.size(), b.test_suffix);
+    return std::make_tuple(a.major, a.point, a.stage, a.stage_number, a.test_suffix.size(),
+                           a.test_suffix) < std::make_tuple(b.major, b.point, b.stage,
+                                                            b.stage_number, b.test_suffix.size(),
+                                                            b.test_suffix);
   }
-  friend bool operator==(const Version& a, const Version& b) {
-    return !(a < b) && !(b < a);
-  }
+  friend bool operator==(const Version& a, const Version& b) { return !(a < b) && !(b < a); }
 };
 
 // Parses a package's last segment; nullopt when it is not a version.

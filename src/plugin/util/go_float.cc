@@ -22,9 +22,8 @@ std::string FormatGoFloat(double value) {
   // shortest mode (Ryu / roundShortest) yields too. Scientific form makes the
   // digits and the exponent easy to take apart: "d[.ddd]e±XX".
   char buffer[32];
-  const std::to_chars_result result =
-      std::to_chars(buffer, buffer + sizeof(buffer), std::fabs(value),
-                    std::chars_format::scientific);
+  const std::to_chars_result result = std::to_chars(
+      buffer, buffer + sizeof(buffer), std::fabs(value), std::chars_format::scientific);
   char digits[20];  // at most 17 significant digits for a double
   int digit_count = 0;
   const char* p = buffer;

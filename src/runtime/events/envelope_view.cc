@@ -179,9 +179,8 @@ class Reader {
 
   absl::Status Error() const {
     return absl::InvalidArgumentError(absl::StrCat(
-        "not an event envelope: ", end_ - begin_,
-        " bytes do not parse as cppsvc.events.Envelope (", why_ ? why_ : "malformed",
-        " at byte ", p_ - begin_, ")"));
+        "not an event envelope: ", end_ - begin_, " bytes do not parse as cppsvc.events.Envelope (",
+        why_ ? why_ : "malformed", " at byte ", p_ - begin_, ")"));
   }
 
  private:
@@ -367,8 +366,8 @@ EnvelopeView::EnvelopeView(const Envelope& envelope)
 
 absl::StatusOr<EnvelopeView> EnvelopeView::Parse(absl::string_view bytes) {
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "not an event envelope: ", bytes.size(), " bytes is more than protobuf parses"));
+    return absl::InvalidArgumentError(absl::StrCat("not an event envelope: ", bytes.size(),
+                                                   " bytes is more than protobuf parses"));
   }
   EnvelopeView view;
   const char* p = bytes.data();

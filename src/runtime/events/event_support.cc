@@ -60,8 +60,8 @@ Metadata ResolveMetadata(const EventOptions& options, absl::string_view event_ag
   metadata.correlation_id = options.correlation_id.empty()
                                 ? metadata.event_id
                                 : absl::string_view(options.correlation_id);
-  metadata.causation_id = options.causation_id.empty() ? metadata.event_id
-                                                       : absl::string_view(options.causation_id);
+  metadata.causation_id =
+      options.causation_id.empty() ? metadata.event_id : absl::string_view(options.causation_id);
   metadata.trace_id =
       options.trace_id.empty() ? event_trace_id : absl::string_view(options.trace_id);
   return metadata;
@@ -78,9 +78,7 @@ size_t VarintSize(uint64_t value) {
 size_t LengthAndBytesSize(size_t length) { return VarintSize(length) + length; }
 
 // A proto3 string or bytes field: left out when empty.
-size_t StringFieldSize(size_t length) {
-  return length == 0 ? 0 : 1 + LengthAndBytesSize(length);
-}
+size_t StringFieldSize(size_t length) { return length == 0 ? 0 : 1 + LengthAndBytesSize(length); }
 
 // A map<string, string> entry's body: key and value always written.
 size_t MapEntrySize(size_t key_length, size_t value_length) {
@@ -189,11 +187,11 @@ void SerializeNewEnvelope(const EventInfo& info, const EventOptions& options,
       ResolveMetadata(options, event_aggregate_id, event_timestamp, event_trace_id, new_id);
   // Envelope's fields in field-number order, as protobuf writes them (proto3:
   // empty strings and a zero timestamp are left out).
-  const absl::string_view strings_before_timestamp[] = {
-      metadata.event_id,     info.name,     info.version,
-      info.payload_type,     metadata.aggregate_id, info.category};
-  const absl::string_view strings_after_timestamp[] = {
-      metadata.correlation_id, metadata.causation_id, metadata.trace_id};
+  const absl::string_view strings_before_timestamp[] = {metadata.event_id,     info.name,
+                                                        info.version,          info.payload_type,
+                                                        metadata.aggregate_id, info.category};
+  const absl::string_view strings_after_timestamp[] = {metadata.correlation_id,
+                                                       metadata.causation_id, metadata.trace_id};
   // ByteSizeLong caches the payload's sizes for SerializeWithCachedSizesToArray.
   const size_t payload_size = payload.ByteSizeLong();
 
@@ -250,10 +248,9 @@ absl::Status UnknownVersion(absl::string_view name, absl::string_view version,
   int newest = -1;
   for (absl::string_view v : known) newest = std::max(newest, VersionNumber(v));
   const int number = VersionNumber(version);
-  std::string text = absl::StrCat("event \"", name, "\" version ",
-                                  version.empty() ? "\"\"" : version,
-                                  " is not known here (known: ", absl::StrJoin(known, ", "),
-                                  ")");
+  std::string text =
+      absl::StrCat("event \"", name, "\" version ", version.empty() ? "\"\"" : version,
+                   " is not known here (known: ", absl::StrJoin(known, ", "), ")");
   if (number > newest && newest >= 0) absl::StrAppend(&text, ": produced by newer code?");
   return absl::NotFoundError(text);
 }
@@ -268,11 +265,10 @@ absl::Status NotAccepted(const EnvelopeView& envelope, absl::string_view message
     if (names.empty() || names.back() != quoted) names.push_back(std::move(quoted));
   }
   if (versions.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "envelope holds event \"", envelope.name, "\" version ",
-        envelope.version.empty() ? absl::string_view("\"\"") : envelope.version, ", not a ",
-        message_type,
-        " (", absl::StrJoin(names, ", "), ")"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("envelope holds event \"", envelope.name, "\" version ",
+                     envelope.version.empty() ? absl::string_view("\"\"") : envelope.version,
+                     ", not a ", message_type, " (", absl::StrJoin(names, ", "), ")"));
   }
   return UnknownVersion(envelope.name, envelope.version, versions);
 }
@@ -284,20 +280,19 @@ absl::Status CheckPayloadType(const EnvelopeView& envelope, absl::string_view ex
   return absl::InvalidArgumentError(absl::StrCat(
       "event \"", envelope.name, "\" version ",
       envelope.version.empty() ? absl::string_view("\"\"") : envelope.version,
-      " carries payload type ", envelope.payload_type, ", but that event's payload is ",
-      expected));
+      " carries payload type ", envelope.payload_type, ", but that event's payload is ", expected));
 }
 
 absl::Status BadPayload(const EnvelopeView& envelope, absl::string_view message_type) {
-  return absl::InvalidArgumentError(absl::StrCat(
-      "event \"", envelope.name, "\" version ", envelope.version, ": the payload (",
-      envelope.payload.size(), " bytes) does not parse as ", message_type));
+  return absl::InvalidArgumentError(
+      absl::StrCat("event \"", envelope.name, "\" version ", envelope.version, ": the payload (",
+                   envelope.payload.size(), " bytes) does not parse as ", message_type));
 }
 
 absl::Status CheckValid(const Violations& violations, const EventInfo& info) {
   if (violations.ok()) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrCat("event ", info.name, " ", info.version,
-                                                 " is invalid: ", violations.ToString()));
+  return absl::InvalidArgumentError(
+      absl::StrCat("event ", info.name, " ", info.version, " is invalid: ", violations.ToString()));
 }
 
 absl::Status CheckFixedMetadata(absl::string_view event_name, absl::string_view event_version,

@@ -77,8 +77,8 @@ class Scanner {
     if (c == '"') return String();
     if (c == '{' || c == '[') return Container(c == '{' ? '}' : ']', depth);
     const size_t start = pos_;
-    while (!AtEnd() && (isalnum(static_cast<unsigned char>(text_[pos_])) ||
-                        text_[pos_] == '+' || text_[pos_] == '-' || text_[pos_] == '.')) {
+    while (!AtEnd() && (isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '+' ||
+                        text_[pos_] == '-' || text_[pos_] == '.')) {
       ++pos_;
     }
     return pos_ > start;
@@ -150,11 +150,21 @@ std::string DecodedKey(absl::string_view token) {
     }
     const char escaped = text[++i];
     switch (escaped) {
-      case 'b': key.push_back('\b'); break;
-      case 'f': key.push_back('\f'); break;
-      case 'n': key.push_back('\n'); break;
-      case 'r': key.push_back('\r'); break;
-      case 't': key.push_back('\t'); break;
+      case 'b':
+        key.push_back('\b');
+        break;
+      case 'f':
+        key.push_back('\f');
+        break;
+      case 'n':
+        key.push_back('\n');
+        break;
+      case 'r':
+        key.push_back('\r');
+        break;
+      case 't':
+        key.push_back('\t');
+        break;
       case 'u': {
         int32_t unit = Hex4(text, i + 1);
         if (unit < 0) {
@@ -174,7 +184,9 @@ std::string DecodedKey(absl::string_view token) {
         AppendUtf8(code_point, &key);
         break;
       }
-      default: key.push_back(escaped); break;  // \" \\ \/
+      default:
+        key.push_back(escaped);
+        break;  // \" \\ \/
     }
   }
   return key;
@@ -242,8 +254,7 @@ std::string Describe(const Envelope& envelope) {
 
 }  // namespace
 
-absl::StatusOr<std::string> EnvelopeToJson(const Envelope& envelope,
-                                           const pb::Message& data,
+absl::StatusOr<std::string> EnvelopeToJson(const Envelope& envelope, const pb::Message& data,
                                            const JsonOptions& options) {
   Envelope head(envelope);
   head.clear_payload();
@@ -269,8 +280,7 @@ absl::StatusOr<std::string> EnvelopeToJson(const Envelope& envelope,
   return json;
 }
 
-absl::StatusOr<Envelope> EnvelopeFromJson(absl::string_view json,
-                                          const DataTypeFinder& find_type) {
+absl::StatusOr<Envelope> EnvelopeFromJson(absl::string_view json, const DataTypeFinder& find_type) {
   absl::StatusOr<SplitJson> split = SplitDataMember(json);
   if (!split.ok()) return split.status();
   if (split->has_data && split->has_payload) {
@@ -290,9 +300,8 @@ absl::StatusOr<Envelope> EnvelopeFromJson(absl::string_view json,
   std::unique_ptr<pb::Message> data((*prototype)->New());
   status = pb::util::JsonStringToMessage(split->data, data.get(), parse);
   if (!status.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat("\"data\" of ", Describe(envelope),
-                                                   " is not a ", data->GetTypeName(), ": ",
-                                                   Text(status)));
+    return absl::InvalidArgumentError(absl::StrCat("\"data\" of ", Describe(envelope), " is not a ",
+                                                   data->GetTypeName(), ": ", Text(status)));
   }
   if (!data->SerializeToString(envelope.mutable_payload())) {
     return absl::InvalidArgumentError(
@@ -338,11 +347,11 @@ absl::Status ForEachDelimited(
       }
     }
     if (!done || size > stream.size() - pos) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "record ", index, " at byte ", start, ": ",
-          done ? absl::StrCat("its length prefix says ", size, " bytes but ",
-                              stream.size() - pos, " remain")
-               : std::string("truncated or bad varint length prefix")));
+      return absl::InvalidArgumentError(
+          absl::StrCat("record ", index, " at byte ", start, ": ",
+                       done ? absl::StrCat("its length prefix says ", size, " bytes but ",
+                                           stream.size() - pos, " remain")
+                            : std::string("truncated or bad varint length prefix")));
     }
     absl::Status status = each(index, stream.substr(pos, size));
     if (!status.ok()) return status;
@@ -443,14 +452,14 @@ absl::StatusOr<std::unique_ptr<Decoder>> Decoder::FromDescriptorSet(
     }
   }
   if (!missing.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "descriptor set: files it imports are not in it: ",
-        absl::StrJoin(missing, ", ",
-                      [](std::string* out, const auto& entry) {
-                        absl::StrAppend(out, "\"", entry.first, "\" (imported by ",
-                                        entry.second, ")");
-                      }),
-        "; write it with protoc --descriptor_set_out=FILE --include_imports"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("descriptor set: files it imports are not in it: ",
+                     absl::StrJoin(missing, ", ",
+                                   [](std::string* out, const auto& entry) {
+                                     absl::StrAppend(out, "\"", entry.first, "\" (imported by ",
+                                                     entry.second, ")");
+                                   }),
+                     "; write it with protoc --descriptor_set_out=FILE --include_imports"));
   }
   Collector collector;
   // Built eagerly, so a broken set is an error here rather than at first use.
@@ -459,9 +468,9 @@ absl::StatusOr<std::unique_ptr<Decoder>> Decoder::FromDescriptorSet(
     if (pool.FindFileByName(file.name()) == nullptr) {
       pb::DescriptorPool checking(&decoder->owned_pool_->files, &collector);
       (void)checking.FindFileByName(file.name());
-      return absl::InvalidArgumentError(absl::StrCat(
-          "descriptor set: file \"", file.name(), "\" does not build: ", collector.Text(),
-          " (did protoc run with --include_imports?)"));
+      return absl::InvalidArgumentError(absl::StrCat("descriptor set: file \"", file.name(),
+                                                     "\" does not build: ", collector.Text(),
+                                                     " (did protoc run with --include_imports?)"));
     }
   }
   decoder->pool_ = &pool;
@@ -499,10 +508,11 @@ absl::StatusOr<const pb::Message*> Decoder::PayloadPrototype(const Envelope& env
     }
     const pb::Message* prototype = internal::PayloadPrototype(*binding);
     if (prototype == nullptr) {
-      return absl::InternalError(absl::StrCat(Describe(envelope),
-                                              ": its binding has no payload message type"));
+      return absl::InternalError(
+          absl::StrCat(Describe(envelope), ": its binding has no payload message type"));
     }
-    absl::Status type = internal::CheckPayloadType(envelope, prototype->GetDescriptor()->full_name());
+    absl::Status type =
+        internal::CheckPayloadType(envelope, prototype->GetDescriptor()->full_name());
     if (!type.ok()) return type;
     return prototype;
   }
@@ -531,10 +541,9 @@ absl::StatusOr<std::unique_ptr<pb::Message>> Decoder::DecodePayload(
   if (!prototype.ok()) return prototype.status();
   std::unique_ptr<pb::Message> payload((*prototype)->New());
   if (!payload->ParseFromString(envelope.payload())) {
-    return absl::InvalidArgumentError(absl::StrCat(Describe(envelope), ": the payload (",
-                                                   envelope.payload().size(),
-                                                   " bytes) does not parse as ",
-                                                   payload->GetTypeName()));
+    return absl::InvalidArgumentError(
+        absl::StrCat(Describe(envelope), ": the payload (", envelope.payload().size(),
+                     " bytes) does not parse as ", payload->GetTypeName()));
   }
   return payload;
 }
@@ -552,9 +561,8 @@ absl::StatusOr<std::string> Decoder::ToJson(absl::string_view envelope_bytes) co
 }
 
 absl::StatusOr<Envelope> Decoder::FromJson(absl::string_view json) const {
-  return EnvelopeFromJson(json, [this](const Envelope& envelope) {
-    return PayloadPrototype(envelope);
-  });
+  return EnvelopeFromJson(json,
+                          [this](const Envelope& envelope) { return PayloadPrototype(envelope); });
 }
 
 namespace internal {

@@ -21,8 +21,8 @@ std::string TypeName(const pb::Message* message) {
 }
 
 absl::Status CheckBinding(const EventBinding& binding) {
-  const std::string what = absl::StrCat("event binding \"", binding.info.name, "\" ",
-                                        binding.info.version);
+  const std::string what =
+      absl::StrCat("event binding \"", binding.info.name, "\" ", binding.info.version);
   if (binding.info.name.empty() || binding.info.version.empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat(what, ": an event binding needs a name and a version"));
@@ -35,15 +35,14 @@ absl::Status CheckBinding(const EventBinding& binding) {
   if (binding.latest_prototype != nullptr &&
       binding.latest_prototype->GetDescriptor() != binding.prototype->GetDescriptor() &&
       binding.to_latest == nullptr) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        what, ": its latest version is ", TypeName(binding.latest_prototype),
-        ", but it has no to_latest conversion"));
+    return absl::InvalidArgumentError(absl::StrCat(what, ": its latest version is ",
+                                                   TypeName(binding.latest_prototype),
+                                                   ", but it has no to_latest conversion"));
   }
   if (internal::PayloadPrototype(binding) == nullptr) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(what, ": payload type ", binding.payload_descriptor->full_name(),
-                     " is neither the event ", TypeName(binding.prototype),
-                     " nor one of its message fields"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        what, ": payload type ", binding.payload_descriptor->full_name(), " is neither the event ",
+        TypeName(binding.prototype), " nor one of its message fields"));
   }
   return absl::OkStatus();
 }
@@ -100,9 +99,9 @@ const EventBinding* Registry::FindOrError(const Envelope& envelope, absl::Status
   if (!versions.empty()) {
     *error = internal::UnknownVersion(envelope.name(), envelope.version(), versions);
   } else {
-    *error = absl::NotFoundError(absl::StrCat(
-        "no event named \"", envelope.name(), "\" is registered (registered: ",
-        names.empty() ? std::string("none") : absl::StrJoin(names, ", "), ")"));
+    *error = absl::NotFoundError(
+        absl::StrCat("no event named \"", envelope.name(), "\" is registered (registered: ",
+                     names.empty() ? std::string("none") : absl::StrJoin(names, ", "), ")"));
   }
   return nullptr;
 }

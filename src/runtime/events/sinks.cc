@@ -36,8 +36,8 @@ constexpr absl::string_view kJsonType = "application/json";
 // Attributes the sinks set themselves; a metadata key may not take them.
 const std::set<std::string>& ReservedAttributes() {
   static const auto* const kReserved = new std::set<std::string>{
-      "id",   "source",   "specversion", "type",          "datacontenttype", "dataschema",
-      "subject", "time",  "data",        "data_base64",   "correlationid",   "causationid",
+      "id",          "source",     "specversion", "type",        "datacontenttype", "dataschema",
+      "subject",     "time",       "data",        "data_base64", "correlationid",   "causationid",
       "traceparent", "tracestate", "traceid"};
   return *kReserved;
 }
@@ -75,17 +75,17 @@ absl::StatusOr<std::vector<Attribute>> ExtensionAttributes(const Envelope& envel
     absl::StatusOr<std::string> name = CloudEventAttributeName(key);
     if (!name.ok()) return name.status();
     if (ReservedAttributes().count(*name) != 0) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "metadata key \"", key, "\" maps to CloudEvents attribute \"", *name,
-          "\", which the envelope sets itself: rename the key"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("metadata key \"", key, "\" maps to CloudEvents attribute \"", *name,
+                       "\", which the envelope sets itself: rename the key"));
     }
     auto [it, inserted] = key_of.emplace(*name, key);
     if (!inserted) {
       std::string first = it->second, second = key;
       if (second < first) std::swap(first, second);
-      return absl::InvalidArgumentError(
-          absl::StrCat("metadata keys \"", first, "\" and \"", second,
-                       "\" both map to CloudEvents attribute \"", *name, "\": rename one"));
+      return absl::InvalidArgumentError(absl::StrCat("metadata keys \"", first, "\" and \"", second,
+                                                     "\" both map to CloudEvents attribute \"",
+                                                     *name, "\": rename one"));
     }
     by_name.emplace(*name, value);
   }
@@ -159,15 +159,15 @@ absl::StatusOr<std::unique_ptr<pb::DescriptorPool>> PascalCasePool(const pb::Des
       }
     }
     if (pool->BuildFile(proto) == nullptr) {
-      return absl::InternalError(absl::StrCat("cannot rebuild ", file->name(),
-                                              " with PascalCase JSON names"));
+      return absl::InternalError(
+          absl::StrCat("cannot rebuild ", file->name(), " with PascalCase JSON names"));
     }
   }
   return pool;
 }
 
-absl::StatusOr<std::string> PayloadJson(const Envelope& envelope,
-                                        const pb::DescriptorPool* pool, bool pascal_case) {
+absl::StatusOr<std::string> PayloadJson(const Envelope& envelope, const pb::DescriptorPool* pool,
+                                        bool pascal_case) {
   if (pool == nullptr) pool = pb::DescriptorPool::generated_pool();
   const pb::Descriptor* type = pool->FindMessageTypeByName(envelope.payload_type());
   if (type == nullptr) {
@@ -189,20 +189,18 @@ absl::StatusOr<std::string> PayloadJson(const Envelope& envelope,
                                      : dynamic.GetPrototype(type);
   std::unique_ptr<pb::Message> payload(prototype->New());
   if (!payload->ParseFromString(envelope.payload())) {
-    return absl::InvalidArgumentError(absl::StrCat("event \"", envelope.name(), "\" version ",
-                                                   envelope.version(), ": the payload (",
-                                                   envelope.payload().size(),
-                                                   " bytes) does not parse as ",
-                                                   envelope.payload_type()));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "event \"", envelope.name(), "\" version ", envelope.version(), ": the payload (",
+        envelope.payload().size(), " bytes) does not parse as ", envelope.payload_type()));
   }
   std::string json;
   pb::util::JsonPrintOptions print;  // canonical proto3 JSON: defaults left out
   ::cppsvc::internal::protobuf_compat::JsonStatus status =
       pb::util::MessageToJsonString(*payload, &json, print);
   if (!status.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("payload of event \"", envelope.name(), "\" has no JSON form: ",
-                     ::cppsvc::internal::protobuf_compat::StatusText(status)));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "payload of event \"", envelope.name(),
+        "\" has no JSON form: ", ::cppsvc::internal::protobuf_compat::StatusText(status)));
   }
   return json;
 }
@@ -235,13 +233,27 @@ std::string JsonQuote(absl::string_view text) {
   out += '"';
   for (const char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           absl::StrAppendFormat(&out, "\\u%04x", static_cast<unsigned char>(c));
@@ -258,8 +270,8 @@ absl::StatusOr<std::string> FormatTimestamp(int64_t epoch_millis, bool offset) {
   constexpr int64_t kMin = -62135596800000;  // 0001-01-01T00:00:00Z
   constexpr int64_t kMax = 253402300799999;  // 9999-12-31T23:59:59.999Z
   if (epoch_millis < kMin || epoch_millis > kMax) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "timestamp ", epoch_millis, " ms is outside RFC 3339's years 0001-9999"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("timestamp ", epoch_millis, " ms is outside RFC 3339's years 0001-9999"));
   }
   return absl::FormatTime(offset ? "%Y-%m-%d%ET%H:%M:%E3S+00:00" : "%Y-%m-%d%ET%H:%M:%E3SZ",
                           absl::FromUnixMillis(epoch_millis), absl::UTCTimeZone());
@@ -387,8 +399,7 @@ const std::string* KafkaRecord::Header(absl::string_view key) const {
   return nullptr;
 }
 
-absl::StatusOr<KafkaRecord> ToKafkaRecord(const Envelope& envelope,
-                                          const KafkaOptions& options) {
+absl::StatusOr<KafkaRecord> ToKafkaRecord(const Envelope& envelope, const KafkaOptions& options) {
   absl::Status status = RequireSource(options.source);
   if (status.ok()) status = RequireId(envelope);
   if (!status.ok()) return status;
@@ -444,8 +455,8 @@ absl::StatusOr<EventStoreEvent> ToEventStore(const Envelope& envelope,
   JsonObject metadata;
   std::set<std::string> taken = {"Created", "ClientHostName", "$correlationId", "$causationId"};
   metadata.String("Created", *created);
-  metadata.String("ClientHostName", options.client_host_name.empty() ? LocalHostName()
-                                                                     : options.client_host_name);
+  metadata.String("ClientHostName",
+                  options.client_host_name.empty() ? LocalHostName() : options.client_host_name);
   metadata.String("$correlationId", envelope.correlation_id());
   metadata.String("$causationId", envelope.causation_id());
   if (!options.source.empty()) {

@@ -12,12 +12,10 @@ namespace {
 
 int failures = 0;
 
-void Expect(const std::string& what, const std::string& got,
-            const std::string& want) {
+void Expect(const std::string& what, const std::string& got, const std::string& want) {
   if (got == want) return;
   ++failures;
-  std::cerr << "MISMATCH " << what << "\n  got:  " << got
-            << "\n  want: " << want << "\n";
+  std::cerr << "MISMATCH " << what << "\n  got:  " << got << "\n  want: " << want << "\n";
 }
 
 }  // namespace
@@ -41,7 +39,6 @@ int main() {
     std::cerr << "shop consumer: " << failures << " mismatch(es)\n";
     return 1;
   }
-  std::cout
-      << "shop consumer: Order.total.currency checked by Money's validator\n";
+  std::cout << "shop consumer: Order.total.currency checked by Money's validator\n";
   return 0;
 }

@@ -43,8 +43,7 @@ user_v1::AccountCreated Account(int t, int i) {
   user_v1::AccountCreated created;
   created.set_account_id("5a8f2b1c-3d4e-4f60-8a7b-9c0d1e2f3a4b");
   created.set_name("Ada Lovelace");
-  created.set_email("ada" + std::to_string(t) + "_" + std::to_string(i) +
-                    "@example.com");
+  created.set_email("ada" + std::to_string(t) + "_" + std::to_string(i) + "@example.com");
   return created;
 }
 
@@ -54,8 +53,7 @@ TEST(EventsConcurrencyTest, FirstUseOfGeneratedDefaultsFromManyThreads) {
   std::atomic<int> failures{0};
   RunTogether([&](int t) {
     std::string bytes;
-    if (!user_v1::svc::PackTo(Account(t, 0), &bytes).ok())
-      failures.fetch_add(1);
+    if (!user_v1::svc::PackTo(Account(t, 0), &bytes).ok()) failures.fetch_add(1);
     user_v2::AccountCreated latest;
     if (!user_v2::svc::Unpack(bytes, &latest).ok() ||
         latest.email_address() != Account(t, 0).email()) {
@@ -72,23 +70,21 @@ TEST(EventsConcurrencyTest, OneRegistryAndOneDecoderSharedByManyThreads) {
   ASSERT_TRUE(user_v2::svc::RegisterEvents(registry).ok());
   registry.converters().Use(v1_converter);
   std::atomic<int> handled{0};
-  registry.On<user_v2::AccountCreated>([&](const user_v2::AccountCreated& event,
-                                           const cppsvc::events::Envelope&) {
-    if (event.family_name() == "Lovelace") handled.fetch_add(1);
-    return absl::OkStatus();
-  });
+  registry.On<user_v2::AccountCreated>(
+      [&](const user_v2::AccountCreated& event, const cppsvc::events::Envelope&) {
+        if (event.family_name() == "Lovelace") handled.fetch_add(1);
+        return absl::OkStatus();
+      });
   const cppsvc::events::Decoder decoder(registry);
   std::atomic<int> failures{0};
   RunTogether([&](int t) {
     for (int i = 0; i < kRounds; ++i) {
-      absl::StatusOr<cppsvc::events::Envelope> envelope =
-          user_v1::svc::Pack(Account(t, i));
+      absl::StatusOr<cppsvc::events::Envelope> envelope = user_v1::svc::Pack(Account(t, i));
       if (!envelope.ok()) {
         failures.fetch_add(1);
         continue;
       }
-      if (!registry.Dispatch(envelope->SerializeAsString()).ok())
-        failures.fetch_add(1);
+      if (!registry.Dispatch(envelope->SerializeAsString()).ok()) failures.fetch_add(1);
       if (!registry.UnpackLatest(*envelope).ok()) failures.fetch_add(1);
       absl::StatusOr<std::string> json = decoder.ToJson(*envelope);
       if (!json.ok()) {
@@ -96,8 +92,7 @@ TEST(EventsConcurrencyTest, OneRegistryAndOneDecoderSharedByManyThreads) {
         continue;
       }
       absl::StatusOr<cppsvc::events::Envelope> back = decoder.FromJson(*json);
-      if (!back.ok() || back->payload() != envelope->payload())
-        failures.fetch_add(1);
+      if (!back.ok() || back->payload() != envelope->payload()) failures.fetch_add(1);
     }
   });
   EXPECT_EQ(failures.load(), 0);

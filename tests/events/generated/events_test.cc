@@ -2,6 +2,8 @@
 // user domain (v1 -> v2, with the example's converter override for the split
 // name) and acme.orders, a schema-only chain of three versions (upcasting in
 // two hops).
+#include "cppsvc/events.h"
+
 #include <climits>
 #include <cstdint>
 #include <memory>
@@ -12,7 +14,6 @@
 #include "acme/orders/v3/orders.svc.h"
 #include "acme/user/v1/user.svc.h"
 #include "acme/user/v2/user.svc.h"
-#include "cppsvc/events.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "user_v1_converter.h"
@@ -28,8 +29,7 @@ namespace orders_v2 = ::acme::orders::v2;
 namespace orders_v3 = ::acme::orders::v3;
 
 constexpr char kAccountId[] = "5a8f2b1c-3d4e-4f60-8a7b-9c0d1e2f3a4b";
-constexpr char kUuidV4[] =
-    "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+constexpr char kUuidV4[] = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
 user_v1::AccountCreated V1Account() {
   user_v1::AccountCreated created;
@@ -110,8 +110,7 @@ TEST(EventsPackTest, IntegerAggregateIdsAndCategoryFromTheAnnotation) {
 }
 
 TEST(EventsPackTest, AnEventWithNoFieldsHasAnEmptyPayload) {
-  absl::StatusOr<cppsvc::events::Envelope> envelope =
-      orders_v1::svc::Pack(orders_v1::Pinged());
+  absl::StatusOr<cppsvc::events::Envelope> envelope = orders_v1::svc::Pack(orders_v1::Pinged());
   ASSERT_TRUE(envelope.ok()) << envelope.status();
   EXPECT_EQ(envelope->payload(), "");
   EXPECT_EQ(envelope->aggregate_id(), "");
@@ -150,11 +149,10 @@ TEST(EventsUnpackTest, FromBytes) {
     EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument)
         << "truncated to " << size << ": " << status;
   }
-  EXPECT_EQ(user_v2::svc::Unpack(absl::string_view("\x0a\x05\xff\xfe\xfd\xfc\xfb", 7), &latest)
-                .code(),
-            absl::StatusCode::kInvalidArgument);  // invalid UTF-8 in event_id
+  EXPECT_EQ(
+      user_v2::svc::Unpack(absl::string_view("\x0a\x05\xff\xfe\xfd\xfc\xfb", 7), &latest).code(),
+      absl::StatusCode::kInvalidArgument);  // invalid UTF-8 in event_id
 }
-
 
 TEST(EventsUnpackTest, RoundTrip) {
   user_v1::AccountCreated unpacked;
@@ -272,9 +270,9 @@ TEST(EventsUpcastTest, TwoHopsThroughASchemaOnlyChain) {
   orders_v3::OrderPlaced latest;
   ASSERT_TRUE(orders_v3::svc::Unpack(*envelope, &latest).ok());
   EXPECT_EQ(latest.order_id(), 42);
-  EXPECT_EQ(latest.total_cents(), -1999);               // renamed in v2
+  EXPECT_EQ(latest.total_cents(), -1999);                    // renamed in v2
   EXPECT_EQ(latest.comment(), "leave at the door — merci");  // renamed in v3
-  EXPECT_EQ(latest.status(), orders_v3::STATUS_OPEN);   // value renamed in v2
+  EXPECT_EQ(latest.status(), orders_v3::STATUS_OPEN);        // value renamed in v2
   ASSERT_EQ(latest.lines_size(), 1);
   EXPECT_EQ(latest.lines(0).sku(), "SKU-1");
   EXPECT_EQ(latest.lines(0).quantity(), 3u);
@@ -333,8 +331,7 @@ TEST(EventsConventionTest, FactoryPackUnpackAndUpcast) {
   payload.set_old_email("ada@example.com");
   payload.set_new_email("countess@example.com");
   const int64_t before = cppsvc::events::NowMillis();
-  user_v1::EmailChanged changed =
-      user_v1::svc::NewEmailChanged(kAccountId, payload, "trace-1");
+  user_v1::EmailChanged changed = user_v1::svc::NewEmailChanged(kAccountId, payload, "trace-1");
   EXPECT_EQ(changed.event_name(), "user.email.changed");
   EXPECT_EQ(changed.event_version(), "v1");
   EXPECT_GE(changed.timestamp(), before);
@@ -410,8 +407,7 @@ TEST_F(EventsRegistryTest, RegistersEveryEventOfEveryVersion) {
   EXPECT_EQ(registry_.Bindings().size(), 13u);  // 2 user events x 2 + 3 orders events x 3
   const cppsvc::events::EventBinding* binding = registry_.Find("orders.placed", "v1");
   ASSERT_NE(binding, nullptr);
-  EXPECT_EQ(binding->latest_prototype->GetDescriptor()->full_name(),
-            "acme.orders.v3.OrderPlaced");
+  EXPECT_EQ(binding->latest_prototype->GetDescriptor()->full_name(), "acme.orders.v3.OrderPlaced");
   EXPECT_EQ(registry_.Find("orders.placed", "v4"), nullptr);
   // Registering the same package again changes nothing.
   EXPECT_TRUE(user_v1::svc::RegisterEvents(registry_).ok());
@@ -490,8 +486,7 @@ TEST_F(EventsRegistryTest, JsonRoundTripAndUnknownFields) {
   absl::StatusOr<cppsvc::events::Envelope> rejected = registry_.FromJson(unknown);
   EXPECT_EQ(rejected.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(rejected.status().message(), HasSubstr("colour"));
-  EXPECT_EQ(registry_.FromJson("{\"name\": ").status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(registry_.FromJson("{\"name\": ").status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -77,7 +77,8 @@ std::string FieldText(const pb::Message& message, const pb::FieldDescriptor* fie
     const auto& metadata = static_cast<const Envelope&>(message).metadata();
     std::map<std::string, std::string> sorted(metadata.begin(), metadata.end());
     std::string text = "{";
-    for (const auto& [key, value] : sorted) absl::StrAppend(&text, "\"", key, "\":\"", value, "\" ");
+    for (const auto& [key, value] : sorted)
+      absl::StrAppend(&text, "\"", key, "\":\"", value, "\" ");
     return text + "}";
   }
   switch (field->cpp_type()) {
@@ -101,8 +102,8 @@ void Compare(const std::string& where, const pb::Message& want, const pb::Messag
     if (field->name() == "payload") continue;  // compared as the payload message
     const std::string want_text = FieldText(want, field), got_text = FieldText(got, field);
     if (want_text != got_text) {
-      problems->push_back(absl::StrCat(where, " ", field->name(), ": want ", want_text,
-                                       ", got ", got_text));
+      problems->push_back(
+          absl::StrCat(where, " ", field->name(), ": want ", want_text, ", got ", got_text));
     }
   }
 }

@@ -60,8 +60,7 @@ Ran Shell(const std::string& command) {
 
 // protoc --descriptor_set_out of the example's event protos.
 std::string DescriptorSet(bool include_imports = true) {
-  const std::string path =
-      TmpDir() + (include_imports ? "/events.pb" : "/events-no-imports.pb");
+  const std::string path = TmpDir() + (include_imports ? "/events.pb" : "/events-no-imports.pb");
   if (!std::filesystem::exists(path)) {
     Ran run = Shell(absl::StrCat(CPPSVC_PROTOC, " -I ", CPPSVC_EVENTS_PROTO_DIR, " -I ",
                                  CPPSVC_PROTO_DIR, " --descriptor_set_out=", path,
@@ -120,9 +119,9 @@ TEST(Decoder, PayloadIsADynamicMessage) {
   EXPECT_NE((*payload)->GetDescriptor(), v1::AccountCreated::descriptor());
   EXPECT_EQ((*payload)->GetDescriptor()->full_name(), "acme.user.v1.AccountCreated");
   const auto* reflection = (*payload)->GetReflection();
-  EXPECT_EQ(reflection->GetInt64(**payload,
-                                 (*payload)->GetDescriptor()->FindFieldByName("credit_cents")),
-            9007199254740993);
+  EXPECT_EQ(
+      reflection->GetInt64(**payload, (*payload)->GetDescriptor()->FindFieldByName("credit_cents")),
+      9007199254740993);
 }
 
 TEST(Decoder, JsonRoundTripWithoutGeneratedCode) {
@@ -140,9 +139,8 @@ TEST(Decoder, OmitDefaults) {
   options.print_defaults = false;
   Envelope envelope = SampleEnvelope();
   envelope.clear_trace_id();
-  absl::StatusOr<std::string> json = Decoder(google::protobuf::DescriptorPool::generated_pool(),
-                                             options)
-                                         .ToJson(envelope);
+  absl::StatusOr<std::string> json =
+      Decoder(google::protobuf::DescriptorPool::generated_pool(), options).ToJson(envelope);
   ASSERT_TRUE(json.ok()) << json.status();
   EXPECT_THAT(*json, ::testing::Not(HasSubstr("traceId")));
   EXPECT_THAT(*json, HasSubstr("\"creditCents\":\"9007199254740993\""));
@@ -164,8 +162,9 @@ TEST(Decoder, Errors) {
               HasSubstr("the payload (3 bytes) does not parse as acme.user.v1.AccountCreated"));
   EXPECT_THAT(decoder->ToJson(absl::string_view("\x0a\x05\x01")).status().message(),
               HasSubstr("not an event envelope"));
-  EXPECT_THAT(decoder->FromJson("{\"payloadType\":\"acme.user.v1.AccountCreated\",\"data\":"
-                                "{\"accountId\":1.5}}")
+  EXPECT_THAT(decoder
+                  ->FromJson("{\"payloadType\":\"acme.user.v1.AccountCreated\",\"data\":"
+                             "{\"accountId\":1.5}}")
                   .status()
                   .message(),
               HasSubstr("is not a acme.user.v1.AccountCreated"));
@@ -198,15 +197,15 @@ TEST(Delimited, RoundTripAndTruncation) {
               }).ok());
   EXPECT_THAT(names, ::testing::ElementsAre("user.account.created", "", "user.email.changed"));
 
-  absl::Status truncated = ForEachDelimited(
-      absl::string_view(stream).substr(0, stream.size() - 1),
-      [](size_t, absl::string_view) { return absl::OkStatus(); });
+  absl::Status truncated =
+      ForEachDelimited(absl::string_view(stream).substr(0, stream.size() - 1),
+                       [](size_t, absl::string_view) { return absl::OkStatus(); });
   EXPECT_EQ(truncated.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(truncated.message(), HasSubstr("record 2 at byte"));
-  EXPECT_THAT(ForEachDelimited("\xff\xff", [](size_t, absl::string_view) {
-                return absl::OkStatus();
-              }).message(),
-              HasSubstr("record 0 at byte 0: truncated or bad varint length prefix"));
+  EXPECT_THAT(
+      ForEachDelimited("\xff\xff", [](size_t, absl::string_view) { return absl::OkStatus(); })
+          .message(),
+      HasSubstr("record 0 at byte 0: truncated or bad varint length prefix"));
 }
 
 // ---- The cppsvc-events tool ----
@@ -236,12 +235,12 @@ TEST(Tool, DecodesADelimitedStreamAndBase64) {
   AppendDelimited(email, &stream);
   const std::string input = TmpDir() + "/stream.b64";
   WriteFile(input, absl::Base64Escape(stream) + "\n");
-  Ran run = Shell(Tool("decode --descriptor_set " + DescriptorSet() + " --delimited --base64 --input " + input));
+  Ran run = Shell(Tool("decode --descriptor_set " + DescriptorSet() +
+                       " --delimited --base64 --input " + input));
   EXPECT_EQ(run.status, 0) << run.err;
   Registry registry;
   ASSERT_TRUE(testing::RegisterAll(registry).ok());
-  EXPECT_EQ(run.out, *registry.ToJson(SampleEnvelope()) + "\n" +
-                         *registry.ToJson(email) + "\n");
+  EXPECT_EQ(run.out, *registry.ToJson(SampleEnvelope()) + "\n" + *registry.ToJson(email) + "\n");
 }
 
 TEST(Tool, BadInputFailsClearly) {

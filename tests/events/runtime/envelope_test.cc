@@ -139,12 +139,11 @@ TEST(EventSupport, BadPayload) {
 
 TEST(EventSupport, CheckValid) {
   EXPECT_TRUE(internal::CheckValid(Violations(), kAccountCreatedV1).ok());
-  Violations violations({Violation{{PathElement{PathElement::Kind::kField, "account_id"}},
-                                   Rule::kRequired, "cannot be blank"}});
+  Violations violations({Violation{
+      {PathElement{PathElement::Kind::kField, "account_id"}}, Rule::kRequired, "cannot be blank"}});
   absl::Status status = internal::CheckValid(violations, kAccountCreatedV1);
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(status.message(), "event user.account.created v1 is invalid: " +
-                                  violations.ToString());
+  EXPECT_EQ(status.message(), "event user.account.created v1 is invalid: " + violations.ToString());
 }
 
 TEST(EventSupport, CheckFixedMetadata) {

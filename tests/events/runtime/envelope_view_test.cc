@@ -64,20 +64,51 @@ class Generator {
   bool OneIn(uint64_t n) { return Below(n) == 0; }
   uint64_t Any64() { return rng_(); }
   template <typename T>
-  const T& Pick(const std::vector<T>& items) { return items[Below(items.size())]; }
+  const T& Pick(const std::vector<T>& items) {
+    return items[Below(items.size())];
+  }
 
   // Text that is valid UTF-8 most of the time.
   std::string Text(bool allow_invalid) {
-    static const std::vector<std::string> valid = {
-        "", "a", "user.account.created", "v1", "0b6a2b8e-5f7c-4d2a-9c1e-3f4a5b6c7d8e",
-        "Zoë", "🚀", "日本", "\xC2\x80", "\xDF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF",
-        "\xEE\x80\x80", "\xEF\xBF\xBF", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF",
-        std::string("\0", 1), "\x7F", "0123456789abcdef0123"};
-    static const std::vector<std::string> invalid = {
-        "\x80", "\xBF", "\xC0\x80", "\xC1\xBF", "\xC2", "\xC2\x41", "\xE0\x80\x80",
-        "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF", "\xE1\x80", "\xF0\x80\x80\x80",
-        "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xF8\x88\x80\x80\x80",
-        "\xFE", "\xFF", "\xF0\x90\x80", "\xEF\xBF"};
+    static const std::vector<std::string> valid = {"",
+                                                   "a",
+                                                   "user.account.created",
+                                                   "v1",
+                                                   "0b6a2b8e-5f7c-4d2a-9c1e-3f4a5b6c7d8e",
+                                                   "Zoë",
+                                                   "🚀",
+                                                   "日本",
+                                                   "\xC2\x80",
+                                                   "\xDF\xBF",
+                                                   "\xE0\xA0\x80",
+                                                   "\xED\x9F\xBF",
+                                                   "\xEE\x80\x80",
+                                                   "\xEF\xBF\xBF",
+                                                   "\xF0\x90\x80\x80",
+                                                   "\xF4\x8F\xBF\xBF",
+                                                   std::string("\0", 1),
+                                                   "\x7F",
+                                                   "0123456789abcdef0123"};
+    static const std::vector<std::string> invalid = {"\x80",
+                                                     "\xBF",
+                                                     "\xC0\x80",
+                                                     "\xC1\xBF",
+                                                     "\xC2",
+                                                     "\xC2\x41",
+                                                     "\xE0\x80\x80",
+                                                     "\xE0\x9F\xBF",
+                                                     "\xED\xA0\x80",
+                                                     "\xED\xBF\xBF",
+                                                     "\xE1\x80",
+                                                     "\xF0\x80\x80\x80",
+                                                     "\xF0\x8F\xBF\xBF",
+                                                     "\xF4\x90\x80\x80",
+                                                     "\xF5\x80\x80\x80",
+                                                     "\xF8\x88\x80\x80\x80",
+                                                     "\xFE",
+                                                     "\xFF",
+                                                     "\xF0\x90\x80",
+                                                     "\xEF\xBF"};
     std::string text;
     const int parts = static_cast<int>(Below(4));
     for (int i = 0; i < parts; ++i) {
@@ -102,9 +133,8 @@ class Generator {
 
   // An unknown field (or a known number with another wire type), valid.
   void UnknownField(std::string* out, int depth) {
-    static const std::vector<uint32_t> numbers = {1,  2,   7,   11,      12,        13,
-                                                  15, 16,  100, 2047,    2048,      19000,
-                                                  (1u << 29) - 1};
+    static const std::vector<uint32_t> numbers = {
+        1, 2, 7, 11, 12, 13, 15, 16, 100, 2047, 2048, 19000, (1u << 29) - 1};
     const uint32_t number = OneIn(3) ? Pick(numbers) : static_cast<uint32_t>(1 + Below(40));
     switch (Below(depth > 0 ? 5 : 4)) {
       case 0:
@@ -243,7 +273,8 @@ class Generator {
         case 5:  // splice another case
           if (!pool.empty()) {
             const std::string& other = Pick(pool);
-            bytes = bytes.substr(0, Below(bytes.size() + 1)) + other.substr(Below(other.size() + 1));
+            bytes =
+                bytes.substr(0, Below(bytes.size() + 1)) + other.substr(Below(other.size() + 1));
           }
           break;
         case 6:  // append a special tail
@@ -263,45 +294,51 @@ class Generator {
   static const std::vector<std::string>& SpecialTails() {
     static const std::vector<std::string> tails = [] {
       std::vector<std::string> t = {
-          std::string("\0", 1),            // tag 0
-          "\x0C",                          // end group, field 1
-          "\x0B",                          // start group without end
-          "\x0B\x0C",                      // empty group, field 1
-          "\x0B\x14",                      // group ended by another number
-          "\x03\x04",                      // field 0 group
-          "\x00\x01",                      // tag 0 then more
-          "\x01" "12345678",              // field 0, fixed64
-          "\x08\x01",                      // field 1 as varint
-          "\x0E",                          // wire type 6
-          "\x0F",                          // wire type 7
-          "\x38\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01",  // 10-byte varint
-          "\x38\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x7F",  // 10-byte, high bits dropped
+          std::string("\0", 1),  // tag 0
+          "\x0C",                // end group, field 1
+          "\x0B",                // start group without end
+          "\x0B\x0C",            // empty group, field 1
+          "\x0B\x14",            // group ended by another number
+          "\x03\x04",            // field 0 group
+          "\x00\x01",            // tag 0 then more
+          "\x01"
+          "12345678",                                          // field 0, fixed64
+          "\x08\x01",                                          // field 1 as varint
+          "\x0E",                                              // wire type 6
+          "\x0F",                                              // wire type 7
+          "\x38\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01",      // 10-byte varint
+          "\x38\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x7F",      // 10-byte, high bits dropped
           "\x38\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01",  // 11-byte varint
-          "\x38\x80",                      // truncated varint
-          "\x8A\x80\x80\x80\x00\x01x",     // 5-byte tag for field 1
-          "\x8A\x80\x80\x80\x10\x01x",     // 5-byte tag, high bits dropped: field 1
+          "\x38\x80",                                          // truncated varint
+          "\x8A\x80\x80\x80\x00\x01x",                         // 5-byte tag for field 1
+          "\x8A\x80\x80\x80\x10\x01x",      // 5-byte tag, high bits dropped: field 1
           "\x8A\x80\x80\x80\x80\x00\x01x",  // 6-byte tag
-          "\x0A\x80\x80\x80\x80\x00",      // 5-byte length 0
-          "\x0A\x80\x80\x80\x80\x08",      // 5-byte length, 5th byte 8
-          "\x0A\xFF\xFF\xFF\xFF\x07",      // length 2^31 - 1
-          "\x0A\x05" "abc",               // length past the end
-          "\x5A\x00",                      // empty metadata entry
-          "\x5A\x02\x0A\x00",              // empty key
-          "\x5A\x03\x0A\x01\x80",          // invalid UTF-8 key
-          "\x5A\x03\x12\x01\xC0",          // invalid UTF-8 value
-          "\x5A\x02\x00\x00",              // tag 0 in an entry
-          "\x5A\x01\x0C",                  // end group in an entry
-          "\x5A\x02\x0B\x0C",              // a group in an entry
-          "\x5A\x03\x0A\x05" "a",         // key past the entry's end
-          "\x5A\x05\x0A\x01" "a",         // entry past the end
-          "\x5A\x01\x09",                  // fixed64 past the entry's end
-          "\x5A\x04\x0A\x01\x61\x12",      // value tag without length
-          "\x62\x01\xFF",                  // payload: any bytes
-          "\x6D" "abc",                   // truncated fixed32
-          "\x69" "abcdefg",               // truncated fixed64
-          "\xF8\xFF\xFF\xFF\x0F\x01",      // max field number, varint
-          "\x0A\x01\x80",                  // invalid UTF-8 event_id
-          "\x12\x03\xED\xA0\x80",          // surrogate name
+          "\x0A\x80\x80\x80\x80\x00",       // 5-byte length 0
+          "\x0A\x80\x80\x80\x80\x08",       // 5-byte length, 5th byte 8
+          "\x0A\xFF\xFF\xFF\xFF\x07",       // length 2^31 - 1
+          "\x0A\x05"
+          "abc",                   // length past the end
+          "\x5A\x00",              // empty metadata entry
+          "\x5A\x02\x0A\x00",      // empty key
+          "\x5A\x03\x0A\x01\x80",  // invalid UTF-8 key
+          "\x5A\x03\x12\x01\xC0",  // invalid UTF-8 value
+          "\x5A\x02\x00\x00",      // tag 0 in an entry
+          "\x5A\x01\x0C",          // end group in an entry
+          "\x5A\x02\x0B\x0C",      // a group in an entry
+          "\x5A\x03\x0A\x05"
+          "a",  // key past the entry's end
+          "\x5A\x05\x0A\x01"
+          "a",                         // entry past the end
+          "\x5A\x01\x09",              // fixed64 past the entry's end
+          "\x5A\x04\x0A\x01\x61\x12",  // value tag without length
+          "\x62\x01\xFF",              // payload: any bytes
+          "\x6D"
+          "abc",  // truncated fixed32
+          "\x69"
+          "abcdefg",                   // truncated fixed64
+          "\xF8\xFF\xFF\xFF\x0F\x01",  // max field number, varint
+          "\x0A\x01\x80",              // invalid UTF-8 event_id
+          "\x12\x03\xED\xA0\x80",      // surrogate name
       };
       // Groups nested around the recursion limit (100), at the top level
       // and inside a metadata entry (one level used).
@@ -365,8 +402,8 @@ std::string Compare(const std::string& bytes) {
   if (protobuf_ok != view.ok()) {
     return absl::StrCat("ParseFromString ", protobuf_ok ? "accepts" : "rejects",
                         ", EnvelopeView::Parse ", view.ok() ? "accepts" : "rejects",
-                        view.ok() ? "" : absl::StrCat(" (", view.status().message(), ")"),
-                        ": \"", absl::CHexEscape(bytes), "\"");
+                        view.ok() ? "" : absl::StrCat(" (", view.status().message(), ")"), ": \"",
+                        absl::CHexEscape(bytes), "\"");
   }
   if (!protobuf_ok) return "";
   std::string diff;
@@ -493,18 +530,18 @@ TEST(EnvelopeView, ReadsEveryFieldInPlace) {
 
   EXPECT_TRUE(internal::Holds(*view, kAccountCreatedV1));
   EXPECT_FALSE(internal::Holds(*view, testing::kAccountCreatedV2));
-  EXPECT_EQ(internal::NotAccepted(*view, "acme.user.v2.AccountCreated",
-                                  {testing::kAccountCreatedV2})
-                .message(),
-            internal::NotAccepted(envelope, "acme.user.v2.AccountCreated",
-                                  {testing::kAccountCreatedV2})
-                .message());
+  EXPECT_EQ(
+      internal::NotAccepted(*view, "acme.user.v2.AccountCreated", {testing::kAccountCreatedV2})
+          .message(),
+      internal::NotAccepted(envelope, "acme.user.v2.AccountCreated", {testing::kAccountCreatedV2})
+          .message());
   EXPECT_EQ(internal::BadPayload(*view, "X").message(),
             internal::BadPayload(envelope, "X").message());
 }
 
 TEST(EnvelopeView, SaysWhyBytesAreNotAnEnvelope) {
-  absl::StatusOr<EnvelopeView> view = EnvelopeView::Parse(absl::string_view("\x12\x03\xED\xA0\x80", 5));
+  absl::StatusOr<EnvelopeView> view =
+      EnvelopeView::Parse(absl::string_view("\x12\x03\xED\xA0\x80", 5));
   ASSERT_FALSE(view.ok());
   EXPECT_EQ(view.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(view.status().message(),
@@ -567,10 +604,10 @@ std::vector<Case> Cases() {
   cases.push_back({"large payload", fixed, "acct-1", 0, "", LargeEvent()});
   EventOptions event_clock = fixed;
   event_clock.timestamp = 0;
-  cases.push_back({"the event's timestamp and trace id", event_clock, "acct-1", 42,
-                   "trace-event", testing::SampleAccountCreated()});
-  cases.push_back({"a negative timestamp", event_clock, "acct-1", -5, "",
+  cases.push_back({"the event's timestamp and trace id", event_clock, "acct-1", 42, "trace-event",
                    testing::SampleAccountCreated()});
+  cases.push_back(
+      {"a negative timestamp", event_clock, "acct-1", -5, "", testing::SampleAccountCreated()});
   EventOptions all = fixed;
   all.aggregate_id = "from-options";
   all.correlation_id = "corr";
@@ -584,7 +621,10 @@ std::vector<Case> Cases() {
   empty_entry.metadata = {{"", ""}};
   cases.push_back({"one empty metadata entry", empty_entry, "a", 0, "", v1::AccountCreated()});
   EventOptions many = all;
-  many.metadata = {{"tenant", "Zoë 🚀 日本"}, {"empty", ""}, {"", "no key"}, {"🚀", "rocket"},
+  many.metadata = {{"tenant", "Zoë 🚀 日本"},
+                   {"empty", ""},
+                   {"", "no key"},
+                   {"🚀", "rocket"},
                    {std::string(200, 'k'), std::string(300, 'v')}};
   cases.push_back({"several metadata entries", many, "a", 0, "", LargeEvent()});
   return cases;
@@ -593,12 +633,13 @@ std::vector<Case> Cases() {
 TEST(SerializeNewEnvelope, ParsesToWhatNewEnvelopeBuilds) {
   for (const Case& c : Cases()) {
     SCOPED_TRACE(c.what);
-    const std::string two = TwoStep(c.options, c.aggregate_id, c.event_timestamp,
-                                    c.event_trace_id, c.event);
-    const std::string one = OneStep(c.options, c.aggregate_id, c.event_timestamp,
-                                    c.event_trace_id, c.event);
+    const std::string two =
+        TwoStep(c.options, c.aggregate_id, c.event_timestamp, c.event_trace_id, c.event);
+    const std::string one =
+        OneStep(c.options, c.aggregate_id, c.event_timestamp, c.event_trace_id, c.event);
     EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(Parsed(one), Parsed(two)))
-        << Parsed(one).DebugString() << "\nvs\n" << Parsed(two).DebugString();
+        << Parsed(one).DebugString() << "\nvs\n"
+        << Parsed(two).DebugString();
     if (c.options.metadata.size() <= 1) {
       EXPECT_EQ(absl::CHexEscape(one), absl::CHexEscape(two));
     } else {
@@ -633,8 +674,8 @@ TEST(SerializeNewEnvelope, FillsANewIdAndTheClock) {
   EventOptions same;
   same.event_id = envelope.event_id();
   same.timestamp = envelope.timestamp();
-  EXPECT_EQ(absl::CHexEscape(bytes), absl::CHexEscape(TwoStep(same, "acct-1", 0, {},
-                                                              testing::SampleAccountCreated())));
+  EXPECT_EQ(absl::CHexEscape(bytes),
+            absl::CHexEscape(TwoStep(same, "acct-1", 0, {}, testing::SampleAccountCreated())));
   std::string again;
   internal::SerializeNewEnvelope(kAccountCreatedV1, {}, "acct-1", 0, {},
                                  testing::SampleAccountCreated(), &again);

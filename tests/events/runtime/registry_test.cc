@@ -56,8 +56,8 @@ TEST(Registry, IncompleteBindingsAreRejected) {
   binding.to_latest = nullptr;
   EXPECT_THAT(registry.Register(binding).message(), HasSubstr("no to_latest"));
   binding = testing::AccountCreatedV1Binding();
-  binding.payload_descriptor = v1::Plan_descriptor()->file()->FindMessageTypeByName(
-      "EmailChangedPayload");
+  binding.payload_descriptor =
+      v1::Plan_descriptor()->file()->FindMessageTypeByName("EmailChangedPayload");
   EXPECT_THAT(registry.Register(binding).message(),
               HasSubstr("is neither the event acme.user.v1.AccountCreated"));
 }
@@ -185,7 +185,8 @@ TEST_F(RegistryTest, InvalidEvent) {
   event.clear_account_id();
   absl::Status status = registry_.Dispatch(testing::Pack(event));
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(status.message()), StartsWith("event user.account.created v1 is invalid: "));
+  EXPECT_THAT(std::string(status.message()),
+              StartsWith("event user.account.created v1 is invalid: "));
 }
 
 TEST_F(RegistryTest, EmptyPayloadIsTheDefaultEvent) {
@@ -199,9 +200,9 @@ TEST_F(RegistryTest, BytesThatAreNotAnEnvelope) {
       absl::string_view(testing::Pack(testing::SampleAccountCreated()).SerializeAsString())
           .substr(0, 20));
   EXPECT_EQ(truncated.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(truncated.message()), StartsWith("not an event envelope: 20 bytes do not parse"));
-  EXPECT_EQ(registry_.Dispatch(absl::string_view("")).code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(truncated.message()),
+              StartsWith("not an event envelope: 20 bytes do not parse"));
+  EXPECT_EQ(registry_.Dispatch(absl::string_view("")).code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(registry_.Dispatch(absl::string_view("")).message(), HasSubstr("no event name"));
 }
 
@@ -274,9 +275,9 @@ TEST_F(RegistryTest, FromJsonAcceptsProtoNamesAndNumbersForInt64) {
 
 // An escaped key is the key it spells: `"d\u0061ta"` is the data member.
 TEST_F(RegistryTest, FromJsonReadsEscapedKeys) {
-  absl::StatusOr<Envelope> envelope = registry_.FromJson(
-      R"({"n\u0061me":"user.account.created","version":"v1",)"
-      R"("d\u0061ta":{"accountId":"a","creditCents":"7"}})");
+  absl::StatusOr<Envelope> envelope =
+      registry_.FromJson(R"({"n\u0061me":"user.account.created","version":"v1",)"
+                         R"("d\u0061ta":{"accountId":"a","creditCents":"7"}})");
   ASSERT_TRUE(envelope.ok()) << envelope.status();
   v1::AccountCreated event;
   ASSERT_TRUE(event.ParseFromString(envelope->payload()));

@@ -10,9 +10,9 @@ namespace cppsvc::events {
 namespace {
 
 namespace v1 = ::acme::user::v1;
+using io::cloudevents::v1::CloudEvent;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using io::cloudevents::v1::CloudEvent;
 
 constexpr char kId[] = "0b6a2b8e-5f7c-4d2a-9c1e-3f4a5b6c7d8e";
 constexpr char kAccount[] = "f95616f1-23e3-4694-8658-8082b0a18267";
@@ -61,7 +61,8 @@ TEST(CloudEventProto, EveryField) {
   EXPECT_EQ(attributes.at("time").ce_timestamp().seconds(), 1795245032);
   EXPECT_EQ(attributes.at("time").ce_timestamp().nanos(), 123000000);
   EXPECT_EQ(attributes.at("subject").ce_string(), kAccount);
-  EXPECT_EQ(attributes.at("dataschema").ce_uri(), "type.googleapis.com/acme.user.v1.AccountCreated");
+  EXPECT_EQ(attributes.at("dataschema").ce_uri(),
+            "type.googleapis.com/acme.user.v1.AccountCreated");
   EXPECT_EQ(attributes.at("datacontenttype").ce_string(), "application/protobuf");
   EXPECT_EQ(attributes.at("correlationid").ce_string(), "corr-1");
   EXPECT_EQ(attributes.at("causationid").ce_string(), "cause-1");
@@ -71,8 +72,8 @@ TEST(CloudEventProto, EveryField) {
   EXPECT_EQ(event->proto_data().type_url(), "type.googleapis.com/acme.user.v1.AccountCreated");
   v1::AccountCreated payload;
   ASSERT_TRUE(event->proto_data().UnpackTo(&payload));
-  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(
-      payload, testing::SampleAccountCreated()));
+  EXPECT_TRUE(
+      google::protobuf::util::MessageDifferencer::Equals(payload, testing::SampleAccountCreated()));
 }
 
 TEST(CloudEventProto, NegativeTimestampNormalised) {
@@ -152,19 +153,16 @@ TEST(Kafka, BinaryModeHeadersKeyAndValue) {
   ASSERT_TRUE(record.ok()) << record.status();
   EXPECT_EQ(record->key, kAccount);
   EXPECT_EQ(record->value, testing::SampleAccountCreated().SerializeAsString());
-  EXPECT_THAT(record->headers,
-              ElementsAre(KafkaHeader{"ce_specversion", "1.0"}, KafkaHeader{"ce_id", kId},
-                          KafkaHeader{"ce_source", kSource},
-                          KafkaHeader{"ce_type", "user.account.created.v1"},
-                          KafkaHeader{"ce_time", "2026-11-21T07:10:32.123Z"},
-                          KafkaHeader{"ce_subject", kAccount},
-                          KafkaHeader{"ce_dataschema",
-                                      "type.googleapis.com/acme.user.v1.AccountCreated"},
-                          KafkaHeader{"content-type", "application/protobuf"},
-                          KafkaHeader{"ce_correlationid", "corr-1"},
-                          KafkaHeader{"ce_causationid", "cause-1"},
-                          KafkaHeader{"ce_traceparent", kTraceparent},
-                          KafkaHeader{"ce_tenant", "Zoë"}));
+  EXPECT_THAT(
+      record->headers,
+      ElementsAre(
+          KafkaHeader{"ce_specversion", "1.0"}, KafkaHeader{"ce_id", kId},
+          KafkaHeader{"ce_source", kSource}, KafkaHeader{"ce_type", "user.account.created.v1"},
+          KafkaHeader{"ce_time", "2026-11-21T07:10:32.123Z"}, KafkaHeader{"ce_subject", kAccount},
+          KafkaHeader{"ce_dataschema", "type.googleapis.com/acme.user.v1.AccountCreated"},
+          KafkaHeader{"content-type", "application/protobuf"},
+          KafkaHeader{"ce_correlationid", "corr-1"}, KafkaHeader{"ce_causationid", "cause-1"},
+          KafkaHeader{"ce_traceparent", kTraceparent}, KafkaHeader{"ce_tenant", "Zoë"}));
   ASSERT_NE(record->Header("ce_id"), nullptr);
   EXPECT_EQ(record->Header("nope"), nullptr);
 }

@@ -12,7 +12,8 @@ using ::google::protobuf::Message;
 
 Violations Required(absl::string_view field) {
   return Violations({Violation{{PathElement{PathElement::Kind::kField, std::string(field)}},
-                               Rule::kRequired, "cannot be blank"}});
+                               Rule::kRequired,
+                               "cannot be blank"}});
 }
 
 template <typename Event>

@@ -53,18 +53,19 @@ struct Ran {
 // unless the arguments redirect it.
 Ran Tool(const std::string& arguments) {
   const std::string out = TmpDir() + "/stdout", err = TmpDir() + "/stderr";
-  const int raw = std::system(
-      absl::StrCat(CPPSVC_EVENTS_TOOL, " ", arguments, " >", out, " 2>", err).c_str());
+  const int raw =
+      std::system(absl::StrCat(CPPSVC_EVENTS_TOOL, " ", arguments, " >", out, " 2>", err).c_str());
   return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, ReadFile(out), ReadFile(err)};
 }
 
 // protoc --descriptor_set_out of the example's v1 user events.
 std::string DescriptorSet(bool include_imports) {
   const std::string path = TmpDir() + (include_imports ? "/set.pb" : "/set-no-imports.pb");
-  const int status = std::system(absl::StrCat(
-      CPPSVC_PROTOC, " -I ", CPPSVC_EVENTS_PROTO_DIR, " -I ", CPPSVC_PROTO_DIR,
-      " --descriptor_set_out=", path, include_imports ? " --include_imports" : "",
-      " acme/user/v1/user.proto").c_str());
+  const int status = std::system(
+      absl::StrCat(CPPSVC_PROTOC, " -I ", CPPSVC_EVENTS_PROTO_DIR, " -I ", CPPSVC_PROTO_DIR,
+                   " --descriptor_set_out=", path, include_imports ? " --include_imports" : "",
+                   " acme/user/v1/user.proto")
+          .c_str());
   EXPECT_EQ(status, 0);
   return path;
 }
@@ -111,12 +112,10 @@ TEST(ToolTest, MissingAndEmptyFilesAreErrorsNamingThem) {
   const std::string missing = TmpDir() + "/no-such-file";
   Ran run = Tool("decode --descriptor_set " + DescriptorSet(true) + " --input " + missing);
   EXPECT_EQ(run.status, 1);
-  EXPECT_EQ(run.err,
-            "cppsvc-events: cannot open \"" + missing + "\": No such file or directory\n");
+  EXPECT_EQ(run.err, "cppsvc-events: cannot open \"" + missing + "\": No such file or directory\n");
   run = Tool("decode --descriptor_set " + missing + " --input " + missing);
   EXPECT_EQ(run.status, 1);
-  EXPECT_EQ(run.err,
-            "cppsvc-events: cannot open \"" + missing + "\": No such file or directory\n");
+  EXPECT_EQ(run.err, "cppsvc-events: cannot open \"" + missing + "\": No such file or directory\n");
   const std::string empty = TmpDir() + "/empty.pb";
   WriteFile(empty, "");
   run = Tool("decode --descriptor_set " + empty + " --input " + missing);
@@ -132,12 +131,11 @@ TEST(ToolTest, ASetWithoutItsImportsSaysWhatIsMissingAndHowToFixIt) {
   const Ran run = Tool("decode --descriptor_set " + set + " --input " + set);
   EXPECT_EQ(run.status, 1);
   // One line, no raw [libprotobuf ERROR ...] lines.
-  EXPECT_EQ(run.err,
-            "cppsvc-events: " + set +
-                ": descriptor set: files it imports are not in it: "
-                "\"acme/events/options.proto\" (imported by acme/user/v1/user.proto), "
-                "\"gen/svc/annotations.proto\" (imported by acme/user/v1/user.proto); "
-                "write it with protoc --descriptor_set_out=FILE --include_imports\n");
+  EXPECT_EQ(run.err, "cppsvc-events: " + set +
+                         ": descriptor set: files it imports are not in it: "
+                         "\"acme/events/options.proto\" (imported by acme/user/v1/user.proto), "
+                         "\"gen/svc/annotations.proto\" (imported by acme/user/v1/user.proto); "
+                         "write it with protoc --descriptor_set_out=FILE --include_imports\n");
 }
 
 TEST(DecoderFileTest, ADirectoryIsAnErrorNotAnEmptySet) {
