@@ -37,10 +37,10 @@ grep -q "^-- protobuf 31\." build-pb31.log ||
   { cat build-pb31.log; echo "protobuf-current: protobuf 31 was not found in $prefix" >&2; exit 1; }
 
 targets=(protoc-gen-cpp-svc cppsvc_runtime people_example events_example
-  cppsvc_unit_tests cppsvc_golden_tests cppsvc_protoc_tests cppsvc_generated_tests
+  cppsvc_unit_tests cppsvc_golden_tests cppsvc_golden_cases cppsvc_protoc_tests
+  cppsvc_diagnostics_cases cppsvc_generated_tests
   cppsvc_grpc_emitter_tests cppsvc_events_tests cppsvc_events_dropped_tests
-  cppsvc_events_runtime_tests cppsvc_corpus_tests cppsvc_corpus_rejected_tests
-  people_example_editions)
+  cppsvc_events_runtime_tests cppsvc_corpus_tests people_example_editions)
 cmake --build build-pb31 --parallel "$(nproc)" --target "${targets[@]}"
 echo "protobuf-current: built after $((SECONDS - start)) s"
 
@@ -53,7 +53,10 @@ if [ -n "$mixed" ]; then
 fi
 
 # Everything built above; the rest is the plain stage's (NOT_BUILT: the
-# suites not built here).
+# suites not built here). Diagnostics.hostile_utf8 cannot run here: protoc 31
+# itself aborts (a CHECK in command_line_interface.cc) on a string option
+# holding invalid UTF-8, before any plugin runs; protoc 3.21 passes it on and
+# the plugin rejects it, as the plain stage checks.
 ctest --test-dir build-pb31 --output-on-failure -j "$(nproc)" \
-  -E '_NOT_BUILT$|^Consumer\.|^buf_|^EventsInterop\.|^realworld|^Generative\.|^Fuzz\.'
+  -E '_NOT_BUILT$|^Consumer\.|^buf_|^EventsInterop\.|^realworld|^Generative\.|^Fuzz\.|^Diagnostics\.hostile_utf8$'
 echo "protobuf-current: passed after $((SECONDS - start)) s"
