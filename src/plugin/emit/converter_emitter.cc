@@ -691,6 +691,9 @@ class ConverterEmitter {
   // ---- Carrying deprecated fields to private ------------------------------------
 
   Body CarryBody(const MessageModel& message) {
+    // Its conversions are written by hand, so is the carrying of its
+    // deprecated fields (no enum mappings are made for such a message).
+    if (message.converter_empty) return HandWritten();
     std::vector<std::string> parts;
     for (const FieldModel& field : message.fields) {
       const FD* f = field.descriptor;
