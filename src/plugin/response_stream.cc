@@ -104,8 +104,11 @@ absl::Status ReadRequest(int input_fd, pb::DescriptorPool& pool, SourceLocations
   pb::io::FileInputStream raw(input_fd);
   pb::io::CodedInputStream in(&raw);
   in.SetTotalBytesLimit(std::numeric_limits<int>::max());
+  // DataLoss marks a request that could not be read at all, as opposed to
+  // descriptors that were read but do not build (InvalidArgument, reported
+  // in the response).
   const absl::Status unreadable =
-      absl::InvalidArgumentError("could not read a CodeGeneratorRequest from standard input");
+      absl::DataLossError("could not read a CodeGeneratorRequest from standard input");
   while (const uint32_t tag = in.ReadTag()) {
     const int field = WireFormatLite::GetTagFieldNumber(tag);
     const bool delimited =
@@ -155,6 +158,11 @@ absl::StatusOr<std::vector<const pb::FileDescriptor*>> FilesToGenerate(
   return files;
 }
 
+int CouldNotWrite() {
+  std::cerr << "protoc-gen-cpp-svc: could not write the response to standard output\n";
+  return 1;
+}
+
 }  // namespace
 
 int RunPluginProtocol(int input_fd, int output_fd) {
@@ -162,7 +170,7 @@ int RunPluginProtocol(int input_fd, int output_fd) {
   SourceLocations locations;
   Request request;
   absl::Status status = ReadRequest(input_fd, pool, locations, request);
-  if (absl::IsInvalidArgument(status) && status.message().find("could not read") == 0) {
+  if (absl::IsDataLoss(status)) {
     std::cerr << "protoc-gen-cpp-svc: " << status.message() << "\n";
     return 1;
   }
@@ -199,15 +207,9 @@ int RunPluginProtocol(int input_fd, int output_fd) {
       if (!message.empty() && message.back() == '\n') message.pop_back();
       WriteBytesField(kErrorField, message, out);
     }
-    if (out.HadError()) {
-      std::cerr << "protoc-gen-cpp-svc: could not write the response to standard output\n";
-      return 1;
-    }
+    if (out.HadError()) return CouldNotWrite();
   }
-  if (!raw.Close()) {
-    std::cerr << "protoc-gen-cpp-svc: could not write the response to standard output\n";
-    return 1;
-  }
+  if (!raw.Close()) return CouldNotWrite();
   return 0;
 }
 
