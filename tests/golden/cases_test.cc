@@ -8,9 +8,12 @@
 //   CPPSVC_UPDATE_GOLDEN=1 ctest --test-dir build -L golden
 //
 // rewrites expected/ (removing stale files); then review `git diff tests/golden`.
+// A case with a `base` (support/cases.h) keeps only the files that differ from
+// its base's goldens: people_grpc holds just what grpc=true adds.
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,6 +33,36 @@ std::string Diff(const std::string& golden_path, const std::string& actual_path)
       .output;
 }
 
+// Every golden file of the case, relative name to path: its base case's
+// (recursively), overridden by its own expected/ folder.
+std::map<std::string, std::string> GoldenFiles(const std::string& case_dir) {
+  const std::string base = BaseCase(case_dir);
+  std::map<std::string, std::string> golden;
+  if (!base.empty()) golden = GoldenFiles(base);
+  const std::string expected_dir = case_dir + "/expected";
+  for (const std::string& file : ListFilesUnder(expected_dir)) {
+    golden[file] = expected_dir + "/" + file;
+  }
+  return golden;
+}
+
+// Rewrites the case's expected/ folder from the run: every generated file,
+// except those its base case already expects with the same content.
+void UpdateGoldens(const std::string& case_dir, const std::string& out_dir,
+                   const std::vector<std::string>& generated) {
+  const std::string base = BaseCase(case_dir);
+  const std::map<std::string, std::string> inherited =
+      base.empty() ? std::map<std::string, std::string>() : GoldenFiles(base);
+  const std::string expected_dir = case_dir + "/expected";
+  fs::remove_all(expected_dir);
+  for (const std::string& file : generated) {
+    const std::string content = ReadFileOrEmpty(out_dir + "/" + file);
+    const auto it = inherited.find(file);
+    if (it != inherited.end() && ReadFileOrEmpty(it->second) == content) continue;
+    WriteFileCreatingDirs(expected_dir + "/" + file, content);
+  }
+}
+
 void RunGoldenCase(const std::string& case_dir) {
   PluginRequest request = ReadCase(case_dir, CPPSVC_SOURCE_DIR);
   ASSERT_FALSE(request.files.empty()) << case_dir << " names no proto file";
@@ -38,34 +71,28 @@ void RunGoldenCase(const std::string& case_dir) {
   const PluginRun run = RunPlugin(request);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_EQ(run.stderr_text, "");
-  const std::string expected_dir = case_dir + "/expected";
   const std::vector<std::string> generated = ListFilesUnder(request.out_dir);
   if (std::getenv("CPPSVC_UPDATE_GOLDEN") != nullptr) {
-    fs::remove_all(expected_dir);
-    for (const std::string& file : generated) {
-      WriteFileCreatingDirs(expected_dir + "/" + file,
-                            ReadFileOrEmpty(request.out_dir + "/" + file));
-    }
+    UpdateGoldens(case_dir, request.out_dir, generated);
     return;
   }
-  const std::vector<std::string> golden = ListFilesUnder(expected_dir);
-  for (const std::string& file : golden) {
+  const std::map<std::string, std::string> golden = GoldenFiles(case_dir);
+  for (const auto& [file, path] : golden) {
     EXPECT_TRUE(std::find(generated.begin(), generated.end(), file) != generated.end())
-        << "stale golden file: " << file << " is no longer generated (if that is intended: "
+        << "stale golden file: " << path << " is no longer generated (if that is intended: "
         << "CPPSVC_UPDATE_GOLDEN=1 ctest -L golden removes it)";
   }
   for (const std::string& file : generated) {
-    EXPECT_TRUE(std::find(golden.begin(), golden.end(), file) != golden.end())
-        << file << " is generated but has no golden file (CPPSVC_UPDATE_GOLDEN=1 ctest -L "
-        << "golden writes it)";
-  }
-  for (const std::string& file : generated) {
-    const std::string golden_path = expected_dir + "/" + file;
+    const auto it = golden.find(file);
+    if (it == golden.end()) {
+      ADD_FAILURE() << file << " is generated but has no golden file (CPPSVC_UPDATE_GOLDEN=1 "
+                    << "ctest -L golden writes it)";
+      continue;
+    }
     const std::string actual_path = request.out_dir + "/" + file;
-    if (!fs::exists(golden_path)) continue;  // reported above
-    EXPECT_EQ(ReadFileOrEmpty(golden_path), ReadFileOrEmpty(actual_path))
-        << file << " differs from its golden file:\n"
-        << Diff(golden_path, actual_path)
+    EXPECT_EQ(ReadFileOrEmpty(it->second), ReadFileOrEmpty(actual_path))
+        << file << " differs from its golden file " << it->second << ":\n"
+        << Diff(it->second, actual_path)
         << "If the change is intended: CPPSVC_UPDATE_GOLDEN=1 ctest -L golden";
   }
 }

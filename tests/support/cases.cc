@@ -69,19 +69,29 @@ std::vector<std::string> ListFilesUnder(const std::string& dir) {
   return files;
 }
 
+std::string BaseCase(const std::string& case_dir) {
+  const std::vector<std::string> base = ReadLines(case_dir + "/base");
+  if (base.empty()) return "";
+  return (fs::path(case_dir).parent_path() / base.front()).string();
+}
+
 PluginRequest ReadCase(const std::string& case_dir, const std::string& source_dir) {
-  PluginRequest request;
+  const std::string base = BaseCase(case_dir);
+  PluginRequest request = base.empty() ? PluginRequest() : ReadCase(base, source_dir);
   const std::string protos = case_dir + "/protos";
-  if (fs::is_directory(protos)) request.import_dirs.push_back(protos);
-  for (const std::string& root : ReadLines(case_dir + "/roots")) {
-    request.import_dirs.push_back(source_dir + "/" + root);
+  const std::vector<std::string> roots = ReadLines(case_dir + "/roots");
+  if (fs::is_directory(protos) || !roots.empty()) {
+    request.import_dirs.clear();
+    if (fs::is_directory(protos)) request.import_dirs.push_back(protos);
+    for (const std::string& root : roots) request.import_dirs.push_back(source_dir + "/" + root);
   }
-  request.files = ReadLines(case_dir + "/files");
-  if (request.files.empty()) {
+  std::vector<std::string> files = ReadLines(case_dir + "/files");
+  if (files.empty()) {
     for (const std::string& file : ListFilesUnder(protos)) {
-      if (fs::path(file).extension() == ".proto") request.files.push_back(file);
+      if (fs::path(file).extension() == ".proto") files.push_back(file);
     }
   }
+  if (!files.empty()) request.files = files;
   const std::vector<std::string> parameters = ReadLines(case_dir + "/parameters");
   if (!parameters.empty()) request.parameters = parameters.front();
   return request;

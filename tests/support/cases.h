@@ -7,6 +7,11 @@
 //   <case>/files        optional: the files to generate, one a line, relative to
 //                       an import root; without it, every .proto under protos/
 //   <case>/parameters   optional: the plugin parameter (--cpp-svc_opt), one line
+//   <case>/base         optional: the name of a sibling case this one builds on.
+//                       Its protos, roots and files are this case's too (a case
+//                       names its own to replace them); the golden runner also
+//                       expects the base's expected/ files, so a case keeps only
+//                       the files that differ from its base or are new.
 #ifndef CPPSVC_TESTS_SUPPORT_CASES_H_
 #define CPPSVC_TESTS_SUPPORT_CASES_H_
 
@@ -26,8 +31,12 @@ std::vector<std::string> ListCases(const std::string& dir);
 // Every regular file under `dir`, relative to it, sorted.
 std::vector<std::string> ListFilesUnder(const std::string& dir);
 
-// The protoc request the case folder describes (out_dir left empty).
+// The protoc request the case folder describes (out_dir left empty), with what
+// it does not name taken from its base case.
 PluginRequest ReadCase(const std::string& case_dir, const std::string& source_dir);
+
+// The folder of the case `case_dir` builds on (its `base` file), or "" for none.
+std::string BaseCase(const std::string& case_dir);
 
 // Registers one gtest per case: the cases named on the command line (folder
 // paths, as CTest passes them), or every case under `cases_dir` when none is.
