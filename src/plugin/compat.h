@@ -9,7 +9,7 @@
 //   Debian's 3.21 package cannot include; its parameter became
 //   absl::string_view in protobuf 22. CppKeywordEscaped() wraps it.
 // - Editions: protobuf 27 and later let a plugin declare the editions it
-//   supports (CppSvcGenerator::GetSupportedFeatures and the edition range).
+//   supports (the response's supported_features and edition range).
 #ifndef CPPSVC_PLUGIN_COMPAT_H_
 #define CPPSVC_PLUGIN_COMPAT_H_
 
@@ -18,7 +18,7 @@
 
 #include "absl/strings/string_view.h"
 #include "cppsvc/internal/protobuf_version.h"
-#include "google/protobuf/compiler/code_generator.h"
+#include "google/protobuf/compiler/plugin.pb.h"
 #include "google/protobuf/descriptor.h"
 
 #if CPPSVC_PROTOBUF_VERSION >= 4022000
@@ -73,20 +73,18 @@ inline constexpr bool kSupportsEditions = true;
 inline constexpr int32_t kMinimumEdition = ::google::protobuf::Edition::EDITION_PROTO2;
 inline constexpr int32_t kMaximumEdition = ::google::protobuf::Edition::EDITION_2023;
 inline constexpr uint64_t kEditionsFeature =
-    ::google::protobuf::compiler::CodeGenerator::FEATURE_SUPPORTS_EDITIONS;
-#define CPPSVC_PLUGIN_EDITION_RANGE                                \
-  ::google::protobuf::Edition GetMinimumEdition() const override { \
-    return ::google::protobuf::Edition::EDITION_PROTO2;            \
-  }                                                                \
-  ::google::protobuf::Edition GetMaximumEdition() const override { \
-    return ::google::protobuf::Edition::EDITION_2023;              \
-  }
+    ::google::protobuf::compiler::CodeGeneratorResponse::FEATURE_SUPPORTS_EDITIONS;
+inline constexpr int kMinimumEditionField =
+    ::google::protobuf::compiler::CodeGeneratorResponse::kMinimumEditionFieldNumber;
+inline constexpr int kMaximumEditionField =
+    ::google::protobuf::compiler::CodeGeneratorResponse::kMaximumEditionFieldNumber;
 #else
 inline constexpr bool kSupportsEditions = false;
 inline constexpr int32_t kMinimumEdition = 0;
 inline constexpr int32_t kMaximumEdition = 0;
 inline constexpr uint64_t kEditionsFeature = 0;
-#define CPPSVC_PLUGIN_EDITION_RANGE
+inline constexpr int kMinimumEditionField = 0;  // not in this version's response
+inline constexpr int kMaximumEditionField = 0;
 #endif
 
 }  // namespace cppsvc::plugin::compat

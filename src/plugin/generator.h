@@ -1,5 +1,6 @@
-// The plugin's entry points: the whole pipeline as a function (used in-process
-// by tests) and as protoc's CodeGenerator.
+// The plugin's pipeline as a function: parameters, model, checks, emitters.
+// The executable runs it behind its own streaming reader and writer of the
+// plugin protocol (response_stream.h); tests call it in-process.
 #ifndef CPPSVC_PLUGIN_GENERATOR_H_
 #define CPPSVC_PLUGIN_GENERATOR_H_
 
@@ -8,8 +9,6 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "google/protobuf/compiler/code_generator.h"
-#include "plugin/compat.h"
 #include "plugin/emit/file_emitter.h"
 #include "plugin/model/source_locations.h"
 
@@ -39,22 +38,6 @@ absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescrip
 absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
     const std::vector<const google::protobuf::FileDescriptor*>& files, const std::string& parameter,
     std::string* warnings = nullptr, bool from_protoc = false);
-
-class CppSvcGenerator : public google::protobuf::compiler::CodeGenerator {
- public:
-  // Chains span files, so all files are generated together.
-  bool Generate(const google::protobuf::FileDescriptor* file, const std::string& parameter,
-                google::protobuf::compiler::GeneratorContext* context,
-                std::string* error) const override;
-  bool GenerateAll(const std::vector<const google::protobuf::FileDescriptor*>& files,
-                   const std::string& parameter,
-                   google::protobuf::compiler::GeneratorContext* context,
-                   std::string* error) const override;
-  uint64_t GetSupportedFeatures() const override {
-    return FEATURE_PROTO3_OPTIONAL | compat::kEditionsFeature;
-  }
-  CPPSVC_PLUGIN_EDITION_RANGE
-};
 
 }  // namespace cppsvc::plugin
 

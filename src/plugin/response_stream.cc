@@ -179,10 +179,12 @@ int RunPluginProtocol(int input_fd, int output_fd) {
     pb::io::CodedOutputStream out(&raw);
     out.WriteTag(Tag(kFeaturesField, pb::internal::WireFormatLite::WIRETYPE_VARINT));
     out.WriteVarint64(CodeGeneratorResponse::FEATURE_PROTO3_OPTIONAL | compat::kEditionsFeature);
-    if (compat::kSupportsEditions) {  // fields 3 and 4 (protobuf 27 and later)
-      out.WriteTag(Tag(3, pb::internal::WireFormatLite::WIRETYPE_VARINT));
+    if (compat::kSupportsEditions) {  // protobuf 27 and later
+      out.WriteTag(
+          Tag(compat::kMinimumEditionField, pb::internal::WireFormatLite::WIRETYPE_VARINT));
       out.WriteVarint32SignExtended(compat::kMinimumEdition);
-      out.WriteTag(Tag(4, pb::internal::WireFormatLite::WIRETYPE_VARINT));
+      out.WriteTag(
+          Tag(compat::kMaximumEditionField, pb::internal::WireFormatLite::WIRETYPE_VARINT));
       out.WriteVarint32SignExtended(compat::kMaximumEdition);
     }
     absl::StatusOr<std::vector<const pb::FileDescriptor*>> files =
