@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # scripts/check-doc-links.py [repo root]: every relative link in README.md and docs/**/*.md
-# must name an existing file (and, for a .md file, an existing heading anchor).
+# must name an existing file (and, for a .md file, an existing heading anchor), and every
+# link must stay inside the repository, which stands alone. Run by scripts/test.sh.
 import re, os, glob, sys
 os.chdir(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), ".."))
 def slug(h):
@@ -24,6 +25,8 @@ for f in files:
         if url.startswith(('http://', 'https://', 'mailto:')): continue
         path, _, frag = url.partition('#')
         target = os.path.normpath(os.path.join(os.path.dirname(f), path)) if path else f
+        if target.startswith('..') or os.path.isabs(target):
+            print(f'{f}: links outside the repository: {url}'); bad += 1; continue
         if not os.path.exists(target):
             print(f'{f}: missing {url}'); bad += 1; continue
         if frag and target.endswith('.md') and frag not in anchors(target):

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: the README's test command, and CI's
 # (.ci/run). Two stages:
-#   1. the format check (scripts/check-format.sh), then the plain suite: gcc,
+#   1. the format check (scripts/check-format.sh) and the documentation's links
+#      (scripts/check-doc-links.py), then the plain suite: gcc,
 #      RelWithDebInfo, build/, CTest; then the core
 #      suites again against protobuf 31.1 and Abseil 20250127.1 built from
 #      third_party/deps (scripts/test-protobuf-current.sh, build-pb31/; the
@@ -42,6 +43,7 @@ stage() {
 stage "1/2 plain suite (build/)"
 scripts/setup.sh
 scripts/check-format.sh
+python3 scripts/check-doc-links.py
 scripts/build.sh
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
 if [ "$quick" = 1 ]; then exit 0; fi
