@@ -46,7 +46,7 @@ target_compile_definitions(cppsvc_events_runtime_tests PRIVATE
   CPPSVC_EVENTS_PROTO_DIR="${CPPSVC_EVENTS_PROTO_DIR}"
   CPPSVC_TEST_TMP_DIR="${CMAKE_CURRENT_BINARY_DIR}/events_runtime_tmp")
 target_link_libraries(cppsvc_events_runtime_tests PRIVATE cppsvc_events_runtime_protos
-  GTest::gtest_main)
+  cppsvc_test_support GTest::gtest_main)
 add_dependencies(cppsvc_events_runtime_tests cppsvc-events)
 gtest_discover_tests(cppsvc_events_runtime_tests TEST_PREFIX "EventsRuntime."
   PROPERTIES LABELS events)

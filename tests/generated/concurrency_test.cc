@@ -5,12 +5,11 @@
 // its own process, so that first use really is the first. Results are
 // checked here; scripts/test-tsan.sh runs this under ThreadSanitizer.
 #include <atomic>
-#include <thread>
-#include <vector>
 
 #include "acme/people/private/people.svc.h"
 #include "gtest/gtest.h"
 #include "support/people_requests.h"
+#include "support/run_together.h"
 #include "v1_converter.h"  // the example's v1 override
 
 namespace {
@@ -18,6 +17,8 @@ namespace {
 namespace v1 = ::acme::people::v1;
 namespace v2 = ::acme::people::v2;
 namespace priv = ::acme::people::private_;
+
+using ::cppsvc::testing::RunTogether;
 
 constexpr int kThreads = 8;
 constexpr int kRounds = 200;
@@ -60,20 +61,6 @@ priv::svc::PeopleChainOverrides Overrides() {
   return overrides;
 }
 
-template <typename Body>
-void RunTogether(Body body) {
-  std::atomic<int> ready{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      ready.fetch_add(1);
-      while (ready.load() < kThreads) std::this_thread::yield();
-      body(t);
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-}
-
 // Both versions' Create, through the whole chain, checked on the way back.
 bool CreateBothVersions(priv::svc::PeopleChain& chain) {
   v1::CreateResponse v1_response;
@@ -87,7 +74,7 @@ bool CreateBothVersions(priv::svc::PeopleChain& chain) {
 TEST(ChainConcurrencyTest, ChainsBuiltAtOnceOnFirstUseOfTheDefaults) {
   StatelessPeople implementation;
   std::atomic<int> failures{0};
-  RunTogether([&](int) {
+  RunTogether(kThreads, [&](int) {
     priv::svc::PeopleChain chain(implementation, Overrides());
     if (!CreateBothVersions(chain)) failures.fetch_add(1);
   });
@@ -98,7 +85,7 @@ TEST(ChainConcurrencyTest, OneChainCalledFromManyThreads) {
   StatelessPeople implementation;
   priv::svc::PeopleChain chain(implementation, Overrides());
   std::atomic<int> failures{0};
-  RunTogether([&](int) {
+  RunTogether(kThreads, [&](int) {
     for (int i = 0; i < kRounds; ++i) {
       if (!CreateBothVersions(chain)) failures.fetch_add(1);
     }

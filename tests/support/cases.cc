@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "gtest/gtest.h"
@@ -36,18 +35,6 @@ class CaseTest : public ::testing::Test {
 
 }  // namespace
 
-std::string ReadFileOrEmpty(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-void WriteFileCreatingDirs(const std::string& path, const std::string& content) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << content;
-}
-
 std::vector<std::string> ListCases(const std::string& dir) {
   std::vector<std::string> cases;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
@@ -55,18 +42,6 @@ std::vector<std::string> ListCases(const std::string& dir) {
   }
   std::sort(cases.begin(), cases.end());
   return cases;
-}
-
-std::vector<std::string> ListFilesUnder(const std::string& dir) {
-  std::vector<std::string> files;
-  if (!fs::is_directory(dir)) return files;
-  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file()) {
-      files.push_back(fs::relative(entry.path(), dir).generic_string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
 }
 
 std::string BaseCase(const std::string& case_dir) {

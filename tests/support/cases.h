@@ -19,17 +19,12 @@
 #include <vector>
 
 #include "support/command.h"
+#include "support/files.h"
 
 namespace cppsvc::testing {
 
-// The whole file; empty when it does not exist.
-std::string ReadFileOrEmpty(const std::string& path);
-void WriteFileCreatingDirs(const std::string& path, const std::string& content);
-
 // The names of the sub-folders of `dir`, sorted.
 std::vector<std::string> ListCases(const std::string& dir);
-// Every regular file under `dir`, relative to it, sorted.
-std::vector<std::string> ListFilesUnder(const std::string& dir);
 
 // The protoc request the case folder describes (out_dir left empty), with what
 // it does not name taken from its base case.

@@ -1,11 +1,13 @@
 #include "support/command.h"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "support/files.h"
 
 namespace cppsvc::testing {
 
@@ -18,6 +20,20 @@ CommandRun RunCommand(const std::string& command) {
   while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) run.output.append(buffer, n);
   const int status = pclose(pipe);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+CommandRun RunCommandKeepingStderr(const std::string& command) {
+  // A file of this process's own, unique per call: tests may run commands
+  // from several threads.
+  static std::atomic<int> counter{0};
+  const std::string stderr_path =
+      (std::filesystem::temp_directory_path() /
+       ("cppsvc-stderr-" + std::to_string(getpid()) + "-" + std::to_string(counter++)))
+          .string();
+  CommandRun run = RunCommand("{ " + command + "\n} 2>" + ShellQuote(stderr_path));
+  run.error = ReadFileOrEmpty(stderr_path);
+  std::filesystem::remove(stderr_path);
   return run;
 }
 
@@ -35,8 +51,6 @@ std::string ShellQuote(const std::string& text) {
 
 PluginRun RunPlugin(const PluginRequest& request) {
   std::filesystem::create_directories(request.out_dir);
-  // stderr goes to a file beside the output, so the two streams stay apart.
-  const std::string stderr_path = request.out_dir + ".stderr";
   std::string command = std::string(CPPSVC_PROTOC) +
                         " --plugin=protoc-gen-cpp-svc=" + ShellQuote(CPPSVC_PLUGIN) + " -I" +
                         ShellQuote(CPPSVC_PROTO_DIR);
@@ -46,11 +60,8 @@ PluginRun RunPlugin(const PluginRequest& request) {
     command += " --cpp-svc_opt=" + ShellQuote(request.parameters);
   }
   for (const std::string& file : request.files) command += " " + ShellQuote(file);
-  const CommandRun run = RunCommand(command + " 2>" + ShellQuote(stderr_path));
-  std::ifstream in(stderr_path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::filesystem::remove(stderr_path);
-  return PluginRun{run.exit_code, run.output, text.str()};
+  const CommandRun run = RunCommandKeepingStderr(command);
+  return PluginRun{run.exit_code, run.output, run.error};
 }
+
 }  // namespace cppsvc::testing

@@ -11,11 +11,16 @@ namespace cppsvc::testing {
 struct CommandRun {
   int exit_code = -1;  // -1 when it did not exit normally (or did not start)
   std::string output;  // stdout, and stderr when the command redirects it
+  std::string error;   // stderr, from RunCommandKeepingStderr only
 };
 
 // Runs `command` with /bin/sh and returns its exit code and stdout. Append
 // " 2>&1" to the command to capture stderr too.
 CommandRun RunCommand(const std::string& command);
+
+// The same, with stderr captured apart from stdout (in `error`), for tests
+// that check each stream: what the user would see on each.
+CommandRun RunCommandKeepingStderr(const std::string& command);
 
 // One protoc run with this build's plugin: protoc -I<annotations>
 // -I<each import dir> --cpp-svc_out=[<parameters>:]<out_dir> <files>.

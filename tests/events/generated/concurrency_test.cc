@@ -6,14 +6,13 @@
 // which checks that no two threads race.
 #include <atomic>
 #include <string>
-#include <thread>
-#include <vector>
 
 #include "acme/user/v1/user.svc.h"
 #include "acme/user/v2/user.svc.h"
 #include "cppsvc/events.h"
 #include "cppsvc/events/decoder.h"
 #include "gtest/gtest.h"
+#include "support/run_together.h"
 #include "user_v1_converter.h"
 
 namespace {
@@ -21,23 +20,10 @@ namespace {
 namespace user_v1 = ::acme::user::v1;
 namespace user_v2 = ::acme::user::v2;
 
+using ::cppsvc::testing::RunTogether;
+
 constexpr int kThreads = 8;
 constexpr int kRounds = 200;
-
-// Runs `body(thread index)` on kThreads threads that start together.
-template <typename Body>
-void RunTogether(Body body) {
-  std::atomic<int> ready{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      ready.fetch_add(1);
-      while (ready.load() < kThreads) std::this_thread::yield();
-      body(t);
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-}
 
 user_v1::AccountCreated Account(int t, int i) {
   user_v1::AccountCreated created;
@@ -51,7 +37,7 @@ user_v1::AccountCreated Account(int t, int i) {
 // validators; every thread gets there at the same moment.
 TEST(EventsConcurrencyTest, FirstUseOfGeneratedDefaultsFromManyThreads) {
   std::atomic<int> failures{0};
-  RunTogether([&](int t) {
+  RunTogether(kThreads, [&](int t) {
     std::string bytes;
     if (!user_v1::svc::PackTo(Account(t, 0), &bytes).ok()) failures.fetch_add(1);
     user_v2::AccountCreated latest;
@@ -77,7 +63,7 @@ TEST(EventsConcurrencyTest, OneRegistryAndOneDecoderSharedByManyThreads) {
       });
   const cppsvc::events::Decoder decoder(registry);
   std::atomic<int> failures{0};
-  RunTogether([&](int t) {
+  RunTogether(kThreads, [&](int t) {
     for (int i = 0; i < kRounds; ++i) {
       absl::StatusOr<cppsvc::events::Envelope> envelope = user_v1::svc::Pack(Account(t, i));
       if (!envelope.ok()) {

@@ -3,18 +3,11 @@
 // streams; and the cppsvc-events tool run as a process.
 #include "cppsvc/events/decoder.h"
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "events/runtime/scratch.h"
 #include "events/runtime/test_events.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -25,50 +18,15 @@ namespace {
 namespace v1 = ::acme::user::v1;
 using ::testing::HasSubstr;
 
-std::string TmpDir() {
-  static const std::string dir = [] {
-    std::string path = absl::StrCat(CPPSVC_TEST_TMP_DIR, "/", getpid());
-    std::filesystem::create_directories(path);
-    return path;
-  }();
-  return dir;
-}
+using ::cppsvc::events::testing::TmpDir;
+using ::cppsvc::testing::CommandRun;
+using ::cppsvc::testing::RunCommandKeepingStderr;
+using ::cppsvc::testing::WriteFileCreatingDirs;
 
-void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Runs a shell command; its exit status, and its stdout and stderr in files.
-struct Ran {
-  int status;
-  std::string out;
-  std::string err;
-};
-Ran Shell(const std::string& command) {
-  const std::string out = TmpDir() + "/stdout", err = TmpDir() + "/stderr";
-  const int raw = std::system((command + " >" + out + " 2>" + err).c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, ReadFile(out), ReadFile(err)};
-}
-
-// protoc --descriptor_set_out of the example's event protos.
+// The example's event protos, v1 and v2.
 std::string DescriptorSet(bool include_imports = true) {
-  const std::string path = TmpDir() + (include_imports ? "/events.pb" : "/events-no-imports.pb");
-  if (!std::filesystem::exists(path)) {
-    Ran run = Shell(absl::StrCat(CPPSVC_PROTOC, " -I ", CPPSVC_EVENTS_PROTO_DIR, " -I ",
-                                 CPPSVC_PROTO_DIR, " --descriptor_set_out=", path,
-                                 include_imports ? " --include_imports" : "",
-                                 " acme/user/v1/user.proto acme/user/v2/user.proto"));
-    EXPECT_EQ(run.status, 0) << run.err;
-  }
-  return path;
+  return ::cppsvc::events::testing::DescriptorSet("acme/user/v1/user.proto acme/user/v2/user.proto",
+                                                  include_imports);
 }
 
 Envelope SampleEnvelope() {
@@ -216,16 +174,17 @@ std::string Tool(const std::string& arguments) {
 
 TEST(Tool, DecodesOneEnvelope) {
   const std::string input = TmpDir() + "/one.bin";
-  WriteFile(input, SampleEnvelope().SerializeAsString());
-  Ran run = Shell(Tool("decode --descriptor_set " + DescriptorSet() + " --input " + input));
-  EXPECT_EQ(run.status, 0) << run.err;
+  WriteFileCreatingDirs(input, SampleEnvelope().SerializeAsString());
+  CommandRun run = RunCommandKeepingStderr(
+      Tool("decode --descriptor_set " + DescriptorSet() + " --input " + input));
+  EXPECT_EQ(run.exit_code, 0) << run.error;
   Registry registry;
   ASSERT_TRUE(testing::RegisterAll(registry).ok());
-  EXPECT_EQ(run.out, *registry.ToJson(SampleEnvelope()) + "\n");
+  EXPECT_EQ(run.output, *registry.ToJson(SampleEnvelope()) + "\n");
   // From standard input, too.
-  run = Shell(Tool("decode --descriptor_set=" + DescriptorSet() + " < " + input));
-  EXPECT_EQ(run.status, 0) << run.err;
-  EXPECT_EQ(run.out, *registry.ToJson(SampleEnvelope()) + "\n");
+  run = RunCommandKeepingStderr(Tool("decode --descriptor_set=" + DescriptorSet() + " < " + input));
+  EXPECT_EQ(run.exit_code, 0) << run.error;
+  EXPECT_EQ(run.output, *registry.ToJson(SampleEnvelope()) + "\n");
 }
 
 TEST(Tool, DecodesADelimitedStreamAndBase64) {
@@ -234,13 +193,13 @@ TEST(Tool, DecodesADelimitedStreamAndBase64) {
   AppendDelimited(SampleEnvelope(), &stream);
   AppendDelimited(email, &stream);
   const std::string input = TmpDir() + "/stream.b64";
-  WriteFile(input, absl::Base64Escape(stream) + "\n");
-  Ran run = Shell(Tool("decode --descriptor_set " + DescriptorSet() +
-                       " --delimited --base64 --input " + input));
-  EXPECT_EQ(run.status, 0) << run.err;
+  WriteFileCreatingDirs(input, absl::Base64Escape(stream) + "\n");
+  CommandRun run = RunCommandKeepingStderr(Tool("decode --descriptor_set " + DescriptorSet() +
+                                                " --delimited --base64 --input " + input));
+  EXPECT_EQ(run.exit_code, 0) << run.error;
   Registry registry;
   ASSERT_TRUE(testing::RegisterAll(registry).ok());
-  EXPECT_EQ(run.out, *registry.ToJson(SampleEnvelope()) + "\n" + *registry.ToJson(email) + "\n");
+  EXPECT_EQ(run.output, *registry.ToJson(SampleEnvelope()) + "\n" + *registry.ToJson(email) + "\n");
 }
 
 TEST(Tool, BadInputFailsClearly) {
@@ -252,33 +211,35 @@ TEST(Tool, BadInputFailsClearly) {
   unknown.set_payload_type("acme.nowhere.Thing");
   AppendDelimited(unknown, &stream);
   const std::string input = TmpDir() + "/bad-stream.bin";
-  WriteFile(input, stream);
-  Ran run = Shell(Tool("decode --descriptor_set " + set + " --delimited --input " + input));
-  EXPECT_EQ(run.status, 1);
-  EXPECT_THAT(run.out, HasSubstr("user.account.created"));
-  EXPECT_THAT(run.err, HasSubstr(input + ": record 1: payload type acme.nowhere.Thing"));
+  WriteFileCreatingDirs(input, stream);
+  CommandRun run = RunCommandKeepingStderr(
+      Tool("decode --descriptor_set " + set + " --delimited --input " + input));
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.output, HasSubstr("user.account.created"));
+  EXPECT_THAT(run.error, HasSubstr(input + ": record 1: payload type acme.nowhere.Thing"));
 
-  WriteFile(input, "\x0a\x05\x01");
-  run = Shell(Tool("decode --descriptor_set " + set + " --input " + input));
-  EXPECT_EQ(run.status, 1);
-  EXPECT_THAT(run.err, HasSubstr("not an event envelope"));
+  WriteFileCreatingDirs(input, "\x0a\x05\x01");
+  run = RunCommandKeepingStderr(Tool("decode --descriptor_set " + set + " --input " + input));
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.error, HasSubstr("not an event envelope"));
 
-  run = Shell(Tool("decode --descriptor_set " + set + " --base64 --input " + input));
-  EXPECT_EQ(run.status, 1);
-  EXPECT_THAT(run.err, HasSubstr("is not base64 text"));
+  run = RunCommandKeepingStderr(
+      Tool("decode --descriptor_set " + set + " --base64 --input " + input));
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.error, HasSubstr("is not base64 text"));
 
-  run = Shell(Tool("decode --descriptor_set " + input + " --input " + input));
-  EXPECT_EQ(run.status, 1);
-  EXPECT_THAT(run.err, HasSubstr("not a descriptor set"));
+  run = RunCommandKeepingStderr(Tool("decode --descriptor_set " + input + " --input " + input));
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.error, HasSubstr("not a descriptor set"));
 
-  run = Shell(Tool("decode --input " + input));
-  EXPECT_EQ(run.status, 2);
-  EXPECT_THAT(run.err, HasSubstr("--descriptor_set is required"));
-  run = Shell(Tool("decode --descriptor_set " + set + " --colour"));
-  EXPECT_EQ(run.status, 2);
-  EXPECT_THAT(run.err, HasSubstr("unknown argument \"--colour\""));
-  run = Shell(Tool("encode"));
-  EXPECT_EQ(run.status, 2);
+  run = RunCommandKeepingStderr(Tool("decode --input " + input));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.error, HasSubstr("--descriptor_set is required"));
+  run = RunCommandKeepingStderr(Tool("decode --descriptor_set " + set + " --colour"));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.error, HasSubstr("unknown argument \"--colour\""));
+  run = RunCommandKeepingStderr(Tool("encode"));
+  EXPECT_EQ(run.exit_code, 2);
 }
 
 }  // namespace
