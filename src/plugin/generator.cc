@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cppsvc/internal/status_macros.h"
 #include "google/protobuf/compiler/plugin.pb.h"
 #include "google/protobuf/io/zero_copy_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -67,8 +68,7 @@ absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescrip
   }
   for (const auto& file : model->files()) {
     for (GeneratedFile& output : EmitFile(*model, *file, *parameters)) {
-      absl::Status written = sink(std::move(output));
-      if (!written.ok()) return written;
+      CPPSVC_RETURN_IF_ERROR(sink(std::move(output)));
     }
   }
   return absl::OkStatus();
@@ -78,14 +78,13 @@ absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
     const std::vector<const google::protobuf::FileDescriptor*>& files, const std::string& parameter,
     std::string* warnings, bool from_protoc) {
   std::vector<GeneratedFile> generated;
-  absl::Status status = GenerateFiles(
+  CPPSVC_RETURN_IF_ERROR(GenerateFiles(
       files, parameter,
       [&](GeneratedFile file) {
         generated.push_back(std::move(file));
         return absl::OkStatus();
       },
-      warnings, from_protoc);
-  if (!status.ok()) return status;
+      warnings, from_protoc));
   return generated;
 }
 
