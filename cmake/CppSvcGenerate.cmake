@@ -6,10 +6,13 @@
 #                 [GRPC])
 #
 # Runs protoc with --cpp_out and --cpp-svc_out over PROTOS (all versions of a
-# domain must be in one call: a version chain spans files) and adds the outputs
-# to TARGET. Outputs are named relative to the import directory that holds each
-# proto: `<dir>/acme/people/v1/people.proto` gives `acme/people/v1/people.pb.*`
-# and, beside them, `acme/people/v1/people.svc.*` and `people.svc.testing.*`
+# domain must be in one call: a version chain spans files), adds the outputs
+# to TARGET and links it to CppSvc::runtime (validation, conversion and
+# events). The `.svc.testing.h` files call CppSvc::testing, which is not part
+# of CppSvc::runtime: a test target that includes them links it itself.
+# Outputs are named relative to the import directory that holds each proto:
+# `<dir>/acme/people/v1/people.proto` gives `acme/people/v1/people.pb.*` and,
+# beside them, `acme/people/v1/people.svc.*` and `people.svc.testing.*`
 # (every file gets each pair, so they are predicted from the file names). A
 # relative OUT_DIR is relative to the current build directory. The generated
 # sources compile cleanly with -Wall -Wextra; the helper imposes no warning

@@ -36,7 +36,7 @@ cmake -S . -B build-pb31 -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 grep -q "^-- protobuf 31\." build-pb31.log ||
   { cat build-pb31.log; echo "protobuf-current: protobuf 31 was not found in $prefix" >&2; exit 1; }
 
-targets=(protoc-gen-cpp-svc cppsvc_runtime people_example events_example
+targets=(protoc-gen-cpp-svc cppsvc_validation cppsvc_events cppsvc_testing people_example events_example
   cppsvc_unit_tests cppsvc_golden_tests cppsvc_golden_cases cppsvc_protoc_tests
   cppsvc_diagnostics_cases cppsvc_generated_tests
   cppsvc_grpc_emitter_tests cppsvc_events_tests cppsvc_events_dropped_tests

@@ -27,6 +27,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "cppsvc/events/decoder.h"
+#include "cppsvc/internal/status_macros.h"
 #include "cppsvc/version.h"
 
 namespace {
@@ -126,16 +127,15 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
 absl::StatusOr<std::unique_ptr<cppsvc::events::Decoder>> LoadDecoder(const Flags& flags) {
   cppsvc::events::JsonOptions json_options;
   json_options.print_defaults = !flags.omit_defaults;
-  absl::StatusOr<std::string> set = ReadFile(flags.descriptor_set);
-  if (!set.ok()) return set.status();
-  if (set->empty()) {
+  CPPSVC_ASSIGN_OR_RETURN(const std::string set, ReadFile(flags.descriptor_set));
+  if (set.empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat(flags.descriptor_set,
                      ": the descriptor set is empty (write one with protoc "
                      "--descriptor_set_out=FILE --include_imports and the payload types' files)"));
   }
   absl::StatusOr<std::unique_ptr<cppsvc::events::Decoder>> decoder =
-      cppsvc::events::Decoder::FromDescriptorSet(*set, json_options);
+      cppsvc::events::Decoder::FromDescriptorSet(set, json_options);
   if (!decoder.ok()) {
     return absl::Status(decoder.status().code(),
                         absl::StrCat(flags.descriptor_set, ": ", decoder.status().message()));

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cppsvc/internal/status_macros.h"
 #include "plugin/emit/grpc_emitter.h"
 #include "plugin/emit/name_checks.h"
 #include "plugin/emit/names.h"
@@ -40,8 +41,7 @@ absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescrip
   }
   for (const auto& file : model->files()) {
     for (GeneratedFile& output : EmitFile(*model, *file, *parameters)) {
-      absl::Status written = sink(std::move(output));
-      if (!written.ok()) return written;
+      CPPSVC_RETURN_IF_ERROR(sink(std::move(output)));
     }
   }
   return absl::OkStatus();
@@ -51,14 +51,13 @@ absl::StatusOr<std::vector<GeneratedFile>> GenerateFiles(
     const std::vector<const google::protobuf::FileDescriptor*>& files, const std::string& parameter,
     std::string* warnings, bool from_protoc) {
   std::vector<GeneratedFile> generated;
-  absl::Status status = GenerateFiles(
+  CPPSVC_RETURN_IF_ERROR(GenerateFiles(
       files, parameter,
       [&](GeneratedFile file) {
         generated.push_back(std::move(file));
         return absl::OkStatus();
       },
-      warnings, from_protoc);
-  if (!status.ok()) return status;
+      warnings, from_protoc));
   return generated;
 }
 

@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "cppsvc/internal/status_macros.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/message_differencer.h"
@@ -86,10 +87,9 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
 }
 
 absl::Status ParseJsonFile(const std::string& path, google::protobuf::Message& message) {
-  absl::StatusOr<std::string> json = ReadFile(path);
-  if (!json.ok()) return json.status();
+  CPPSVC_ASSIGN_OR_RETURN(const std::string json, ReadFile(path));
   message.Clear();
-  const auto status = google::protobuf::util::JsonStringToMessage(*json, &message);
+  const auto status = google::protobuf::util::JsonStringToMessage(json, &message);
   if (status.ok()) return absl::OkStatus();
   message.Clear();
   // protobuf adds lines that quote the text around the error: keep the error.

@@ -5,7 +5,8 @@
 # tree) against the package installed by CTest Consumer.Install, found only
 # through pkg-config (<prefix>/lib/pkgconfig/cppsvc.pc), and runs it. Modes:
 #   pkgconfig  pkgconfig/main.cc compiled and linked with nothing but
-#              `pkg-config --cflags --libs cppsvc`.
+#              `pkg-config --cflags --libs cppsvc`, and
+#              pkgconfig/testing_main.cc with `... cppsvc-testing`.
 #   makefile   shop/Makefile: protoc once per .proto (pattern rule).
 #   buf        buf/buf.yaml + buf.gen.yaml: `buf generate` twice, once for
 #              shop/common and once for shop/orders, with the installed
@@ -42,9 +43,17 @@ case "$mode" in
     [[ -x "$plugin" ]] || { echo "protoc_gen_cpp_svc=$plugin is not an executable" >&2; exit 1; }
     [[ -f "$proto_dir/gen/svc/annotations.proto" ]] ||
       { echo "protodir=$proto_dir has no gen/svc/annotations.proto" >&2; exit 1; }
+    # The test helpers are a library of their own, out of cppsvc.pc.
+    if [[ " ${libs[*]} " == *cppsvc_testing* ]]; then
+      echo "pkg-config --libs cppsvc links the test helpers: ${libs[*]}" >&2
+      exit 1
+    fi
+    read -r -a testing_flags <<< "$(pkg-config --cflags --libs cppsvc-testing)"
     set -x
     "$CXX" "${strict[@]}" "$here/pkgconfig/main.cc" -o runtime_user "${cflags[@]}" "${libs[@]}"
     ./runtime_user
+    "$CXX" "${strict[@]}" "$here/pkgconfig/testing_main.cc" -o testing_user "${testing_flags[@]}"
+    ./testing_user
     ;;
   makefile)
     make -f "$here/shop/Makefile" -j2 CXX="$CXX" CXXFLAGS="-O1 ${extra[*]}" \

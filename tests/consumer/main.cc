@@ -6,6 +6,7 @@
 #include <string>
 
 #include "acme/people/private/people.svc.h"
+#include "acme/people/v2/people.svc.testing.h"  // CppSvc::testing
 #include "cppsvc/version.h"
 
 namespace {
@@ -96,6 +97,18 @@ int main() {
   Expect("v1 Create status", status.ToString(),
          "INVALID_ARGUMENT: first_name: the length must be no less than 2; "
          "id: must be a valid UUID.");
+
+  // The generated conversion test, which calls CppSvc::testing (linked by
+  // this program itself, not by cppsvc_generate): a missing vector is named.
+  v2::svc::testing::ConversionParams params;
+  params.public_input = "no-such-vector.json";
+  params.private_input = params.private_output = params.public_output = params.public_input;
+  const absl::Status missing = v2::svc::testing::RunCreateConversionTest(params);
+  Expect("conversion test of a missing vector",
+         std::string(missing.message()).find("no-such-vector.json") != std::string::npos
+             ? "names it"
+             : missing.ToString(),
+         "names it");
 
   if (failures != 0) {
     std::cerr << "cppsvc consumer: " << failures << " mismatch(es)\n";

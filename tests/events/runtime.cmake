@@ -27,7 +27,7 @@ add_library(cppsvc_events_runtime_protos STATIC ${CPPSVC_EVENTS_PROTO_SOURCES}
   "${CMAKE_CURRENT_LIST_DIR}/runtime/test_events.cc")
 target_include_directories(cppsvc_events_runtime_protos PUBLIC "${CPPSVC_EVENTS_GEN_DIR}"
   "${CppSvc_SOURCE_DIR}/tests")
-target_link_libraries(cppsvc_events_runtime_protos PUBLIC cppsvc_runtime)
+target_link_libraries(cppsvc_events_runtime_protos PUBLIC cppsvc_events)
 
 add_executable(cppsvc_events_runtime_tests
   "${CMAKE_CURRENT_LIST_DIR}/runtime/ids_test.cc"

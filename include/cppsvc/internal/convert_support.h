@@ -4,14 +4,7 @@
 #define CPPSVC_INTERNAL_CONVERT_SUPPORT_H_
 
 #include "absl/status/status.h"
-
-// Returns from the enclosing function when `expr` (an absl::Status) is not
-// OK. abseil 20220623 ships no such macro.
-#define CPPSVC_RETURN_IF_ERROR(expr)                 \
-  do {                                               \
-    ::absl::Status cppsvc_status_ = (expr);          \
-    if (!cppsvc_status_.ok()) return cppsvc_status_; \
-  } while (false)
+#include "cppsvc/internal/status_macros.h"  // CPPSVC_RETURN_IF_ERROR, for generated code
 
 namespace cppsvc {
 namespace internal {
@@ -28,10 +21,7 @@ class Carry {
   virtual ~Carry() = default;
 
   absl::Status ApplyAll(PrivateRequest& request) const {
-    if (older_ != nullptr) {
-      absl::Status status = older_->ApplyAll(request);
-      if (!status.ok()) return status;
-    }
+    if (older_ != nullptr) CPPSVC_RETURN_IF_ERROR(older_->ApplyAll(request));
     return Apply(request);
   }
 

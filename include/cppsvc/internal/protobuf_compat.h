@@ -6,6 +6,8 @@
 //   always_print_fields_with_no_presence in protobuf 26.
 // - DescriptorPool::ErrorCollector reports through RecordError/RecordWarning
 //   (absl::string_view) since protobuf 26, AddError/AddWarning before.
+// - The UTF-8 check protobuf's parser applies to string fields is
+//   utf8_range's since protobuf 22, internal::IsStructurallyValidUTF8 before.
 #ifndef CPPSVC_INTERNAL_PROTOBUF_COMPAT_H_
 #define CPPSVC_INTERNAL_PROTOBUF_COMPAT_H_
 
@@ -15,6 +17,11 @@
 #include "cppsvc/internal/protobuf_version.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/util/json_util.h"
+#if CPPSVC_PROTOBUF_VERSION >= 4022000
+#include "utf8_validity.h"
+#else
+#include "google/protobuf/stubs/common.h"
+#endif
 
 namespace cppsvc::internal::protobuf_compat {
 
@@ -25,6 +32,18 @@ inline std::string StatusText(const JsonStatus& status) { return std::string(sta
 using JsonStatus = ::google::protobuf::util::Status;
 inline std::string StatusText(const JsonStatus& status) { return status.message().ToString(); }
 #endif
+
+// True when `text` is well-formed UTF-8 by the check protobuf's parser applies
+// to string fields (no overlong forms, surrogates or code points past
+// U+10FFFF). `text` is shorter than 2 GiB.
+inline bool IsValidUtf8(absl::string_view text) {
+#if CPPSVC_PROTOBUF_VERSION >= 4022000
+  return ::utf8_range::IsStructurallyValid(text);
+#else
+  return ::google::protobuf::internal::IsStructurallyValidUTF8(text.data(),
+                                                               static_cast<int>(text.size()));
+#endif
+}
 
 // Prints fields without presence even when they hold their default value.
 inline void PrintDefaults(::google::protobuf::util::JsonPrintOptions& options, bool on) {

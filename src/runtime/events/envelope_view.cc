@@ -12,10 +12,11 @@
 //     unknown fields are skipped, groups to their matching end-group tag,
 //     at most 100 deep (a map entry counts as one level);
 //   - the last occurrence of a singular field wins;
-//   - proto3 string fields (1-6, 8-10) and map keys and values must be valid
-//     UTF-8 (no overlong forms, surrogates or code points past U+10FFFF);
-//     bytes (payload) are not checked;
-//   - a metadata entry (field 11) is a message: key = 1, value = 2 (both
+//   - proto3 string fields (all but timestamp, metadata and payload) and map
+//     keys and values must be valid UTF-8 by protobuf's own check (no
+//     overlong forms, surrogates or code points past U+10FFFF); bytes
+//     (payload) are not checked;
+//   - a metadata entry is a message: key = 1, value = 2 (both
 //     strings), anything else in it is an unknown field; it must end exactly
 //     at its length, and is checked but not kept.
 #include <climits>
@@ -26,6 +27,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "cppsvc/events.h"
+#include "cppsvc/internal/protobuf_compat.h"
 
 namespace cppsvc::events {
 namespace {
@@ -43,6 +45,11 @@ constexpr uint32_t kWireFixed32 = 5;
 
 constexpr uint32_t Tag(uint32_t number, uint32_t wire_type) { return number << 3 | wire_type; }
 
+// A metadata entry is a map entry: its key is field 1 and its value field 2
+// (protobuf's wire format of maps).
+constexpr uint32_t kMapKeyFieldNumber = 1;
+constexpr uint32_t kMapValueFieldNumber = 2;
+
 uint64_t Load64(const char* p) {
   uint64_t word;
   std::memcpy(&word, p, sizeof(word));
@@ -56,6 +63,8 @@ uint32_t Load32(const char* p) {
 }
 
 // True when every byte is below 0x80: whole words, the last one overlapping.
+// ASCII is valid UTF-8, and the short ids and names of an envelope almost
+// always are ASCII: this inline test spares them a call.
 inline bool IsAscii(const char* p, size_t size) {
   if (size >= 8) {
     uint64_t bits = 0;
@@ -70,56 +79,11 @@ inline bool IsAscii(const char* p, size_t size) {
   return bits < 0x80;
 }
 
-// Well-formed UTF-8 (Unicode 3.9, table 3-7).
-bool IsValidUtf8Slow(absl::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char* const end = p + text.size();
-  while (p < end) {
-    if (end - p >= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, sizeof(word));
-      if ((word & 0x8080808080808080u) == 0) {
-        p += 8;
-        continue;
-      }
-    }
-    const unsigned c = *p;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    const ptrdiff_t left = end - p;
-    if (c < 0xC2) return false;  // a continuation byte, or an overlong 2-byte form
-    if (c < 0xE0) {
-      if (left < 2 || (p[1] & 0xC0) != 0x80) return false;
-      p += 2;
-      continue;
-    }
-    if (c < 0xF0) {
-      if (left < 3) return false;
-      const unsigned c1 = p[1];
-      if ((c1 & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return false;
-      if (c == 0xE0 && c1 < 0xA0) return false;  // overlong
-      if (c == 0xED && c1 > 0x9F) return false;  // surrogate
-      p += 3;
-      continue;
-    }
-    if (c < 0xF5) {
-      if (left < 4) return false;
-      const unsigned c1 = p[1];
-      if ((c1 & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return false;
-      if (c == 0xF0 && c1 < 0x90) return false;  // overlong
-      if (c == 0xF4 && c1 > 0x8F) return false;  // past U+10FFFF
-      p += 4;
-      continue;
-    }
-    return false;
-  }
-  return true;
-}
-
+// The check protobuf's parser itself applies to string fields, so that the
+// view accepts exactly the strings ParseFromString accepts.
 inline bool IsValidUtf8(absl::string_view text) {
-  return IsAscii(text.data(), text.size()) || IsValidUtf8Slow(text);
+  return IsAscii(text.data(), text.size()) ||
+         ::cppsvc::internal::protobuf_compat::IsValidUtf8(text);
 }
 
 // One pass over the bytes; every read is bounded by `end`, the end of the
@@ -139,33 +103,33 @@ class Reader {
     uint32_t tag;
     if (!ReadTag(end_, &tag)) return false;
     switch (tag) {
-      case Tag(1, kWireLengthDelimited):
+      case Tag(Envelope::kEventIdFieldNumber, kWireLengthDelimited):
         return ReadString(end_, &view->event_id);
-      case Tag(2, kWireLengthDelimited):
+      case Tag(Envelope::kNameFieldNumber, kWireLengthDelimited):
         return ReadString(end_, &view->name);
-      case Tag(3, kWireLengthDelimited):
+      case Tag(Envelope::kVersionFieldNumber, kWireLengthDelimited):
         return ReadString(end_, &view->version);
-      case Tag(4, kWireLengthDelimited):
+      case Tag(Envelope::kPayloadTypeFieldNumber, kWireLengthDelimited):
         return ReadString(end_, &view->payload_type);
-      case Tag(5, kWireLengthDelimited):
+      case Tag(Envelope::kAggregateIdFieldNumber, kWireLengthDelimited):
         return ReadString(end_, &view->aggregate_id);
-      case Tag(6, kWireLengthDelimited):
+      case Tag(Envelope::kCategoryFieldNumber, kWireLengthDelimited):
         return ReadString(end_, &view->category);
-      case Tag(7, kWireVarint): {
+      case Tag(Envelope::kTimestampFieldNumber, kWireVarint): {
         uint64_t value;
         if (!ReadVarint64(end_, &value)) return false;
         view->timestamp = static_cast<int64_t>(value);
         return true;
       }
-      case Tag(8, kWireLengthDelimited):
+      case Tag(Envelope::kCorrelationIdFieldNumber, kWireLengthDelimited):
         return ReadString(end_, &view->correlation_id);
-      case Tag(9, kWireLengthDelimited):
+      case Tag(Envelope::kCausationIdFieldNumber, kWireLengthDelimited):
         return ReadString(end_, &view->causation_id);
-      case Tag(10, kWireLengthDelimited):
+      case Tag(Envelope::kTraceIdFieldNumber, kWireLengthDelimited):
         return ReadString(end_, &view->trace_id);
-      case Tag(11, kWireLengthDelimited):
+      case Tag(Envelope::kMetadataFieldNumber, kWireLengthDelimited):
         return CheckMetadataEntry();
-      case Tag(12, kWireLengthDelimited):
+      case Tag(Envelope::kPayloadFieldNumber, kWireLengthDelimited):
         return ReadBytes(end_, &view->payload);
       default:
         // Envelope::_InternalParse: a 0 or end-group tag ends the message,
@@ -266,7 +230,8 @@ class Reader {
     while (p_ < entry_end) {
       uint32_t tag;
       if (!ReadTag(entry_end, &tag)) return false;
-      if (tag == Tag(1, kWireLengthDelimited) || tag == Tag(2, kWireLengthDelimited)) {
+      if (tag == Tag(kMapKeyFieldNumber, kWireLengthDelimited) ||
+          tag == Tag(kMapValueFieldNumber, kWireLengthDelimited)) {
         if (!ReadString(entry_end, &text)) return false;
       } else if (tag == 0 || (tag & 7) == kWireEndGroup) {
         return Fail("a 0 or end-group tag in a metadata entry");
@@ -329,25 +294,46 @@ class Reader {
   const char* why_ = nullptr;
 };
 
-// The length-delimited fields read in place: strings and the payload (not
-// metadata, field 11), by field number.
-constexpr uint32_t kInPlace = 0b1'0111'0111'1110;
+// The length-delimited fields Parse reads in place when their tag is one
+// byte (field numbers below 16): the strings and the payload (not metadata),
+// by field number.
 using StringMember = absl::string_view EnvelopeView::*;
-constexpr StringMember kInPlaceFields[16] = {
-    nullptr,
-    &EnvelopeView::event_id,
-    &EnvelopeView::name,
-    &EnvelopeView::version,
-    &EnvelopeView::payload_type,
-    &EnvelopeView::aggregate_id,
-    &EnvelopeView::category,
-    nullptr,
-    &EnvelopeView::correlation_id,
-    &EnvelopeView::causation_id,
-    &EnvelopeView::trace_id,
-    nullptr,
-    &EnvelopeView::payload,
+constexpr int kOneByteTagFields = 16;
+static_assert(Envelope::kEventIdFieldNumber < kOneByteTagFields &&
+                  Envelope::kNameFieldNumber < kOneByteTagFields &&
+                  Envelope::kVersionFieldNumber < kOneByteTagFields &&
+                  Envelope::kPayloadTypeFieldNumber < kOneByteTagFields &&
+                  Envelope::kAggregateIdFieldNumber < kOneByteTagFields &&
+                  Envelope::kCategoryFieldNumber < kOneByteTagFields &&
+                  Envelope::kTimestampFieldNumber < kOneByteTagFields &&
+                  Envelope::kCorrelationIdFieldNumber < kOneByteTagFields &&
+                  Envelope::kCausationIdFieldNumber < kOneByteTagFields &&
+                  Envelope::kTraceIdFieldNumber < kOneByteTagFields &&
+                  Envelope::kPayloadFieldNumber < kOneByteTagFields,
+              "Parse's fast path reads these fields by a one-byte tag");
+
+struct InPlaceFields {
+  StringMember by_number[kOneByteTagFields] = {};
+  uint32_t mask = 0;  // bit n: field n is read in place
+
+  constexpr InPlaceFields() {
+    Add(Envelope::kEventIdFieldNumber, &EnvelopeView::event_id);
+    Add(Envelope::kNameFieldNumber, &EnvelopeView::name);
+    Add(Envelope::kVersionFieldNumber, &EnvelopeView::version);
+    Add(Envelope::kPayloadTypeFieldNumber, &EnvelopeView::payload_type);
+    Add(Envelope::kAggregateIdFieldNumber, &EnvelopeView::aggregate_id);
+    Add(Envelope::kCategoryFieldNumber, &EnvelopeView::category);
+    Add(Envelope::kCorrelationIdFieldNumber, &EnvelopeView::correlation_id);
+    Add(Envelope::kCausationIdFieldNumber, &EnvelopeView::causation_id);
+    Add(Envelope::kTraceIdFieldNumber, &EnvelopeView::trace_id);
+    Add(Envelope::kPayloadFieldNumber, &EnvelopeView::payload);
+  }
+  constexpr void Add(int number, StringMember member) {
+    by_number[number] = member;
+    mask |= uint32_t{1} << number;
+  }
 };
+constexpr InPlaceFields kInPlace;
 
 }  // namespace
 
@@ -377,18 +363,18 @@ absl::StatusOr<EnvelopeView> EnvelopeView::Parse(absl::string_view bytes) {
     // them: a one-byte tag and, for a string, a one-byte length. Anything
     // else (or anything wrong) goes to the Reader, field by field.
     const auto tag = static_cast<uint8_t>(p[0]);
-    if (tag < 0x80 && (tag & 7) == kWireLengthDelimited && ((kInPlace >> (tag >> 3)) & 1) != 0 &&
-        end - p >= 2) {
+    if (tag < 0x80 && (tag & 7) == kWireLengthDelimited &&
+        ((kInPlace.mask >> (tag >> 3)) & 1) != 0 && end - p >= 2) {
       const auto length = static_cast<uint8_t>(p[1]);
       if (length < 0x80 && length <= end - p - 2) {
         const absl::string_view text(p + 2, length);
-        if (tag == Tag(12, kWireLengthDelimited) || IsValidUtf8(text)) {
-          view.*kInPlaceFields[tag >> 3] = text;
+        if (tag == Tag(Envelope::kPayloadFieldNumber, kWireLengthDelimited) || IsValidUtf8(text)) {
+          view.*kInPlace.by_number[tag >> 3] = text;
           p += 2 + length;
           continue;
         }
       }
-    } else if (tag == Tag(7, kWireVarint)) {
+    } else if (tag == Tag(Envelope::kTimestampFieldNumber, kWireVarint)) {
       uint64_t value = 0;
       const char* q = p + 1;
       for (int shift = 0; q < end && shift < 70; shift += 7) {

@@ -5,15 +5,16 @@
 #include <cassert>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
-#include "absl/numeric/bits.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cppsvc/events.h"
+#include "google/protobuf/io/coded_stream.h"
 #include "ids_internal.h"
 
 namespace cppsvc::events::internal {
@@ -69,11 +70,37 @@ Metadata ResolveMetadata(const EventOptions& options, absl::string_view event_ag
 
 // Wire-format helpers for SerializeNewEnvelope. Every tag of Envelope and of
 // its map entries is below 128: one byte.
-size_t VarintSize(uint64_t value) {
-  // protobuf's io::CodedOutputStream::VarintSize64.
-  const int log2 = 63 ^ absl::countl_zero(value | 1);
-  return static_cast<size_t>((log2 * 9 + 73) / 64);
+using Coded = ::google::protobuf::io::CodedOutputStream;
+constexpr uint32_t kWireVarint = 0;
+constexpr uint32_t kWireLengthDelimited = 2;
+// A map entry's key and value are its fields 1 and 2 (protobuf's wire format
+// of maps).
+constexpr int kMapKeyFieldNumber = 1;
+constexpr int kMapValueFieldNumber = 2;
+
+constexpr uint8_t OneByteTag(int number, uint32_t wire_type) {
+  return static_cast<uint8_t>(static_cast<uint32_t>(number) << 3 | wire_type);
 }
+
+// SerializeNewEnvelope writes the fields in field-number order, as protobuf
+// does, each tag in one byte.
+constexpr bool WrittenInOrder(std::initializer_list<int> numbers) {
+  int previous = 0;
+  for (const int number : numbers) {
+    if (number <= previous || number >= 16) return false;
+    previous = number;
+  }
+  return true;
+}
+static_assert(WrittenInOrder({Envelope::kEventIdFieldNumber, Envelope::kNameFieldNumber,
+                              Envelope::kVersionFieldNumber, Envelope::kPayloadTypeFieldNumber,
+                              Envelope::kAggregateIdFieldNumber, Envelope::kCategoryFieldNumber,
+                              Envelope::kTimestampFieldNumber, Envelope::kCorrelationIdFieldNumber,
+                              Envelope::kCausationIdFieldNumber, Envelope::kTraceIdFieldNumber,
+                              Envelope::kMetadataFieldNumber, Envelope::kPayloadFieldNumber}),
+              "SerializeNewEnvelope's order is not Envelope's field-number order");
+
+size_t VarintSize(uint64_t value) { return Coded::VarintSize64(value); }
 
 size_t LengthAndBytesSize(size_t length) { return VarintSize(length) + length; }
 
@@ -86,12 +113,7 @@ size_t MapEntrySize(size_t key_length, size_t value_length) {
 }
 
 inline uint8_t* WriteVarint(uint64_t value, uint8_t* out) {
-  while (value >= 0x80) {
-    *out++ = static_cast<uint8_t>(value | 0x80);
-    value >>= 7;
-  }
-  *out++ = static_cast<uint8_t>(value);
-  return out;
+  return Coded::WriteVarint64ToArray(value, out);
 }
 
 // memcpy, inline for the short strings an envelope is made of (ids, names):
@@ -136,10 +158,16 @@ inline uint8_t* WriteBytes(absl::string_view bytes, uint8_t* out) {
   return out + bytes.size();
 }
 
-inline uint8_t* WriteStringField(uint32_t number, absl::string_view text, uint8_t* out) {
-  if (text.empty()) return out;
-  *out++ = static_cast<uint8_t>(number << 3 | 2);
-  return WriteBytes(text, out);
+// A string field and its number.
+struct StringField {
+  int number;
+  absl::string_view text;
+};
+
+inline uint8_t* WriteStringField(const StringField& field, uint8_t* out) {
+  if (field.text.empty()) return out;
+  *out++ = OneByteTag(field.number, kWireLengthDelimited);
+  return WriteBytes(field.text, out);
 }
 
 }  // namespace
@@ -187,18 +215,26 @@ void SerializeNewEnvelope(const EventInfo& info, const EventOptions& options,
       ResolveMetadata(options, event_aggregate_id, event_timestamp, event_trace_id, new_id);
   // Envelope's fields in field-number order, as protobuf writes them (proto3:
   // empty strings and a zero timestamp are left out).
-  const absl::string_view strings_before_timestamp[] = {metadata.event_id,     info.name,
-                                                        info.version,          info.payload_type,
-                                                        metadata.aggregate_id, info.category};
-  const absl::string_view strings_after_timestamp[] = {metadata.correlation_id,
-                                                       metadata.causation_id, metadata.trace_id};
+  const StringField strings_before_timestamp[] = {
+      {Envelope::kEventIdFieldNumber, metadata.event_id},
+      {Envelope::kNameFieldNumber, info.name},
+      {Envelope::kVersionFieldNumber, info.version},
+      {Envelope::kPayloadTypeFieldNumber, info.payload_type},
+      {Envelope::kAggregateIdFieldNumber, metadata.aggregate_id},
+      {Envelope::kCategoryFieldNumber, info.category}};
+  const StringField strings_after_timestamp[] = {
+      {Envelope::kCorrelationIdFieldNumber, metadata.correlation_id},
+      {Envelope::kCausationIdFieldNumber, metadata.causation_id},
+      {Envelope::kTraceIdFieldNumber, metadata.trace_id}};
   // ByteSizeLong caches the payload's sizes for SerializeWithCachedSizesToArray.
   const size_t payload_size = payload.ByteSizeLong();
 
   size_t size = 0;
-  for (absl::string_view text : strings_before_timestamp) size += StringFieldSize(text.size());
+  for (const StringField& field : strings_before_timestamp)
+    size += StringFieldSize(field.text.size());
   if (metadata.timestamp != 0) size += 1 + VarintSize(static_cast<uint64_t>(metadata.timestamp));
-  for (absl::string_view text : strings_after_timestamp) size += StringFieldSize(text.size());
+  for (const StringField& field : strings_after_timestamp)
+    size += StringFieldSize(field.text.size());
   for (const auto& [key, value] : options.metadata) {
     size += 1 + LengthAndBytesSize(MapEntrySize(key.size(), value.size()));
   }
@@ -207,31 +243,24 @@ void SerializeNewEnvelope(const EventInfo& info, const EventOptions& options,
   bytes->resize(size);
   auto* const begin = reinterpret_cast<uint8_t*>(&(*bytes)[0]);
   uint8_t* out = begin;
-  uint32_t number = 1;
-  for (absl::string_view text : strings_before_timestamp) {
-    out = WriteStringField(number++, text, out);
-  }
+  for (const StringField& field : strings_before_timestamp) out = WriteStringField(field, out);
   if (metadata.timestamp != 0) {
-    *out++ = static_cast<uint8_t>(number << 3);  // varint
+    *out++ = OneByteTag(Envelope::kTimestampFieldNumber, kWireVarint);
     out = WriteVarint(static_cast<uint64_t>(metadata.timestamp), out);
   }
-  ++number;
-  for (absl::string_view text : strings_after_timestamp) {
-    out = WriteStringField(number++, text, out);
-  }
+  for (const StringField& field : strings_after_timestamp) out = WriteStringField(field, out);
   // std::map: sorted by key, so the bytes are deterministic. Every entry
   // carries its key and value, even empty ones, as protobuf writes them.
   for (const auto& [key, value] : options.metadata) {
-    *out++ = static_cast<uint8_t>(number << 3 | 2);
+    *out++ = OneByteTag(Envelope::kMetadataFieldNumber, kWireLengthDelimited);
     out = WriteVarint(MapEntrySize(key.size(), value.size()), out);
-    *out++ = static_cast<uint8_t>(1 << 3 | 2);
+    *out++ = OneByteTag(kMapKeyFieldNumber, kWireLengthDelimited);
     out = WriteBytes(key, out);
-    *out++ = static_cast<uint8_t>(2 << 3 | 2);
+    *out++ = OneByteTag(kMapValueFieldNumber, kWireLengthDelimited);
     out = WriteBytes(value, out);
   }
-  ++number;
   if (payload_size != 0) {
-    *out++ = static_cast<uint8_t>(number << 3 | 2);
+    *out++ = OneByteTag(Envelope::kPayloadFieldNumber, kWireLengthDelimited);
     out = WriteVarint(payload_size, out);
     out = payload.SerializeWithCachedSizesToArray(out);
   }

@@ -1,5 +1,6 @@
 // Envelopes as JSON, generic decoding and delimited streams (docs/reference/events.md); see
 // cppsvc/events/decoder.h.
+#include <algorithm>
 #include <climits>
 #include <filesystem>
 #include <fstream>
@@ -18,8 +19,12 @@
 #include "cppsvc/events/decoder.h"
 #include "cppsvc/internal/event_support.h"
 #include "cppsvc/internal/protobuf_compat.h"
+#include "cppsvc/internal/status_macros.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/descriptor_database.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/util/delimited_message_util.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace cppsvc::events {
@@ -281,24 +286,22 @@ absl::StatusOr<std::string> EnvelopeToJson(const Envelope& envelope, const pb::M
 }
 
 absl::StatusOr<Envelope> EnvelopeFromJson(absl::string_view json, const DataTypeFinder& find_type) {
-  absl::StatusOr<SplitJson> split = SplitDataMember(json);
-  if (!split.ok()) return split.status();
-  if (split->has_data && split->has_payload) {
+  CPPSVC_ASSIGN_OR_RETURN(const SplitJson split, SplitDataMember(json));
+  if (split.has_data && split.has_payload) {
     return absl::InvalidArgumentError(
         "JSON has both \"data\" and \"payload\": give the payload once");
   }
   Envelope envelope;
   pb::util::JsonParseOptions parse;
   parse.ignore_unknown_fields = false;
-  compat::JsonStatus status = pb::util::JsonStringToMessage(split->rest, &envelope, parse);
+  compat::JsonStatus status = pb::util::JsonStringToMessage(split.rest, &envelope, parse);
   if (!status.ok()) {
     return absl::InvalidArgumentError(absl::StrCat("not an event envelope: ", Text(status)));
   }
-  if (!split->has_data) return envelope;
-  absl::StatusOr<const pb::Message*> prototype = find_type(envelope);
-  if (!prototype.ok()) return prototype.status();
-  std::unique_ptr<pb::Message> data((*prototype)->New());
-  status = pb::util::JsonStringToMessage(split->data, data.get(), parse);
+  if (!split.has_data) return envelope;
+  CPPSVC_ASSIGN_OR_RETURN(const pb::Message* const prototype, find_type(envelope));
+  std::unique_ptr<pb::Message> data(prototype->New());
+  status = pb::util::JsonStringToMessage(split.data, data.get(), parse);
   if (!status.ok()) {
     return absl::InvalidArgumentError(absl::StrCat("\"data\" of ", Describe(envelope), " is not a ",
                                                    data->GetTypeName(), ": ", Text(status)));
@@ -321,13 +324,9 @@ absl::StatusOr<Envelope> ParseEnvelope(absl::string_view bytes) {
 }
 
 void AppendDelimited(const Envelope& envelope, std::string* stream) {
-  size_t size = envelope.ByteSizeLong();
-  do {
-    const auto low = static_cast<char>(size & 0x7f);
-    size >>= 7;
-    stream->push_back(size != 0 ? static_cast<char>(low | 0x80) : low);
-  } while (size != 0);
-  envelope.AppendToString(stream);
+  pb::io::StringOutputStream output(stream);  // appends
+  // False only for an envelope of 2 GiB or more, which no reader parses.
+  (void)pb::util::SerializeDelimitedToZeroCopyStream(envelope, &output);
 }
 
 absl::Status ForEachDelimited(
@@ -336,16 +335,14 @@ absl::Status ForEachDelimited(
   size_t pos = 0;
   for (size_t index = 0; pos < stream.size(); ++index) {
     const size_t start = pos;
+    // The length prefix, read by protobuf's own varint reader (as
+    // ParseDelimitedFromCodedStream reads it, but to 64 bits, so that an
+    // impossible length is reported as one). It is at most 10 bytes.
+    pb::io::CodedInputStream prefix(reinterpret_cast<const uint8_t*>(stream.data() + pos),
+                                    static_cast<int>(std::min<size_t>(stream.size() - pos, 10)));
     uint64_t size = 0;
-    bool done = false;
-    for (int shift = 0; shift < 64 && pos < stream.size(); shift += 7) {
-      const auto byte = static_cast<unsigned char>(stream[pos++]);
-      size |= static_cast<uint64_t>(byte & 0x7f) << shift;
-      if ((byte & 0x80) == 0) {
-        done = true;
-        break;
-      }
-    }
+    const bool done = prefix.ReadVarint64(&size);
+    if (done) pos += static_cast<size_t>(prefix.CurrentPosition());
     if (!done || size > stream.size() - pos) {
       return absl::InvalidArgumentError(
           absl::StrCat("record ", index, " at byte ", start, ": ",
@@ -353,8 +350,7 @@ absl::Status ForEachDelimited(
                                            stream.size() - pos, " remain")
                             : std::string("truncated or bad varint length prefix")));
     }
-    absl::Status status = each(index, stream.substr(pos, size));
-    if (!status.ok()) return status;
+    CPPSVC_RETURN_IF_ERROR(each(index, stream.substr(pos, size)));
     pos += size;
   }
   return absl::OkStatus();
@@ -511,9 +507,8 @@ absl::StatusOr<const pb::Message*> Decoder::PayloadPrototype(const Envelope& env
       return absl::InternalError(
           absl::StrCat(Describe(envelope), ": its binding has no payload message type"));
     }
-    absl::Status type =
-        internal::CheckPayloadType(envelope, prototype->GetDescriptor()->full_name());
-    if (!type.ok()) return type;
+    CPPSVC_RETURN_IF_ERROR(
+        internal::CheckPayloadType(envelope, prototype->GetDescriptor()->full_name()));
     return prototype;
   }
   if (envelope.payload_type().empty()) {
@@ -537,9 +532,8 @@ absl::StatusOr<const pb::Message*> Decoder::PayloadPrototype(const Envelope& env
 
 absl::StatusOr<std::unique_ptr<pb::Message>> Decoder::DecodePayload(
     const Envelope& envelope) const {
-  absl::StatusOr<const pb::Message*> prototype = PayloadPrototype(envelope);
-  if (!prototype.ok()) return prototype.status();
-  std::unique_ptr<pb::Message> payload((*prototype)->New());
+  CPPSVC_ASSIGN_OR_RETURN(const pb::Message* const prototype, PayloadPrototype(envelope));
+  std::unique_ptr<pb::Message> payload(prototype->New());
   if (!payload->ParseFromString(envelope.payload())) {
     return absl::InvalidArgumentError(
         absl::StrCat(Describe(envelope), ": the payload (", envelope.payload().size(),
@@ -549,15 +543,13 @@ absl::StatusOr<std::unique_ptr<pb::Message>> Decoder::DecodePayload(
 }
 
 absl::StatusOr<std::string> Decoder::ToJson(const Envelope& envelope) const {
-  absl::StatusOr<std::unique_ptr<pb::Message>> payload = DecodePayload(envelope);
-  if (!payload.ok()) return payload.status();
-  return EnvelopeToJson(envelope, **payload, options_);
+  CPPSVC_ASSIGN_OR_RETURN(const std::unique_ptr<pb::Message> payload, DecodePayload(envelope));
+  return EnvelopeToJson(envelope, *payload, options_);
 }
 
 absl::StatusOr<std::string> Decoder::ToJson(absl::string_view envelope_bytes) const {
-  absl::StatusOr<Envelope> envelope = ParseEnvelope(envelope_bytes);
-  if (!envelope.ok()) return envelope.status();
-  return ToJson(*envelope);
+  CPPSVC_ASSIGN_OR_RETURN(const Envelope envelope, ParseEnvelope(envelope_bytes));
+  return ToJson(envelope);
 }
 
 absl::StatusOr<Envelope> Decoder::FromJson(absl::string_view json) const {

@@ -9,6 +9,7 @@
 #include "cppsvc/events.h"
 #include "cppsvc/events/decoder.h"
 #include "cppsvc/internal/event_support.h"
+#include "cppsvc/internal/status_macros.h"
 
 namespace cppsvc::events {
 namespace {
@@ -54,8 +55,7 @@ const pb::Message& Latest(const EventBinding& binding) {
 }  // namespace
 
 absl::Status Registry::Register(const EventBinding& binding) {
-  absl::Status status = CheckBinding(binding);
-  if (!status.ok()) return status;
+  CPPSVC_RETURN_IF_ERROR(CheckBinding(binding));
   auto key = std::make_pair(std::string(binding.info.name), std::string(binding.info.version));
   auto [it, inserted] = bindings_.emplace(std::move(key), binding);
   if (!inserted && it->second.prototype->GetDescriptor() != binding.prototype->GetDescriptor()) {
@@ -111,28 +111,24 @@ absl::StatusOr<std::unique_ptr<pb::Message>> Registry::Unpack(const Envelope& en
   const EventBinding* binding = FindOrError(envelope, &error);
   if (binding == nullptr) return error;
   std::unique_ptr<pb::Message> event(binding->prototype->New());
-  absl::Status status = binding->unpack(envelope, event.get());
-  if (!status.ok()) return status;
+  CPPSVC_RETURN_IF_ERROR(binding->unpack(envelope, event.get()));
   return event;
 }
 
 absl::StatusOr<std::unique_ptr<pb::Message>> Registry::UnpackLatest(
     const Envelope& envelope) const {
-  absl::StatusOr<std::unique_ptr<pb::Message>> event = Unpack(envelope);
-  if (!event.ok()) return event;
+  CPPSVC_ASSIGN_OR_RETURN(std::unique_ptr<pb::Message> event, Unpack(envelope));
   const EventBinding* binding = Find(envelope.name(), envelope.version());
   const pb::Message& latest_prototype = Latest(*binding);
-  if (latest_prototype.GetDescriptor() == (*event)->GetDescriptor()) return event;
+  if (latest_prototype.GetDescriptor() == event->GetDescriptor()) return event;
   std::unique_ptr<pb::Message> latest(latest_prototype.New());
-  absl::Status status = binding->to_latest(**event, latest.get(), converters_);
-  if (!status.ok()) return status;
+  CPPSVC_RETURN_IF_ERROR(binding->to_latest(*event, latest.get(), converters_));
   return latest;
 }
 
 absl::Status Registry::Dispatch(const Envelope& envelope) const {
-  absl::StatusOr<std::unique_ptr<pb::Message>> event = UnpackLatest(envelope);
-  if (!event.ok()) return event.status();
-  const pb::Descriptor* latest_type = (*event)->GetDescriptor();
+  CPPSVC_ASSIGN_OR_RETURN(std::unique_ptr<pb::Message> event, UnpackLatest(envelope));
+  const pb::Descriptor* latest_type = event->GetDescriptor();
   auto handler = handlers_.find(latest_type);
   if (handler == handlers_.end()) {
     return absl::NotFoundError(absl::StrCat(
@@ -140,32 +136,29 @@ absl::Status Registry::Dispatch(const Envelope& envelope) const {
         ", handled as ", latest_type->full_name(), "): register one with Registry::On<",
         absl::StrReplaceAll(latest_type->full_name(), {{".", "::"}}), ">"));
   }
-  return handler->second(**event, envelope);
+  return handler->second(*event, envelope);
 }
 
 absl::Status Registry::Dispatch(absl::string_view envelope_bytes) const {
-  absl::StatusOr<Envelope> envelope = ParseEnvelope(envelope_bytes);
-  if (!envelope.ok()) return envelope.status();
-  return Dispatch(*envelope);
+  CPPSVC_ASSIGN_OR_RETURN(const Envelope envelope, ParseEnvelope(envelope_bytes));
+  return Dispatch(envelope);
 }
 
 absl::StatusOr<std::string> Registry::ToJson(const Envelope& envelope) const {
-  absl::StatusOr<std::unique_ptr<pb::Message>> event = Unpack(envelope);
-  if (!event.ok()) return event.status();
+  CPPSVC_RETURN_IF_ERROR(Unpack(envelope).status());
   return Decoder(*this).ToJson(envelope);
 }
 
 absl::StatusOr<Envelope> Registry::FromJson(absl::string_view json) const {
-  absl::StatusOr<Envelope> envelope =
+  CPPSVC_ASSIGN_OR_RETURN(
+      Envelope envelope,
       EnvelopeFromJson(json, [this](const Envelope& parsed) -> absl::StatusOr<const pb::Message*> {
         absl::Status error;
         const EventBinding* binding = FindOrError(parsed, &error);
         if (binding == nullptr) return error;
         return internal::PayloadPrototype(*binding);
-      });
-  if (!envelope.ok()) return envelope;
-  absl::StatusOr<std::unique_ptr<pb::Message>> event = Unpack(*envelope);
-  if (!event.ok()) return event.status();
+      }));
+  CPPSVC_RETURN_IF_ERROR(Unpack(envelope).status());
   return envelope;
 }
 

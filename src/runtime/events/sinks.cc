@@ -19,6 +19,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
 #include "cppsvc/internal/protobuf_compat.h"
+#include "cppsvc/internal/status_macros.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/dynamic_message.h"
 #include "google/protobuf/util/json_util.h"
@@ -72,22 +73,21 @@ absl::StatusOr<std::vector<Attribute>> ExtensionAttributes(const Envelope& envel
   std::map<std::string, std::string> by_name;
   std::map<std::string, std::string> key_of;
   for (const auto& [key, value] : envelope.metadata()) {
-    absl::StatusOr<std::string> name = CloudEventAttributeName(key);
-    if (!name.ok()) return name.status();
-    if (ReservedAttributes().count(*name) != 0) {
+    CPPSVC_ASSIGN_OR_RETURN(const std::string name, CloudEventAttributeName(key));
+    if (ReservedAttributes().count(name) != 0) {
       return absl::InvalidArgumentError(
-          absl::StrCat("metadata key \"", key, "\" maps to CloudEvents attribute \"", *name,
+          absl::StrCat("metadata key \"", key, "\" maps to CloudEvents attribute \"", name,
                        "\", which the envelope sets itself: rename the key"));
     }
-    auto [it, inserted] = key_of.emplace(*name, key);
+    auto [it, inserted] = key_of.emplace(name, key);
     if (!inserted) {
       std::string first = it->second, second = key;
       if (second < first) std::swap(first, second);
       return absl::InvalidArgumentError(absl::StrCat("metadata keys \"", first, "\" and \"", second,
                                                      "\" both map to CloudEvents attribute \"",
-                                                     *name, "\": rename one"));
+                                                     name, "\": rename one"));
     }
-    by_name.emplace(*name, value);
+    by_name.emplace(name, value);
   }
   for (auto& [name, value] : by_name) attributes.push_back({name, value});
   return attributes;
@@ -178,9 +178,7 @@ absl::StatusOr<std::string> PayloadJson(const Envelope& envelope, const pb::Desc
   }
   std::unique_ptr<pb::DescriptorPool> renamed;
   if (pascal_case) {
-    absl::StatusOr<std::unique_ptr<pb::DescriptorPool>> built = PascalCasePool(type);
-    if (!built.ok()) return built.status();
-    renamed = std::move(*built);
+    CPPSVC_ASSIGN_OR_RETURN(renamed, PascalCasePool(type));
     type = renamed->FindMessageTypeByName(envelope.payload_type());
   }
   pb::DynamicMessageFactory dynamic;
@@ -321,11 +319,9 @@ std::string StreamName(const Envelope& envelope) {
 
 absl::StatusOr<CloudEvent> ToCloudEvent(const Envelope& envelope,
                                         const CloudEventOptions& options) {
-  absl::Status status = RequireSource(options.source);
-  if (status.ok()) status = RequireId(envelope);
-  if (!status.ok()) return status;
-  absl::StatusOr<std::vector<Attribute>> extensions = ExtensionAttributes(envelope);
-  if (!extensions.ok()) return extensions.status();
+  CPPSVC_RETURN_IF_ERROR(RequireSource(options.source));
+  CPPSVC_RETURN_IF_ERROR(RequireId(envelope));
+  CPPSVC_ASSIGN_OR_RETURN(const std::vector<Attribute> extensions, ExtensionAttributes(envelope));
 
   CloudEvent event;
   event.set_id(envelope.event_id());
@@ -334,8 +330,7 @@ absl::StatusOr<CloudEvent> ToCloudEvent(const Envelope& envelope,
   event.set_type(CloudEventType(envelope));
   auto& attributes = *event.mutable_attributes();
   if (envelope.timestamp() != 0) {
-    absl::StatusOr<std::string> checked = FormatTimestamp(envelope.timestamp());
-    if (!checked.ok()) return checked.status();
+    CPPSVC_RETURN_IF_ERROR(FormatTimestamp(envelope.timestamp()).status());
     auto* time = attributes["time"].mutable_ce_timestamp();
     const int64_t millis = envelope.timestamp();
     const int64_t seconds = millis >= 0 ? millis / 1000 : -((-millis + 999) / 1000);
@@ -346,14 +341,13 @@ absl::StatusOr<CloudEvent> ToCloudEvent(const Envelope& envelope,
     attributes["subject"].set_ce_string(envelope.aggregate_id());
   }
   attributes["dataschema"].set_ce_uri(PayloadTypeUrl(envelope));
-  for (const Attribute& attribute : *extensions) {
+  for (const Attribute& attribute : extensions) {
     attributes[attribute.name].set_ce_string(attribute.value);
   }
   if (options.json_data) {
-    absl::StatusOr<std::string> json = PayloadJson(envelope, options.pool, false);
-    if (!json.ok()) return json.status();
+    CPPSVC_ASSIGN_OR_RETURN(std::string json, PayloadJson(envelope, options.pool, false));
     attributes["datacontenttype"].set_ce_string(std::string(kJsonType));
-    event.set_text_data(std::move(*json));
+    event.set_text_data(std::move(json));
   } else {
     attributes["datacontenttype"].set_ce_string(std::string(kProtobufType));
     event.mutable_proto_data()->set_type_url(PayloadTypeUrl(envelope));
@@ -364,13 +358,10 @@ absl::StatusOr<CloudEvent> ToCloudEvent(const Envelope& envelope,
 
 absl::StatusOr<std::string> ToCloudEventJson(const Envelope& envelope,
                                              const CloudEventOptions& options) {
-  absl::Status status = RequireSource(options.source);
-  if (status.ok()) status = RequireId(envelope);
-  if (!status.ok()) return status;
-  absl::StatusOr<std::vector<Attribute>> extensions = ExtensionAttributes(envelope);
-  if (!extensions.ok()) return extensions.status();
-  absl::StatusOr<std::string> data = PayloadJson(envelope, options.pool, false);
-  if (!data.ok()) return data.status();
+  CPPSVC_RETURN_IF_ERROR(RequireSource(options.source));
+  CPPSVC_RETURN_IF_ERROR(RequireId(envelope));
+  CPPSVC_ASSIGN_OR_RETURN(const std::vector<Attribute> extensions, ExtensionAttributes(envelope));
+  CPPSVC_ASSIGN_OR_RETURN(const std::string data, PayloadJson(envelope, options.pool, false));
 
   JsonObject json;
   json.String("specversion", kSpecVersion);
@@ -381,12 +372,11 @@ absl::StatusOr<std::string> ToCloudEventJson(const Envelope& envelope,
   json.String("dataschema", PayloadTypeUrl(envelope));
   if (!envelope.aggregate_id().empty()) json.String("subject", envelope.aggregate_id());
   if (envelope.timestamp() != 0) {
-    absl::StatusOr<std::string> time = FormatTimestamp(envelope.timestamp());
-    if (!time.ok()) return time.status();
-    json.String("time", *time);
+    CPPSVC_ASSIGN_OR_RETURN(const std::string time, FormatTimestamp(envelope.timestamp()));
+    json.String("time", time);
   }
-  for (const Attribute& attribute : *extensions) json.String(attribute.name, attribute.value);
-  json.Raw("data", *data);
+  for (const Attribute& attribute : extensions) json.String(attribute.name, attribute.value);
+  json.Raw("data", data);
   return std::move(json).Close();
 }
 
@@ -400,18 +390,14 @@ const std::string* KafkaRecord::Header(absl::string_view key) const {
 }
 
 absl::StatusOr<KafkaRecord> ToKafkaRecord(const Envelope& envelope, const KafkaOptions& options) {
-  absl::Status status = RequireSource(options.source);
-  if (status.ok()) status = RequireId(envelope);
-  if (!status.ok()) return status;
-  absl::StatusOr<std::vector<Attribute>> extensions = ExtensionAttributes(envelope);
-  if (!extensions.ok()) return extensions.status();
+  CPPSVC_RETURN_IF_ERROR(RequireSource(options.source));
+  CPPSVC_RETURN_IF_ERROR(RequireId(envelope));
+  CPPSVC_ASSIGN_OR_RETURN(const std::vector<Attribute> extensions, ExtensionAttributes(envelope));
 
   KafkaRecord record;
   record.key = envelope.aggregate_id();
   if (options.json_value) {
-    absl::StatusOr<std::string> json = PayloadJson(envelope, options.pool, false);
-    if (!json.ok()) return json.status();
-    record.value = std::move(*json);
+    CPPSVC_ASSIGN_OR_RETURN(record.value, PayloadJson(envelope, options.pool, false));
   } else {
     record.value = envelope.payload();
   }
@@ -423,14 +409,13 @@ absl::StatusOr<KafkaRecord> ToKafkaRecord(const Envelope& envelope, const KafkaO
   add("ce_source", options.source);
   add("ce_type", CloudEventType(envelope));
   if (envelope.timestamp() != 0) {
-    absl::StatusOr<std::string> time = FormatTimestamp(envelope.timestamp());
-    if (!time.ok()) return time.status();
-    add("ce_time", *time);
+    CPPSVC_ASSIGN_OR_RETURN(std::string time, FormatTimestamp(envelope.timestamp()));
+    add("ce_time", std::move(time));
   }
   if (!envelope.aggregate_id().empty()) add("ce_subject", envelope.aggregate_id());
   add("ce_dataschema", PayloadTypeUrl(envelope));
   add("content-type", std::string(options.json_value ? kJsonType : kProtobufType));
-  for (const Attribute& attribute : *extensions) {
+  for (const Attribute& attribute : extensions) {
     add(absl::StrCat("ce_", attribute.name), attribute.value);
   }
   return record;
@@ -440,21 +425,17 @@ absl::StatusOr<KafkaRecord> ToKafkaRecord(const Envelope& envelope, const KafkaO
 
 absl::StatusOr<EventStoreEvent> ToEventStore(const Envelope& envelope,
                                              const EventStoreOptions& options) {
-  absl::Status status = RequireId(envelope);
-  if (!status.ok()) return status;
+  CPPSVC_RETURN_IF_ERROR(RequireId(envelope));
   EventStoreEvent event;
   event.stream = StreamName(envelope);
   event.event_id = envelope.event_id();
   event.type = CloudEventType(envelope);
-  absl::StatusOr<std::string> data = PayloadJson(envelope, options.pool, true);
-  if (!data.ok()) return data.status();
-  event.data = std::move(*data);
+  CPPSVC_ASSIGN_OR_RETURN(event.data, PayloadJson(envelope, options.pool, true));
 
-  absl::StatusOr<std::string> created = FormatTimestamp(envelope.timestamp(), true);
-  if (!created.ok()) return created.status();
+  CPPSVC_ASSIGN_OR_RETURN(const std::string created, FormatTimestamp(envelope.timestamp(), true));
   JsonObject metadata;
   std::set<std::string> taken = {"Created", "ClientHostName", "$correlationId", "$causationId"};
-  metadata.String("Created", *created);
+  metadata.String("Created", created);
   metadata.String("ClientHostName",
                   options.client_host_name.empty() ? LocalHostName() : options.client_host_name);
   metadata.String("$correlationId", envelope.correlation_id());

@@ -1,6 +1,7 @@
 #include "events/runtime/test_events.h"
 
 #include "cppsvc/internal/event_support.h"
+#include "cppsvc/internal/status_macros.h"
 #include "cppsvc/violations.h"
 
 namespace cppsvc::events::testing {
@@ -103,8 +104,7 @@ EventBinding EmailChangedV1Binding() {
 absl::Status RegisterAll(Registry& registry) {
   for (const EventBinding& binding :
        {AccountCreatedV1Binding(), AccountCreatedV2Binding(), EmailChangedV1Binding()}) {
-    absl::Status status = registry.Register(binding);
-    if (!status.ok()) return status;
+    CPPSVC_RETURN_IF_ERROR(registry.Register(binding));
   }
   return absl::OkStatus();
 }
