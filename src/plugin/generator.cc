@@ -9,10 +9,8 @@
 #include "google/protobuf/compiler/plugin.pb.h"
 #include "google/protobuf/io/zero_copy_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
-#include "plugin/emit/grpc_emitter.h"
-#include "plugin/emit/name_checks.h"
-#include "plugin/emit/names.h"
 #include "plugin/model/builder.h"
+#include "plugin/naming/names.h"
 #include "plugin/parameters.h"
 
 namespace cppsvc::plugin {
@@ -49,8 +47,6 @@ absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescrip
   Diagnostics diagnostics;
   diagnostics.UseSourceLocations(locations);
   std::unique_ptr<const Model> model = BuildModel(files, *parameters, diagnostics);
-  if (parameters->grpc) CheckGrpcNames(*model, diagnostics);
-  CheckNames(*model, *parameters, diagnostics);
   if (!parameters->ignored.empty()) {
     diagnostics.Note(
         absl::StrCat("ignored parameters of the Go plugins, which mean nothing for C++ output: ",
