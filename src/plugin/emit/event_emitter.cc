@@ -462,7 +462,7 @@ class EventEmitter {
       }
     )cc",
                   {{"RegisterEvents", names::kRegisterEventsFunction},
-                   {"registrations", absl::StrJoin(registrations, "\n")}});
+                   {"registrations", JoinBlocks(registrations)}});
   }
 
   const FileModel& file_;

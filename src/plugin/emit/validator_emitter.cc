@@ -344,6 +344,8 @@ class ValidatorEmitter {
     // The required rule, then the others in order, as one if-else chain.
     if (rules.required) checks.insert(checks.begin(), {empty, "kRequired", "cannot be blank"});
     if (checks.empty()) return "";
+    // Each link opens a block that the next link, or the template below,
+    // closes: `if (a) {`, `} else if (b) {`, ..., `}`.
     std::string chain;
     for (size_t i = 0; i < checks.size(); ++i) {
       chain += Render(R"cc(
