@@ -5,13 +5,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cppsvc/internal/status_macros.h"
-#include "plugin/emit/grpc_emitter.h"
-#include "plugin/emit/name_checks.h"
-#include "plugin/emit/names.h"
 #include "plugin/model/builder.h"
+#include "plugin/naming/names.h"
 #include "plugin/parameters.h"
 
 namespace cppsvc::plugin {
+
 absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescriptor*>& files,
                            const std::string& parameter, const FileSink& sink,
                            std::string* warnings, bool from_protoc,
@@ -23,8 +22,6 @@ absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescrip
   Diagnostics diagnostics;
   diagnostics.UseSourceLocations(locations);
   std::unique_ptr<const Model> model = BuildModel(files, *parameters, diagnostics);
-  if (parameters->grpc) CheckGrpcNames(*model, diagnostics);
-  CheckNames(*model, *parameters, diagnostics);
   if (!parameters->ignored.empty()) {
     diagnostics.Note(
         absl::StrCat("ignored parameters of the Go plugins, which mean nothing for C++ output: ",

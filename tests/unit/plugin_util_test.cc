@@ -6,8 +6,8 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "gtest/gtest.h"
-#include "plugin/emit/names.h"
 #include "plugin/emit/writer.h"
+#include "plugin/naming/names.h"
 #include "plugin/parameters.h"
 
 namespace cppsvc::plugin {
@@ -32,6 +32,71 @@ TEST(WriterTest, LoneVariablesExpandAsIndentedBlocksOrVanish) {
             )cc",
                    {{"body", "a();\nif (x) {\n  b();\n}\n"}, {"empty", ""}}),
             "{\n  a();\n  if (x) {\n    b();\n  }\n}\n");
+}
+
+TEST(WriterTest, SectionsKeepOrDropPiecesOfALine) {
+  const Vars with = {{"name", "Run"}, {"next", "Next"}};
+  const Vars without = {{"name", "Run"}, {"next", ""}};
+  constexpr char kTemplate[] = "void $name$(int a$#next$, $next$* next$/next$);";
+  EXPECT_EQ(Render(kTemplate, with), "void Run(int a, Next* next);\n");
+  EXPECT_EQ(Render(kTemplate, without), "void Run(int a);\n");
+}
+
+TEST(WriterTest, InvertedSectionsShowWhenEmpty) {
+  constexpr char kTemplate[] = "f()$^inits$ {}$/inits$$#inits$ : $inits$ {}$/inits$";
+  EXPECT_EQ(Render(kTemplate, {{"inits", ""}}), "f() {}\n");
+  EXPECT_EQ(Render(kTemplate, {{"inits", "a_(a)"}}), "f() : a_(a) {}\n");
+}
+
+TEST(WriterTest, LinesLeftBlankBySectionsVanish) {
+  constexpr char kTemplate[] = R"cc(
+    class C {
+      int a_;
+      $#b$int b_;$/b$
+
+      $#c$int c_;$/c$
+    };
+  )cc";
+  // The template's own blank line stays; the optional members' lines go.
+  EXPECT_EQ(Render(kTemplate, {{"b", ""}, {"c", ""}}), "class C {\n  int a_;\n\n};\n");
+  EXPECT_EQ(Render(kTemplate, {{"b", "1"}, {"c", "1"}}),
+            "class C {\n  int a_;\n  int b_;\n\n  int c_;\n};\n");
+}
+
+TEST(WriterTest, SectionsSpanLinesAndNest) {
+  constexpr char kTemplate[] = R"cc(
+    begin();
+    $#outer$
+    if (x) {
+      $body$
+      $^inner$
+      fallback();
+      $/inner$
+    }
+    $/outer$
+    end();
+  )cc";
+  EXPECT_EQ(Render(kTemplate, {{"outer", ""}, {"inner", ""}, {"body", "b();"}}),
+            "begin();\nend();\n");
+  EXPECT_EQ(Render(kTemplate, {{"outer", "1"}, {"inner", ""}, {"body", "b();"}}),
+            "begin();\nif (x) {\n  b();\n  fallback();\n}\nend();\n");
+  EXPECT_EQ(Render(kTemplate, {{"outer", Flag(true)}, {"inner", Flag(true)}, {"body", ""}}),
+            "begin();\nif (x) {\n}\nend();\n");
+}
+
+TEST(WriterTest, ValuesOfSeveralLinesWithinALineKeepTheirColumn) {
+  EXPECT_EQ(Render(R"cc(
+              C::C(int a, int b)
+                  : $inits$ {}
+            )cc",
+                   {{"inits", "a_(a),\nb_(b)"}}),
+            "C::C(int a, int b)\n    : a_(a),\n      b_(b) {}\n");
+}
+
+TEST(WriterTest, JoinListMakesAListOfRenderedPieces) {
+  const std::string list = JoinList({Render("a_(a)"), Render("b_(b)")}, ",");
+  EXPECT_EQ(list, "a_(a),\nb_(b)");
+  EXPECT_EQ(Render("  : $inits$ {}", {{"inits", list}}), ": a_(a),\n  b_(b) {}\n");
 }
 
 TEST(WriterTest, DoubleDollarIsADollar) { EXPECT_EQ(Render("cost: $$5"), "cost: $5\n"); }

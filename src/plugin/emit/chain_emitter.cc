@@ -5,8 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "plugin/emit/names.h"
 #include "plugin/emit/writer.h"
+#include "plugin/naming/names.h"
 
 namespace cppsvc::plugin {
 namespace {
@@ -31,32 +31,40 @@ std::string VersionClass(const ServiceModel& version) {
 }
 
 std::string ChainDeclaration(const ServiceModel& service) {
-  const std::string name = names::Service(service.descriptor);
   const std::vector<const ServiceModel*> versions = VersionsOf(service);
   std::vector<std::string> overrides;
   std::vector<std::string> accessors;
   std::vector<std::string> members;
   for (const ServiceModel* version : versions) {
-    const std::string segment = version->package->LastSegment();
-    overrides.push_back(absl::StrCat("const ", VersionNamespace(*version), "::Validator* ", segment,
-                                     "_validator = nullptr;\nconst ", VersionNamespace(*version),
-                                     "::Converter* ", segment, "_converter = nullptr;"));
-    accessors.push_back(absl::StrCat("// ", version->descriptor->full_name(), "\n",
-                                     VersionClass(*version), "& ", segment, "() { return *",
-                                     segment, "_; }"));
+    const pb::FileDescriptor* file = version->descriptor->file();
+    overrides.push_back(Render(R"cc(
+      const $validator$* $version$_validator = nullptr;
+      const $converter$* $version$_converter = nullptr;
+    )cc",
+                               {{"validator", names::ValidatorClass(file)},
+                                {"converter", names::ConverterClass(file)},
+                                {"version", version->package->LastSegment()}}));
+    accessors.push_back(Render(R"cc(
+      // $service$
+      $class$& $version$() { return *$version$_; }
+    )cc",
+                               {{"service", version->descriptor->full_name()},
+                                {"class", VersionClass(*version)},
+                                {"version", version->package->LastSegment()}}));
   }
   // Newest first: each version's service refers to the next one's.
   for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
-    members.push_back(absl::StrCat("std::unique_ptr<", VersionClass(**it), "> ",
-                                   (*it)->package->LastSegment(), "_;"));
+    members.push_back(
+        Render("std::unique_ptr<$class$> $version$_;",
+               {{"class", VersionClass(**it)}, {"version", (*it)->package->LastSegment()}}));
   }
   return Render(
       R"cc(
     // Validators and converters that replace the generated defaults in a
-    // $name$Chain; null keeps the default. Not owned: they must outlive the
+    // $chain$; null keeps the default. Not owned: they must outlive the
     // chain. Nested messages go through an override too.
-    struct $name$ChainOverrides {
-      const Validator* private_validator = nullptr;
+    struct $overrides_struct$ {
+      const $validator$* private_validator = nullptr;
       $overrides$
     };
 
@@ -65,15 +73,15 @@ std::string ChainDeclaration(const ServiceModel& service) {
     // and converts responses back. Owns the version services it builds.
     //
     //   MyPeople implementation;            // implements $name$
-    //   $name$Chain chain(implementation);
+    //   $chain$ chain(implementation);
     //   chain.$oldest$().$first_method$(request, &response);
-    class $name$Chain {
+    class $chain$ {
      public:
-      explicit $name$Chain($name$& implementation);
-      $name$Chain($name$& implementation, const $name$ChainOverrides& overrides);
-      $name$Chain(const $name$Chain&) = delete;
-      $name$Chain& operator=(const $name$Chain&) = delete;
-      ~$name$Chain();
+      explicit $chain$($name$& implementation);
+      $chain$($name$& implementation, const $overrides_struct$& overrides);
+      $chain$(const $chain$&) = delete;
+      $chain$& operator=(const $chain$&) = delete;
+      ~$chain$();
 
       $accessors$
 
@@ -81,52 +89,64 @@ std::string ChainDeclaration(const ServiceModel& service) {
       $members$
     };
   )cc",
-      {{"name", name},
+      {{"name", names::Service(service.descriptor)},
+       {"chain", names::Chain(service.descriptor)},
+       {"overrides_struct", names::ChainOverrides(service.descriptor)},
+       {"validator", names::kValidatorClass},
        {"service", service.descriptor->full_name()},
        {"oldest", versions.empty() ? "v1" : versions.front()->package->LastSegment()},
        {"first_method",
         service.methods.empty() ? "Method" : names::Method(service.methods.front().descriptor)},
-       {"overrides", absl::StrJoin(overrides, "\n")},
-       {"accessors", absl::StrJoin(accessors, "\n\n")},
-       {"members", absl::StrJoin(members, "\n")}});
+       {"overrides", absl::StrJoin(overrides, "")},
+       {"accessors", JoinBlocks(accessors)},
+       {"members", absl::StrJoin(members, "")}});
+}
+
+// How the chain builds one version's service: the overrides or the defaults,
+// and the next version's service, built before it.
+std::string VersionInitializer(const ServiceModel& version) {
+  const pb::FileDescriptor* file = version.descriptor->file();
+  return Render(R"cc(
+    $version$_(std::make_unique<$class$>(
+        ::cppsvc::internal::OrDefault(overrides.$version$_validator, $validator$::Default()),
+        ::cppsvc::internal::OrDefault(overrides.$version$_converter, $converter$::Default()),
+        $#next$$next$_.get(),$/next$
+        ::cppsvc::internal::OrDefault(overrides.private_validator, $private_validator$::Default()),
+        implementation))
+  )cc",
+                {{"version", version.package->LastSegment()},
+                 {"class", VersionClass(version)},
+                 {"validator", names::ValidatorClass(file)},
+                 {"converter", names::ConverterClass(file)},
+                 {"next", version.next != nullptr ? version.package->next->LastSegment() : ""},
+                 {"private_validator", names::kValidatorClass}});
 }
 
 std::string ChainDefinition(const ServiceModel& service) {
-  const std::string name = names::Service(service.descriptor);
   const std::vector<const ServiceModel*> versions = VersionsOf(service);
   std::vector<std::string> initializers;
   for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
-    const ServiceModel& version = **it;
-    const std::string segment = version.package->LastSegment();
-    const std::string ns = VersionNamespace(version);
-    const std::string next =
-        version.next != nullptr
-            ? absl::StrCat(version.package->next->LastSegment(), "_.get(),\n      ")
-            : "";
-    initializers.push_back(absl::StrCat(
-        segment, "_(std::make_unique<", VersionClass(version), ">(\n      ",
-        "::cppsvc::internal::OrDefault(overrides.", segment, "_validator, ", ns,
-        "::Validator::Default()),\n      ::cppsvc::internal::OrDefault(overrides.", segment,
-        "_converter, ", ns, "::Converter::Default()),\n      ", next,
-        "::cppsvc::internal::OrDefault(overrides.private_validator, Validator::Default()),\n"
-        "      implementation))"));
+    initializers.push_back(VersionInitializer(**it));
   }
   const bool empty = initializers.empty();
   return Render(R"cc(
-    $name$Chain::$name$Chain($name$& implementation)
-        : $name$Chain(implementation, $name$ChainOverrides()) {}
+    $chain$::$chain$($name$& implementation)
+        : $chain$(implementation, $overrides_struct$()) {}
 
-    $name$Chain::$name$Chain($name$& $implementation$,
-                             const $name$ChainOverrides& $overrides$)$colon$
-        $initializers$ {}
+    $chain$::$chain$(
+        $name$& $implementation$, const $overrides_struct$& $overrides$)$^inits$ {}$/inits$
+        $#inits$
+        : $inits$ {}
+        $/inits$
 
-    $name$Chain::~$name$Chain() = default;
+    $chain$::~$chain$() = default;
   )cc",
-                {{"name", name},
+                {{"name", names::Service(service.descriptor)},
+                 {"chain", names::Chain(service.descriptor)},
+                 {"overrides_struct", names::ChainOverrides(service.descriptor)},
                  {"implementation", empty ? "/*implementation*/" : "implementation"},
                  {"overrides", empty ? "/*overrides*/" : "overrides"},
-                 {"colon", initializers.empty() ? "" : "\n    :"},
-                 {"initializers", absl::StrJoin(initializers, ",\n")}});
+                 {"inits", JoinList(initializers, ",")}});
 }
 
 }  // namespace

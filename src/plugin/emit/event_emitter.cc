@@ -5,8 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "plugin/emit/names.h"
 #include "plugin/emit/writer.h"
+#include "plugin/naming/names.h"
 
 namespace cppsvc::plugin {
 namespace {
@@ -38,14 +38,19 @@ class EventEmitter {
       declarations.push_back(Declarations(*event));
       definitions.push_back(Definitions(*event));
     }
-    declarations.push_back(Render(R"cc(
+    declarations.push_back(
+        Render(R"cc(
       // Registers every event of $file$ with `registry`.
-      ::absl::Status RegisterEvents(::cppsvc::events::Registry& registry);
+      ::absl::Status $RegisterEvents$(::cppsvc::events::Registry& registry);
     )cc",
-                                  {{"file", file_.file->name()}}));
+               {{"file", file_.file->name()}, {"RegisterEvents", names::kRegisterEventsFunction}}));
     definitions.push_back(RegisterEvents());
-    sections_.header_blocks.push_back(
-        absl::StrCat("// ---- Events ----\n\n", JoinBlocks(declarations)));
+    sections_.header_blocks.push_back(Render(R"cc(
+      // ---- Events ----
+
+      $declarations$
+    )cc",
+                                             {{"declarations", JoinBlocks(declarations)}}));
     sections_.source_blocks.push_back(JoinBlocks(definitions));
   }
 
@@ -78,11 +83,11 @@ class EventEmitter {
 
       // Validates `event` and packs it into an envelope whose metadata is
       // filled from `options`: InvalidArgument when the event is invalid.
-      ::absl::StatusOr<::cppsvc::events::Envelope> Pack(
+      ::absl::StatusOr<::cppsvc::events::Envelope> $Pack$(
           const $message$& event, const ::cppsvc::events::EventOptions& options = {});
-      // Pack, then serialise, in one step into `*bytes` (its buffer reused):
+      // $Pack$, then serialise, in one step into `*bytes` (its buffer reused):
       // what a producer writing to a topic or a stream needs.
-      ::absl::Status PackTo(const $message$& event, std::string* bytes,
+      ::absl::Status $PackTo$(const $message$& event, std::string* bytes,
                             const ::cppsvc::events::EventOptions& options = {});
     )cc",
                {{"name", names::CommentText(event.name)},
@@ -95,7 +100,9 @@ class EventEmitter {
                 {"version_literal", names::StringLiteral(event.version)},
                 {"category_literal", names::StringLiteral(event.category)},
                 {"payload_literal", names::StringLiteral(event.PayloadType()->full_name())},
-                {"message", names::Message(message)}})};
+                {"message", names::Message(message)},
+                {"Pack", names::kPackFunction},
+                {"PackTo", names::kPackToFunction}})};
     if (Upcasts(event)) {
       parts.push_back(Render(R"cc(
         // Unpacks an envelope (an Envelope, a view of one, or its bytes) of
@@ -103,22 +110,24 @@ class EventEmitter {
         // chain with `converters`), and validates it in the version it was
         // written in. Envelopes of other events or of versions this code does
         // not know are errors.
-        ::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, $message$* event,
+        ::absl::Status $Unpack$(const ::cppsvc::events::EnvelopeView& envelope, $message$* event,
                               const ::cppsvc::events::Converters& converters = {});
-        ::absl::Status Unpack(::absl::string_view envelope_bytes, $message$* event,
+        ::absl::Status $Unpack$(::absl::string_view envelope_bytes, $message$* event,
                               const ::cppsvc::events::Converters& converters = {});
       )cc",
-                             {{"version", event.version},
+                             {{"Unpack", names::kUnpackFunction},
+                              {"version", event.version},
                               {"older", OlderVersions(event)},
                               {"message", names::Message(message)}}));
     } else {
-      parts.push_back(Render(R"cc(
+      parts.push_back(
+          Render(R"cc(
         // Unpacks an envelope (an Envelope, a view of one, or its bytes) of
         // exactly this event and version, validated.
-        ::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, $message$* event);
-        ::absl::Status Unpack(::absl::string_view envelope_bytes, $message$* event);
+        ::absl::Status $Unpack$(const ::cppsvc::events::EnvelopeView& envelope, $message$* event);
+        ::absl::Status $Unpack$(::absl::string_view envelope_bytes, $message$* event);
       )cc",
-                             {{"message", names::Message(message)}}));
+                 {{"Unpack", names::kUnpackFunction}, {"message", names::Message(message)}}));
     }
     if (event.latest != &event) {
       parts.push_back(
@@ -126,15 +135,16 @@ class EventEmitter {
         // Converts `event` to the latest version, $latest$, hop by hop with
         // each version's converter (an override installed in `converters`, or
         // the generated one).
-        ::absl::Status ToLatest(const $message$& event, $latest_message$* latest,
+        ::absl::Status $ToLatest$(const $message$& event, $latest_message$* latest,
                                 const ::cppsvc::events::Converters& converters = {});
       )cc",
-                 {{"latest", event.latest->message->descriptor->full_name()},
+                 {{"ToLatest", names::kToLatestFunction},
+                  {"latest", event.latest->message->descriptor->full_name()},
                   {"message", names::Message(message)},
                   {"latest_message", names::Message(event.latest->message->descriptor)}}));
     }
     if (event.is_convention()) parts.push_back(FactoryDeclaration(event));
-    return absl::StrJoin(parts, "\n");
+    return JoinBlocks(parts);
   }
 
   static std::string AggregateComment(const EventModel& event) {
@@ -152,13 +162,15 @@ class EventEmitter {
     const pb::Descriptor* message = event.message->descriptor;
     return Render(R"cc(
       // A new $class$ event with its metadata set$filled$.
-      $message$ $factory$($parameters$);
+      $message$ $factory$($#aggregate_id$std::string aggregate_id, $/aggregate_id$$payload$ payload$#trace_id$, std::string trace_id = {}$/trace_id$);
     )cc",
                   {{"class", names::ClassName(message)},
                    {"filled", FactoryFilledComment(event)},
                    {"message", names::Message(message)},
                    {"factory", names::EventFactory(message)},
-                   {"parameters", absl::StrJoin(FactoryParameters(event, true), ", ")}});
+                   {"aggregate_id", Flag(event.convention.aggregate_id != nullptr)},
+                   {"payload", names::Message(event.convention.payload->message_type())},
+                   {"trace_id", Flag(event.convention.trace_id != nullptr)}});
   }
 
   static std::string FactoryFilledComment(const EventModel& event) {
@@ -169,17 +181,6 @@ class EventEmitter {
     if (c.aggregate_id != nullptr) filled.push_back("aggregate_id");
     if (c.trace_id != nullptr) filled.push_back("trace_id");
     return absl::StrCat(": ", absl::StrJoin(filled, ", "));
-  }
-
-  static std::vector<std::string> FactoryParameters(const EventModel& event, bool defaults) {
-    const EventConvention& c = event.convention;
-    std::vector<std::string> parameters;
-    if (c.aggregate_id != nullptr) parameters.push_back("std::string aggregate_id");
-    parameters.push_back(absl::StrCat(names::Message(c.payload->message_type()), " payload"));
-    if (c.trace_id != nullptr) {
-      parameters.push_back(defaults ? "std::string trace_id = {}" : "std::string trace_id");
-    }
-    return parameters;
   }
 
   // ---- Definitions ----
@@ -206,51 +207,51 @@ class EventEmitter {
         aggregate = absl::StrCat("::absl::StrCat(", aggregate, ")");
       }
     }
-    std::string check_fixed;
-    std::string metadata;  // NewEnvelope's event_* arguments
-    std::string payload = "event";
-    if (event.is_convention()) {
-      check_fixed = Render(R"cc(
-        CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckFixedMetadata(
-            $name$, $version$, $info$));
-      )cc",
-                           {{"name", FieldOrEmpty(c.event_name, "{}")},
-                            {"version", FieldOrEmpty(c.event_version, "{}")},
-                            {"info", names::EventInfo(message)}});
-      std::string timestamp = FieldOrEmpty(c.timestamp, "0");
-      if (c.timestamp_is_message) {
-        timestamp = absl::StrCat("::cppsvc::events::internal::TimestampMillis(", timestamp, ")");
-      }
-      metadata = absl::StrCat(aggregate, ", ", timestamp, ", ", FieldOrEmpty(c.trace_id, "{}"));
-      payload = absl::StrCat("event.", names::Field(c.payload), "()");
-    } else {
-      metadata = absl::StrCat(aggregate, ", 0, {}");
+    const bool convention = event.is_convention();
+    std::string timestamp = FieldOrEmpty(c.timestamp, "0");
+    if (c.timestamp_is_message) {
+      timestamp = absl::StrCat("::cppsvc::events::internal::TimestampMillis(", timestamp, ")");
     }
+    // NewEnvelope's metadata arguments: aggregate id, timestamp, trace id.
+    const std::string metadata = absl::StrJoin({aggregate, convention ? timestamp : "0",
+                                                convention ? FieldOrEmpty(c.trace_id, "{}") : "{}"},
+                                               ", ");
     return Render(R"cc(
-      ::absl::StatusOr<::cppsvc::events::Envelope> Pack(
+      ::absl::StatusOr<::cppsvc::events::Envelope> $Pack$(
           const $message$& event, const ::cppsvc::events::EventOptions& options) {
-        CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckValid(Validate(event), $info$));
-        $check_fixed$
+        CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckValid($Validate$(event), $info$));
+        $#convention$
+        CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckFixedMetadata(
+            $event_name$, $event_version$, $info$));
+        $/convention$
         ::cppsvc::events::Envelope envelope =
             ::cppsvc::events::internal::NewEnvelope($info$, options, $metadata$);
         $payload$.SerializeToString(envelope.mutable_payload());
         return envelope;
       }
 
-      ::absl::Status PackTo(const $message$& event, std::string* bytes,
+      ::absl::Status $PackTo$(const $message$& event, std::string* bytes,
                             const ::cppsvc::events::EventOptions& options) {
-        CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckValid(Validate(event), $info$));
-        $check_fixed$
+        CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckValid($Validate$(event), $info$));
+        $#convention$
+        CPPSVC_RETURN_IF_ERROR(::cppsvc::events::internal::CheckFixedMetadata(
+            $event_name$, $event_version$, $info$));
+        $/convention$
         ::cppsvc::events::internal::SerializeNewEnvelope($info$, options, $metadata$, $payload$,
                                                          bytes);
         return ::absl::OkStatus();
       }
     )cc",
-                  {{"message", names::Message(message)},
+                  {{"Pack", names::kPackFunction},
+                   {"PackTo", names::kPackToFunction},
+                   {"Validate", names::kValidateFunction},
+                   {"message", names::Message(message)},
                    {"info", names::EventInfo(message)},
-                   {"check_fixed", check_fixed},
+                   {"convention", Flag(convention)},
+                   {"event_name", FieldOrEmpty(c.event_name, "{}")},
+                   {"event_version", FieldOrEmpty(c.event_version, "{}")},
                    {"metadata", metadata},
-                   {"payload", payload}});
+                   {"payload", convention ? FieldOrEmpty(c.payload, "") : "event"}});
   }
 
   // Parses the payload and fills the convention's metadata from the
@@ -258,51 +259,47 @@ class EventEmitter {
   std::string ExactUnpackBody(const EventModel& event) const {
     const pb::Descriptor* message = event.message->descriptor;
     const EventConvention& c = event.convention;
-    std::string parse;
-    if (event.is_convention()) {
-      std::vector<std::string> sets;
-      auto set = [&](const pb::FieldDescriptor* field, absl::string_view value) {
-        if (field != nullptr) {
-          sets.push_back(absl::StrCat("event->set_", names::Field(field), "(", value, ");"));
-        }
-      };
-      set(c.event_name, "envelope.name.data(), envelope.name.size()");
-      set(c.event_version, "envelope.version.data(), envelope.version.size()");
-      set(c.aggregate_id, "envelope.aggregate_id.data(), envelope.aggregate_id.size()");
-      if (c.timestamp_is_message) {
-        sets.push_back(absl::StrCat(
-            "::cppsvc::events::internal::SetTimestampMillis(envelope.timestamp, event->mutable_",
-            names::Field(c.timestamp), "());"));
-      } else {
-        set(c.timestamp, "envelope.timestamp");
-      }
-      set(c.trace_id, "envelope.trace_id.data(), envelope.trace_id.size()");
-      parse =
-          Render(R"cc(
-        event->Clear();
-        if (!event->mutable_$payload$()->ParseFromArray(envelope.payload.data(),
-                                                       static_cast<int>(envelope.payload.size()))) {
-          return ::cppsvc::events::internal::BadPayload(envelope, $payload_type$);
-        }
-        $sets$
-      )cc",
-                 {{"payload", names::Field(c.payload)},
-                  {"payload_type", names::StringLiteral(c.payload->message_type()->full_name())},
-                  {"sets", absl::StrJoin(sets, "\n")}});
-    } else {
-      parse = Render(R"cc(
-        if (!event->ParseFromArray(envelope.payload.data(),
-                                   static_cast<int>(envelope.payload.size()))) {
-          return ::cppsvc::events::internal::BadPayload(envelope, $type$);
-        }
-      )cc",
-                     {{"type", names::StringLiteral(message->full_name())}});
-    }
+    const bool convention = event.is_convention();
     return Render(R"cc(
-      $parse$
-      return ::cppsvc::events::internal::CheckValid(Validate(*event), $info$);
+      $#convention$
+      event->Clear();
+      if (!event->mutable_$payload$()->ParseFromArray(envelope.payload.data(),
+                                                     static_cast<int>(envelope.payload.size()))) {
+        return ::cppsvc::events::internal::BadPayload(envelope, $payload_type$);
+      }
+      $#event_name$event->set_$event_name$(envelope.name.data(), envelope.name.size());$/event_name$
+      $#event_version$event->set_$event_version$(envelope.version.data(), envelope.version.size());$/event_version$
+      $#aggregate_id$event->set_$aggregate_id$(envelope.aggregate_id.data(), envelope.aggregate_id.size());$/aggregate_id$
+      $#timestamp_message$::cppsvc::events::internal::SetTimestampMillis(envelope.timestamp, event->mutable_$timestamp_message$());$/timestamp_message$
+      $#timestamp$event->set_$timestamp$(envelope.timestamp);$/timestamp$
+      $#trace_id$event->set_$trace_id$(envelope.trace_id.data(), envelope.trace_id.size());$/trace_id$
+      $/convention$
+      $^convention$
+      if (!event->ParseFromArray(envelope.payload.data(),
+                                 static_cast<int>(envelope.payload.size()))) {
+        return ::cppsvc::events::internal::BadPayload(envelope, $type$);
+      }
+      $/convention$
+      return ::cppsvc::events::internal::CheckValid($Validate$(*event), $info$);
     )cc",
-                  {{"parse", parse}, {"info", names::EventInfo(message)}});
+                  {{"convention", Flag(convention)},
+                   {"payload", FieldName(c.payload)},
+                   {"payload_type",
+                    convention ? names::StringLiteral(c.payload->message_type()->full_name()) : ""},
+                   {"event_name", FieldName(c.event_name)},
+                   {"event_version", FieldName(c.event_version)},
+                   {"aggregate_id", FieldName(c.aggregate_id)},
+                   {"timestamp_message", c.timestamp_is_message ? FieldName(c.timestamp) : ""},
+                   {"timestamp", c.timestamp_is_message ? "" : FieldName(c.timestamp)},
+                   {"trace_id", FieldName(c.trace_id)},
+                   {"type", names::StringLiteral(message->full_name())},
+                   {"Validate", names::kValidateFunction},
+                   {"info", names::EventInfo(message)}});
+  }
+
+  // A field's accessor stem; empty for a field the convention lacks.
+  static std::string FieldName(const pb::FieldDescriptor* field) {
+    return field == nullptr ? "" : names::Field(field);
   }
 
   std::string UnpackDefinition(const EventModel& event) const {
@@ -315,18 +312,20 @@ class EventEmitter {
           R"cc(
         if (::cppsvc::events::internal::Holds(envelope, $info$)) {
           $older_message$ older;
-          CPPSVC_RETURN_IF_ERROR($namespace$::Unpack(envelope, &older));
-          return $namespace$::ToLatest(older, event, converters);
+          CPPSVC_RETURN_IF_ERROR($namespace$::$Unpack$(envelope, &older));
+          return $namespace$::$ToLatest$(older, event, converters);
         }
       )cc",
           {{"info", QualifiedInfo(*older)},
            {"older_message", names::Message(older->message->descriptor)},
-           {"namespace", names::QualifiedFileNamespace(older->message->descriptor->file())}}));
+           {"namespace", names::QualifiedFileNamespace(older->message->descriptor->file())},
+           {"Unpack", names::kUnpackFunction},
+           {"ToLatest", names::kToLatestFunction}}));
     }
     accepted.push_back(names::EventInfo(message));
     return Render(
         R"cc(
-      ::absl::Status Unpack(const ::cppsvc::events::EnvelopeView& envelope, $message$* event$converters$) {
+      ::absl::Status $Unpack$(const ::cppsvc::events::EnvelopeView& envelope, $message$* event$#upcasts$, const ::cppsvc::events::Converters& converters$/upcasts$) {
         $upcasts$
         if (!::cppsvc::events::internal::Holds(envelope, $info$)) {
           return ::cppsvc::events::internal::NotAccepted(envelope, $type$,
@@ -337,16 +336,15 @@ class EventEmitter {
         $body$
       }
 
-      ::absl::Status Unpack(::absl::string_view envelope_bytes, $message$* event$converters$) {
+      ::absl::Status $Unpack$(::absl::string_view envelope_bytes, $message$* event$#upcasts$, const ::cppsvc::events::Converters& converters$/upcasts$) {
         ::absl::StatusOr<::cppsvc::events::EnvelopeView> envelope =
             ::cppsvc::events::EnvelopeView::Parse(envelope_bytes);
         if (!envelope.ok()) return envelope.status();
-        return Unpack(*envelope, event$pass_converters$);
+        return $Unpack$(*envelope, event$#upcasts$, converters$/upcasts$);
       }
     )cc",
-        {{"message", names::Message(message)},
-         {"converters", Upcasts(event) ? ", const ::cppsvc::events::Converters& converters" : ""},
-         {"pass_converters", Upcasts(event) ? ", converters" : ""},
+        {{"Unpack", names::kUnpackFunction},
+         {"message", names::Message(message)},
          {"upcasts", absl::StrJoin(upcasts, "")},
          {"info", names::EventInfo(message)},
          {"type", names::StringLiteral(message->full_name())},
@@ -357,102 +355,74 @@ class EventEmitter {
   std::string ToLatestDefinition(const EventModel& event) const {
     const pb::Descriptor* message = event.message->descriptor;
     const EventModel& latest = *event.latest;
-    std::string body;
-    if (event.next == event.latest) {
-      // The last hop: a convention event takes the latest version's identity.
-      std::vector<std::string> sets;
-      if (latest.convention.event_name != nullptr) {
-        sets.push_back(absl::StrCat("latest->set_", names::Field(latest.convention.event_name),
-                                    "(std::string(", QualifiedInfo(latest), ".name));"));
-      }
-      if (latest.convention.event_version != nullptr) {
-        sets.push_back(absl::StrCat("latest->set_", names::Field(latest.convention.event_version),
-                                    "(std::string(", QualifiedInfo(latest), ".version));"));
-      }
-      body = Render(R"cc(
-        CPPSVC_RETURN_IF_ERROR(converters.Get<Converter>().ToNext(event, *latest));
-        $sets$
-        return ::absl::OkStatus();
-      )cc",
-                    {{"sets", absl::StrJoin(sets, "\n")}});
-    } else {
-      body = Render(R"cc(
-        $next_message$ next;
-        CPPSVC_RETURN_IF_ERROR(converters.Get<Converter>().ToNext(event, next));
-        return $next_namespace$::ToLatest(next, latest, converters);
-      )cc",
-                    {{"next_message", names::Message(event.next->message->descriptor)},
-                     {"next_namespace",
-                      names::QualifiedFileNamespace(event.next->message->descriptor->file())}});
-    }
-    // Converters write field by field and append to repeated fields: start
-    // from an empty message, whatever the caller passed (a reused event).
+    const bool last_hop = event.next == event.latest;
+    // On the last hop a convention event takes the latest version's
+    // identity. Converters write field by field and append to repeated
+    // fields: start from an empty message, whatever the caller passed (a
+    // reused event).
     return Render(R"cc(
-      ::absl::Status ToLatest(const $message$& event, $latest_message$* latest,
+      ::absl::Status $ToLatest$(const $message$& event, $latest_message$* latest,
                               const ::cppsvc::events::Converters& converters) {
         latest->Clear();
-        $body$
+        $#last_hop$
+        CPPSVC_RETURN_IF_ERROR(converters.Get<$Converter$>().ToNext(event, *latest));
+        $#event_name$latest->set_$event_name$(std::string($latest_info$.name));$/event_name$
+        $#event_version$latest->set_$event_version$(std::string($latest_info$.version));$/event_version$
+        return ::absl::OkStatus();
+        $/last_hop$
+        $^last_hop$
+        $next_message$ next;
+        CPPSVC_RETURN_IF_ERROR(converters.Get<$Converter$>().ToNext(event, next));
+        return $next_namespace$::$ToLatest$(next, latest, converters);
+        $/last_hop$
       }
     )cc",
-                  {{"message", names::Message(message)},
+                  {{"ToLatest", names::kToLatestFunction},
+                   {"Converter", names::kConverterClass},
+                   {"message", names::Message(message)},
                    {"latest_message", names::Message(latest.message->descriptor)},
-                   {"body", body}});
+                   {"last_hop", Flag(last_hop)},
+                   {"event_name", FieldName(latest.convention.event_name)},
+                   {"event_version", FieldName(latest.convention.event_version)},
+                   {"latest_info", QualifiedInfo(latest)},
+                   {"next_message", names::Message(event.next->message->descriptor)},
+                   {"next_namespace",
+                    names::QualifiedFileNamespace(event.next->message->descriptor->file())}});
   }
 
   std::string FactoryDefinition(const EventModel& event) const {
     const pb::Descriptor* message = event.message->descriptor;
     const EventConvention& c = event.convention;
-    std::vector<std::string> sets;
-    auto set = [&](const pb::FieldDescriptor* field, const std::string& value) {
-      if (field != nullptr) {
-        sets.push_back(absl::StrCat("event.set_", names::Field(field), "(", value, ");"));
-      }
-    };
-    const std::string info = names::EventInfo(message);
-    set(c.event_name, absl::StrCat("std::string(", info, ".name)"));
-    set(c.event_version, absl::StrCat("std::string(", info, ".version)"));
-    if (c.timestamp_is_message) {
-      sets.push_back(absl::StrCat(
-          "::cppsvc::events::internal::SetTimestampMillis(::cppsvc::events::NowMillis(), "
-          "event.mutable_",
-          names::Field(c.timestamp), "());"));
-    } else {
-      set(c.timestamp, "::cppsvc::events::NowMillis()");
-    }
-    set(c.aggregate_id, "std::move(aggregate_id)");
-    set(c.trace_id, "std::move(trace_id)");
-    sets.push_back(
-        absl::StrCat("*event.mutable_", names::Field(c.payload), "() = std::move(payload);"));
     return Render(R"cc(
-      $message$ $factory$($parameters$) {
+      $message$ $factory$($#aggregate_id$std::string aggregate_id, $/aggregate_id$$payload_type$ payload$#trace_id$, std::string trace_id$/trace_id$) {
         $message$ event;
-        $sets$
+        $#event_name$event.set_$event_name$(std::string($info$.name));$/event_name$
+        $#event_version$event.set_$event_version$(std::string($info$.version));$/event_version$
+        $#timestamp_message$::cppsvc::events::internal::SetTimestampMillis(::cppsvc::events::NowMillis(), event.mutable_$timestamp_message$());$/timestamp_message$
+        $#timestamp$event.set_$timestamp$(::cppsvc::events::NowMillis());$/timestamp$
+        $#aggregate_id$event.set_$aggregate_id$(std::move(aggregate_id));$/aggregate_id$
+        $#trace_id$event.set_$trace_id$(std::move(trace_id));$/trace_id$
+        *event.mutable_$payload$() = std::move(payload);
         return event;
       }
     )cc",
                   {{"message", names::Message(message)},
                    {"factory", names::EventFactory(message)},
-                   {"parameters", absl::StrJoin(FactoryParameters(event, false), ", ")},
-                   {"sets", absl::StrJoin(sets, "\n")}});
+                   {"payload_type", names::Message(c.payload->message_type())},
+                   {"info", names::EventInfo(message)},
+                   {"event_name", FieldName(c.event_name)},
+                   {"event_version", FieldName(c.event_version)},
+                   {"timestamp_message", c.timestamp_is_message ? FieldName(c.timestamp) : ""},
+                   {"timestamp", c.timestamp_is_message ? "" : FieldName(c.timestamp)},
+                   {"aggregate_id", FieldName(c.aggregate_id)},
+                   {"trace_id", FieldName(c.trace_id)},
+                   {"payload", FieldName(c.payload)}});
   }
 
   std::string RegisterEvents() const {
     std::vector<std::string> registrations;
     for (const EventModel* event : file_.events) {
       const pb::Descriptor* message = event->message->descriptor;
-      const std::string to_latest =
-          event->latest == event
-              ? "binding.to_latest = nullptr;  // the latest version"
-              : Render(R"cc(
-                  binding.to_latest = [](const ::google::protobuf::Message& event,
-                                         ::google::protobuf::Message* latest,
-                                         const ::cppsvc::events::Converters& converters) {
-                    return ToLatest(static_cast<const $message$&>(event),
-                                    static_cast<$latest_message$*>(latest), converters);
-                  };
-                )cc",
-                       {{"message", names::Message(message)},
-                        {"latest_message", names::Message(event->latest->message->descriptor)}});
       registrations.push_back(
           Render(R"cc(
         binding.info = $info$;
@@ -461,25 +431,38 @@ class EventEmitter {
         binding.payload_descriptor = $payload$::descriptor();
         binding.unpack = [](const ::cppsvc::events::Envelope& envelope,
                             ::google::protobuf::Message* event) {
-          return Unpack(envelope, static_cast<$message$*>(event));
+          return $Unpack$(envelope, static_cast<$message$*>(event));
         };
-        $to_latest$
+        $#latest$binding.to_latest = nullptr;  // the latest version$/latest$
+        $^latest$
+        binding.to_latest = [](const ::google::protobuf::Message& event,
+                               ::google::protobuf::Message* latest,
+                               const ::cppsvc::events::Converters& converters) {
+          return $ToLatest$(static_cast<const $message$&>(event),
+                          static_cast<$latest_message$*>(latest), converters);
+        };
+        $/latest$
         CPPSVC_RETURN_IF_ERROR(registry.Register(binding));
       )cc",
-                 {{"info", names::EventInfo(message)},
-                  {"message", names::Message(message)},
-                  {"latest_message", names::Message(event->latest->message->descriptor)},
-                  {"payload", names::Message(event->PayloadType())},
-                  {"to_latest", to_latest}}));
+                 {
+                     {"Unpack", names::kUnpackFunction},
+                     {"ToLatest", names::kToLatestFunction},
+                     {"latest", Flag(event->latest == event)},
+                     {"info", names::EventInfo(message)},
+                     {"message", names::Message(message)},
+                     {"latest_message", names::Message(event->latest->message->descriptor)},
+                     {"payload", names::Message(event->PayloadType())},
+                 }));
     }
     return Render(R"cc(
-      ::absl::Status RegisterEvents(::cppsvc::events::Registry& registry) {
+      ::absl::Status $RegisterEvents$(::cppsvc::events::Registry& registry) {
         ::cppsvc::events::EventBinding binding;
         $registrations$
         return ::absl::OkStatus();
       }
     )cc",
-                  {{"registrations", absl::StrJoin(registrations, "\n")}});
+                  {{"RegisterEvents", names::kRegisterEventsFunction},
+                   {"registrations", JoinBlocks(registrations)}});
   }
 
   const FileModel& file_;

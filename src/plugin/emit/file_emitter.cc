@@ -9,12 +9,12 @@
 #include "plugin/emit/converter_emitter.h"
 #include "plugin/emit/event_emitter.h"
 #include "plugin/emit/grpc_emitter.h"
-#include "plugin/emit/names.h"
 #include "plugin/emit/sections.h"
 #include "plugin/emit/service_emitter.h"
 #include "plugin/emit/testing_emitter.h"
 #include "plugin/emit/validator_emitter.h"
 #include "plugin/emit/writer.h"
+#include "plugin/naming/names.h"
 
 namespace cppsvc::plugin {
 namespace {
@@ -22,8 +22,9 @@ namespace {
 std::string Includes(const std::set<std::string>& paths) {
   std::string out;
   for (const std::string& path : paths) {
-    absl::StrAppend(&out, "#include ", path.front() == '<' ? path : absl::StrCat("\"", path, "\""),
-                    "\n");
+    // `<memory>` as it is, a path of ours in quotes.
+    out += Render(R"cc(#include $#quoted$"$/quoted$$path$$#quoted$"$/quoted$)cc",
+                  {{"quoted", Flag(path.front() != '<')}, {"path", path}});
   }
   return out;
 }
@@ -44,15 +45,17 @@ std::string ForwardDeclarations(const Sections& sections) {
   std::string out;
   for (const auto& [where, classes] : sections.forward) {
     std::string declarations;
-    for (const std::string& name : classes) absl::StrAppend(&declarations, "class ", name, ";\n");
-    if (!where.second.empty()) {
-      declarations = absl::StrCat("inline namespace ", where.second, " {\n", declarations,
-                                  "}  // namespace ", where.second, "\n");
-    }
-    absl::StrAppend(&out, where.first.empty()
-                              ? declarations
-                              : absl::StrCat("namespace ", where.first, " {\n", declarations,
-                                             "}  // namespace ", where.first, "\n"));
+    for (const std::string& name : classes)
+      declarations += Render("class $name$;", {{"name", name}});
+    out += Render(
+        R"cc(
+      $#namespace$namespace $namespace$ {$/namespace$
+      $#inline$inline namespace $inline$ {$/inline$
+      $declarations$
+      $#inline$}  // namespace $inline$$/inline$
+      $#namespace$}  // namespace $namespace$$/namespace$
+    )cc",
+        {{"namespace", where.first}, {"inline", where.second}, {"declarations", declarations}});
   }
   return out;
 }
@@ -69,7 +72,7 @@ std::string Namespaced(const FileModel& file, const std::vector<std::string>& bl
     }  // namespace $file_namespace$
     }  // namespace $namespace$
   )cc",
-                {{"namespace", names::GeneratedNamespace(*file.package)},
+                {{"namespace", names::GeneratedNamespace(file.package->name)},
                  {"file_namespace", names::FileInlineNamespace(file.file)},
                  {"blocks", JoinBlocks(blocks)}});
 }

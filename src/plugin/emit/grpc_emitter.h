@@ -6,17 +6,9 @@
 #define CPPSVC_PLUGIN_EMIT_GRPC_EMITTER_H_
 
 #include "plugin/emit/sections.h"
-#include "plugin/model/diagnostics.h"
 #include "plugin/model/model.h"
 
 namespace cppsvc::plugin {
-
-// With grpc=true: grpc_cpp_plugin 1.51 writes proto names unescaped, so its
-// output does not compile for a service, RPC, request or response type named
-// after a C++ keyword. Each one is a diagnostic, rather than a build that
-// fails later in grpc_cpp_plugin's code, for the services that get a binding
-// (which includes grpc_cpp_plugin's header) only.
-void CheckGrpcNames(const Model& model, Diagnostics& diagnostics);
 
 void EmitGrpcBinding(const Model& model, const FileModel& file, Sections& sections);
 

@@ -1,7 +1,7 @@
 #include "plugin/emit/sections.h"
 
 #include "absl/strings/str_cat.h"
-#include "plugin/emit/names.h"
+#include "plugin/naming/names.h"
 
 namespace cppsvc::plugin {
 

@@ -5,8 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "plugin/emit/names.h"
 #include "plugin/emit/writer.h"
+#include "plugin/naming/names.h"
 
 namespace cppsvc::plugin {
 namespace {
@@ -53,7 +53,7 @@ class PublicServiceEmitter {
   // What the declaration names from other files: declared, not included.
   void DeclareUses() const {
     const pb::FileDescriptor* private_file = service_.private_counterpart->file();
-    UseGenerated(sections_, private_file, "Validator");
+    UseGenerated(sections_, private_file, std::string(names::kValidatorClass));
     UseGenerated(sections_, private_file, names::Service(service_.private_counterpart));
     if (service_.next != nullptr) {
       UseGenerated(sections_, service_.next->file(), names::Service(service_.next));
@@ -72,26 +72,21 @@ class PublicServiceEmitter {
     std::vector<std::string> entries;
     std::vector<std::string> steps;
     for (const MethodModel& method : service_.methods) {
-      const Types types = TypesOf(method);
-      entries.push_back(absl::StrCat("// ", method.descriptor->full_name(), "\n::absl::Status ",
-                                     names::Method(method.descriptor), "(const ", types.request,
-                                     "& request, ", types.response, "* response);"));
-      steps.push_back(absl::StrCat("::absl::Status ", names::Method(method.descriptor), "(const ",
-                                   types.request, "& request,\n    const ", Carried(types),
-                                   "* carried,\n    ", types.response, "* response, ",
-                                   types.private_response,
-                                   "* private_response,\n    ::google::protobuf::Arena* arena);"));
+      entries.push_back(EntryDeclaration(method));
+      steps.push_back(StepSignature(method, "", ";"));
     }
-    return Render(
-        R"cc(
+    return Render(R"cc(
       // Serves $service$ on top of the private implementation: each call is
-      // validated here, converted $towards$, and its response converted back.
-      // Built and owned by $private_namespace$::$name$Chain.
+      // validated here, converted to $towards$, and its response converted back.
+      // Built and owned by $private_namespace$::$chain$.
       class $name$ {
        public:
-        $name$(const $validator$& validator, const $converter$& converter,$next_param$
-               const $private_namespace$::Validator& private_validator,
-               $private_namespace$::$private_name$& implementation);
+        $name$(
+            const $validator$& validator,
+            const $converter$& converter,
+            $#next$$next$* next,$/next$
+            const $private_validator$& private_validator,
+            $implementation$& implementation);
         $name$(const $name$&) = delete;
         $name$& operator=(const $name$&) = delete;
 
@@ -106,21 +101,31 @@ class PublicServiceEmitter {
         // the messages of every hop are made in the call's `arena`.
         $steps$
 
-       private:$members$
+       private:
+        $#uses_validator$const $validator$& validator_;$/uses_validator$
+        $#uses_converter$const $converter$& converter_;$/uses_converter$
+        $#uses_next$$next$* next_;$/uses_next$
+        $#uses_private_validator$const $private_validator$& private_validator_;$/uses_private_validator$
+        $#uses_implementation$$implementation$& implementation_;$/uses_implementation$
       };
     )cc",
-        {{"service", service_.descriptor->full_name()},
-         {"validator", names::ValidatorClass(service_.descriptor->file())},
-         {"converter", names::ConverterClass(service_.descriptor->file())},
-         {"towards", package_.latest ? absl::StrCat("to ", private_package_.name)
-                                     : absl::StrCat("to ", package_.next->name)},
-         {"private_namespace", private_namespace_},
-         {"name", name_},
-         {"private_name", names::Service(service_.private_counterpart)},
-         {"next_param", NextType().empty() ? "" : absl::StrCat("\n       ", NextType(), "* next,")},
-         {"members", Members()},
-         {"entries", absl::StrJoin(entries, "\n\n")},
-         {"steps", absl::StrJoin(steps, "\n\n")}});
+                  {{"service", service_.descriptor->full_name()},
+                   {"towards", package_.latest ? private_package_.name : package_.next->name},
+                   {"private_namespace", private_namespace_},
+                   {"chain", names::Chain(service_.private_counterpart)},
+                   {"name", name_},
+                   {"validator", names::ValidatorClass(service_.descriptor->file())},
+                   {"converter", names::ConverterClass(service_.descriptor->file())},
+                   {"next", NextType()},
+                   {"private_validator", PrivateValidatorClass()},
+                   {"implementation", ImplementationClass()},
+                   {"entries", JoinBlocks(entries)},
+                   {"steps", JoinBlocks(steps)},
+                   {"uses_validator", Flag(UsesValidator())},
+                   {"uses_converter", Flag(UsesConverter())},
+                   {"uses_next", Flag(UsesNext())},
+                   {"uses_private_validator", Flag(UsesPrivateValidator())},
+                   {"uses_implementation", Flag(UsesImplementation())}});
   }
 
   std::string Definitions() const {
@@ -156,14 +161,52 @@ class PublicServiceEmitter {
     return types;
   }
 
-  static std::string Carried(const Types& types) {
-    return absl::StrCat("::cppsvc::internal::Carry<", types.private_request, ">");
-  }
-
+  // The next version's service class; empty for the latest version.
   std::string NextType() const {
     if (service_.next == nullptr) return "";
     return absl::StrCat(names::QualifiedFileNamespace(service_.next->file()),
                         "::", names::Service(service_.next));
+  }
+
+  std::string PrivateValidatorClass() const {
+    return names::ValidatorClass(service_.private_counterpart->file());
+  }
+
+  std::string ImplementationClass() const {
+    return absl::StrCat(private_namespace_, "::", names::Service(service_.private_counterpart));
+  }
+
+  std::string EntryDeclaration(const MethodModel& method) const {
+    const Types types = TypesOf(method);
+    return Render(R"cc(
+      // $full_name$
+      ::absl::Status $method$(const $request$& request, $response$* response);
+    )cc",
+                  {{"full_name", method.descriptor->full_name()},
+                   {"method", names::Method(method.descriptor)},
+                   {"request", types.request},
+                   {"response", types.response}});
+  }
+
+  // A step's declaration (`scope` "", `end` ";") or the head of its
+  // definition (`scope` "People::", `end` " {").
+  std::string StepSignature(const MethodModel& method, absl::string_view scope,
+                            absl::string_view end) const {
+    const Types types = TypesOf(method);
+    return Render(R"cc(
+      ::absl::Status $scope$$method$(
+          const $request$& request,
+          const ::cppsvc::internal::Carry<$private_request$>* carried,
+          $response$* response, $private_response$* private_response,
+          ::google::protobuf::Arena* arena)$end$
+    )cc",
+                  {{"scope", scope},
+                   {"method", names::Method(method.descriptor)},
+                   {"request", types.request},
+                   {"private_request", types.private_request},
+                   {"response", types.response},
+                   {"private_response", types.private_response},
+                   {"end", end}});
   }
 
   // Every version's service is built the same way by the chain, but only
@@ -206,59 +249,40 @@ class PublicServiceEmitter {
     return false;
   }
 
-  std::string Members() const {
-    std::string members;
-    if (UsesValidator()) {
-      absl::StrAppend(&members, "\n  const ", names::ValidatorClass(service_.descriptor->file()),
-                      "& validator_;");
-    }
-    if (UsesConverter()) {
-      absl::StrAppend(&members, "\n  const ", names::ConverterClass(service_.descriptor->file()),
-                      "& converter_;");
-    }
-    if (UsesNext()) absl::StrAppend(&members, "\n  ", NextType(), "* next_;");
-    if (UsesPrivateValidator()) {
-      absl::StrAppend(&members, "\n  const ", private_namespace_,
-                      "::Validator& private_validator_;");
-    }
-    if (UsesImplementation()) {
-      absl::StrAppend(&members, "\n  ", private_namespace_,
-                      "::", names::Service(service_.private_counterpart), "& implementation_;");
-    }
-    return members;
-  }
-
   std::string Constructor() const {
-    const bool validator = UsesPrivateValidator();
-    const bool implementation = UsesImplementation();
     std::vector<std::string> inits;
     if (UsesValidator()) inits.push_back("validator_(validator)");
     if (UsesConverter()) inits.push_back("converter_(converter)");
     if (UsesNext()) inits.push_back("next_(next)");
-    if (validator) inits.push_back("private_validator_(private_validator)");
-    if (implementation) inits.push_back("implementation_(implementation)");
-    return Render(
-        R"cc(
+    if (UsesPrivateValidator()) inits.push_back("private_validator_(private_validator)");
+    if (UsesImplementation()) inits.push_back("implementation_(implementation)");
+    // Parameters nothing reads are left unnamed (-Wunused-parameter).
+    auto named = [](absl::string_view name, bool used) {
+      return used ? std::string(name) : absl::StrCat("/*", name, "*/");
+    };
+    return Render(R"cc(
       $name$::$name$(
-          const $validator_class$& $validator$, const $converter_class$& $converter$,$next_param$
-          const $private_namespace$::Validator& $private_validator$,
-          $private_namespace$::$private_name$& $implementation$)$inits$ {}
+          const $validator_class$& $validator$,
+          const $converter_class$& $converter$,
+          $#next_class$$next_class$* $next$,$/next_class$
+          const $private_validator_class$& $private_validator$,
+          $implementation_class$& $implementation$)$^inits$ {}$/inits$
+          $#inits$
+          : $inits$ {}
+          $/inits$
     )cc",
-        {{"name", name_},
-         {"validator_class", names::ValidatorClass(service_.descriptor->file())},
-         {"converter_class", names::ConverterClass(service_.descriptor->file())},
-         {"validator", UsesValidator() ? "validator" : "/*validator*/"},
-         {"converter", UsesConverter() ? "converter" : "/*converter*/"},
-         {"inits",
-          inits.empty() ? "" : absl::StrCat("\n    : ", absl::StrJoin(inits, ",\n      "))},
-         {"private_validator", validator ? "private_validator" : "/*private_validator*/"},
-         {"implementation", implementation ? "implementation" : "/*implementation*/"},
-         {"private_namespace", private_namespace_},
-         {"private_name", names::Service(service_.private_counterpart)},
-         {"next_param",
-          NextType().empty()
-              ? ""
-              : absl::StrCat("\n    ", NextType(), UsesNext() ? "* next," : "* /*next*/,")}});
+                  {{"name", name_},
+                   {"validator_class", names::ValidatorClass(service_.descriptor->file())},
+                   {"converter_class", names::ConverterClass(service_.descriptor->file())},
+                   {"next_class", NextType()},
+                   {"private_validator_class", PrivateValidatorClass()},
+                   {"implementation_class", ImplementationClass()},
+                   {"validator", named("validator", UsesValidator())},
+                   {"converter", named("converter", UsesConverter())},
+                   {"next", named("next", UsesNext())},
+                   {"private_validator", named("private_validator", UsesPrivateValidator())},
+                   {"implementation", named("implementation", UsesImplementation())},
+                   {"inits", JoinList(inits, ",")}});
   }
 
   // Validation of a message of ours; types from outside the chain are valid.
@@ -269,8 +293,7 @@ class PublicServiceEmitter {
     if (model_.Find(type) == nullptr) return "";
     if (type->file() != home) {
       CallGenerated(sections_, type->file());
-      validator =
-          absl::StrCat(names::QualifiedFileNamespace(type->file()), "::Validator::Default()");
+      validator = absl::StrCat(names::ValidatorClass(type->file()), "::Default()");
     }
     return Render(R"cc(
       {
@@ -305,17 +328,12 @@ class PublicServiceEmitter {
   std::string Step(const MethodModel& method) const {
     const Types types = TypesOf(method);
     const bool to_private = method.next == nullptr;
-    const std::string head =
-        absl::StrCat("::absl::Status ", name_, "::", names::Method(method.descriptor), "(const ",
-                     types.request, "& request,\n    const ", Carried(types), "* carried,\n    ",
-                     types.response, "* response, ", types.private_response,
-                     "* private_response,\n    ::google::protobuf::Arena* arena)");
     return Render(R"cc(
-      $head$ {
+      $head$
         $body$
       }
     )cc",
-                  {{"head", head},
+                  {{"head", StepSignature(method, absl::StrCat(name_, "::"), " {")},
                    {"body", to_private ? PrivateStep(method, types) : NextStep(method, types)}});
   }
 
@@ -352,7 +370,10 @@ class PublicServiceEmitter {
       $next_request$& next_request = *::cppsvc::internal::NewMessage<$next_request$>(arena);
       ::absl::Status status = converter_.ToNext(request, next_request);
       if (!status.ok()) return ::cppsvc::internal::ConversionFailure(status);
-      $carry$
+      $#carries$
+      // This version's deprecated fields skip the next version.
+      const ::cppsvc::internal::CarryOf<$converter$, $request$, $private_request$> carry(converter_, request, carried);
+      $/carries$
       $next_response$& next_response = *::cppsvc::internal::NewMessage<$next_response$>(arena);
       status = next_->$next_method$(next_request, $carried$, &next_response, private_response, arena);
       if (!status.ok()) return status;
@@ -362,14 +383,11 @@ class PublicServiceEmitter {
         {{"next_request", types.next_request},
          {"next_response", types.next_response},
          {"next_method", names::Method(method.next)},
-         {"carry", carries
-                       ? absl::StrCat("// This version's deprecated fields skip the next version.\n"
-                                      "const ::cppsvc::internal::CarryOf<",
-                                      names::ConverterClass(service_.descriptor->file()), ", ",
-                                      types.request, ", ", types.private_request,
-                                      "> carry(converter_, request, carried);")
-                       : ""},
-         {"carried", carries ? "&carry" : "carried"}});
+         {"carries", Flag(carries)},
+         {"carried", carries ? "&carry" : "carried"},
+         {"converter", names::ConverterClass(service_.descriptor->file())},
+         {"request", types.request},
+         {"private_request", types.private_request}});
   }
 
   const Model& model_;

@@ -4,9 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
-#include "plugin/emit/names.h"
 #include "plugin/emit/writer.h"
+#include "plugin/naming/names.h"
 
 namespace cppsvc::plugin {
 namespace {
@@ -51,7 +50,7 @@ class ConversionTestEmitter {
       // and compares the response with `params.public_output`. Returns
       // OkStatus(), or an error that lists every problem. `overrides` go to
       // the chain, e.g. a converter that fills what the next version needs.
-      namespace testing {
+      namespace $testing$ {
 
       using ConversionParams = ::cppsvc::testing::ConversionParams;
 
@@ -64,25 +63,15 @@ class ConversionTestEmitter {
 
       $functions$
 
-      }  // namespace testing
+      }  // namespace $testing$
     )cc",
                   {{"package", file_.file->name()},
+                   {"testing", names::kTestingNamespace},
                    {"fakes", JoinBlocks(fakes)},
                    {"functions", JoinBlocks(functions)}});
   }
 
  private:
-  std::string Signature(const ServiceModel& service, const MethodModel& method) const {
-    // Two services may both have a `Put`: in a package that serves several
-    // services, every function's name includes its service.
-    const bool with_service = services_.size() > 1;
-    return absl::StrCat(
-        "inline ::absl::Status ", names::ConversionTestFunction(method.descriptor, with_service),
-        "(\n    const ConversionParams& params,\n    const ",
-        PrivateNamespace(service.private_counterpart),
-        "::", names::ChainOverrides(service.private_counterpart), "& overrides = {})");
-  }
-
   // The private implementation of a conversion test: every call goes to the
   // test, which expects exactly one.
   std::string Fake(const pb::ServiceDescriptor* private_service) const {
@@ -91,15 +80,14 @@ class ConversionTestEmitter {
     // not in it).
     for (const MethodModel& served : model_.Find(private_service)->methods) {
       const pb::MethodDescriptor* method = served.descriptor;
-      const std::string head = absl::StrCat("::absl::Status ", names::Method(method), "(");
       methods.push_back(Render(R"cc(
-        $head$const $request$& request,
-        $indent$$response$* response) override {
+        ::absl::Status $method$(
+            const $request$& request,
+            $response$* response) override {
           return test_.AnswerPrivate($full_name$, request, response);
         }
       )cc",
-                               {{"head", head},
-                                {"indent", std::string(head.size(), ' ')},
+                               {{"method", names::Method(method)},
                                 {"request", names::Message(method->input_type())},
                                 {"response", names::Message(method->output_type())},
                                 {"full_name", names::StringLiteral(method->full_name())}}));
@@ -127,9 +115,12 @@ class ConversionTestEmitter {
 
   std::string Function(const ServiceModel& service, const MethodModel& method) const {
     const pb::MethodDescriptor* private_method = method.private_counterpart;
-    return Render(R"cc(
+    return Render(
+        R"cc(
       // $method_name$, served by $private_method_name$.
-      $signature$ {
+      inline ::absl::Status $function$(
+          const ConversionParams& params,
+          const $private_namespace$::$overrides$& overrides = {}) {
         $request$ request;
         $private_request$ expected_private_request;
         $private_response$ private_response;
@@ -146,20 +137,23 @@ class ConversionTestEmitter {
         return test.Finish(chain.$version$().$call$(request, &response), response);
       }
     )cc",
-                  {{"signature", Signature(service, method)},
-                   {"method_name", method.descriptor->full_name()},
-                   {"private_method_name", private_method->full_name()},
-                   {"request", names::Message(method.descriptor->input_type())},
-                   {"response", names::Message(method.descriptor->output_type())},
-                   {"private_request", names::Message(private_method->input_type())},
-                   {"private_response", names::Message(private_method->output_type())},
-                   {"method", names::StringLiteral(method.descriptor->full_name())},
-                   {"private_method", names::StringLiteral(private_method->full_name())},
-                   {"fake", names::FakeImplementation(service.private_counterpart)},
-                   {"private_namespace", PrivateNamespace(service.private_counterpart)},
-                   {"chain", names::Chain(service.private_counterpart)},
-                   {"version", package_.LastSegment()},
-                   {"call", names::Method(method.descriptor)}});
+        // Two services may both have a `Put`: in a package that serves
+        // several services, every function's name includes its service.
+        {{"function", names::ConversionTestFunction(method.descriptor, services_.size() > 1)},
+         {"overrides", names::ChainOverrides(service.private_counterpart)},
+         {"method_name", method.descriptor->full_name()},
+         {"private_method_name", private_method->full_name()},
+         {"request", names::Message(method.descriptor->input_type())},
+         {"response", names::Message(method.descriptor->output_type())},
+         {"private_request", names::Message(private_method->input_type())},
+         {"private_response", names::Message(private_method->output_type())},
+         {"method", names::StringLiteral(method.descriptor->full_name())},
+         {"private_method", names::StringLiteral(private_method->full_name())},
+         {"fake", names::FakeImplementation(service.private_counterpart)},
+         {"private_namespace", PrivateNamespace(service.private_counterpart)},
+         {"chain", names::Chain(service.private_counterpart)},
+         {"version", package_.LastSegment()},
+         {"call", names::Method(method.descriptor)}});
   }
 
   // Where the chain and the interface of a private service are declared.
@@ -182,9 +176,10 @@ void EmitConversionTests(const Model& model, const FileModel& file, Sections& se
         Render(R"cc(
       // $package$ has no conversion tests: they need reflection, and
       // $file$ sets optimize_for = LITE_RUNTIME.
-      namespace testing {}  // namespace testing
+      namespace $testing$ {}  // namespace $testing$
     )cc",
                {{"package", package.name},
+                {"testing", names::kTestingNamespace},
                 {"file", package.lite_file != nullptr
                              ? package.lite_file->name()
                              : package.domain->private_package->lite_file->name()}}));
@@ -192,12 +187,13 @@ void EmitConversionTests(const Model& model, const FileModel& file, Sections& se
   }
   const std::vector<const ServiceModel*> services = TestedServices(file);
   if (services.empty()) {
-    sections.header_blocks.push_back(Render(R"cc(
+    sections.header_blocks.push_back(
+        Render(R"cc(
       // $package$ serves no service through a private implementation, so it
       // has no conversion tests.
-      namespace testing {}  // namespace testing
+      namespace $testing$ {}  // namespace $testing$
     )cc",
-                                            {{"package", file.file->name()}}));
+               {{"package", file.file->name()}, {"testing", names::kTestingNamespace}}));
     return;
   }
   sections.header_includes.insert("absl/status/status.h");

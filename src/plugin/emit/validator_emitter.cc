@@ -6,8 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "plugin/emit/names.h"
 #include "plugin/emit/writer.h"
+#include "plugin/naming/names.h"
 #include "plugin/util/go_float.h"
 
 namespace cppsvc::plugin {
@@ -22,11 +22,9 @@ struct ReportTarget {
   std::string field;  // empty: the current path
 
   std::string Call(absl::string_view rule, absl::string_view message) const {
-    const std::string text = names::StringLiteral(message);
-    if (field.empty()) {
-      return absl::StrCat("context.Report(::cppsvc::Rule::", rule, ", ", text, ");");
-    }
-    return absl::StrCat("context.Report(\"", field, "\", ::cppsvc::Rule::", rule, ", ", text, ");");
+    return Render(
+        R"cc(context.Report($#field$"$field$", $/field$::cppsvc::Rule::$rule$, $text$);)cc",
+        {{"field", field}, {"rule", rule}, {"text", names::StringLiteral(message)}});
   }
 };
 
@@ -217,9 +215,12 @@ class ValidatorEmitter {
   std::string ClassDeclaration() {
     std::vector<std::string> overloads;
     for (const MessageModel* message : file_.messages) {
-      overloads.push_back(absl::StrCat(
-          "virtual void Validate(const ", names::Message(message->descriptor),
-          "& message,\n                      ::cppsvc::ValidationContext& context) const;"));
+      overloads.push_back(Render(
+          R"cc(
+        virtual void $Validate$(const $type$& message,
+                              ::cppsvc::ValidationContext& context) const;
+      )cc",
+          {{"Validate", names::kValidateFunction}, {"type", names::Message(message->descriptor)}}));
     }
     return Render(R"cc(
       // Runs the `(gen.svc.field).validate` rules of $file$.
@@ -228,26 +229,30 @@ class ValidatorEmitter {
       // Nested messages of this file are validated through the same object,
       // so a subclass that overrides an overload changes that message wherever
       // it appears. Overriding one overload hides the others: add
-      // `using Validator::Validate;` to the subclass.
-      class Validator {
+      // `using $Validator$::$Validate$;` to the subclass.
+      class $Validator$ {
        public:
-        Validator() = default;
-        virtual ~Validator() = default;
+        $Validator$() = default;
+        virtual ~$Validator$() = default;
 
         // The generated rules; stateless and safe to share across threads.
-        static const Validator& Default();
+        static const $Validator$& Default();
 
         $overloads$
       };
     )cc",
-                  {{"file", file_.file->name()}, {"overloads", absl::StrJoin(overloads, "\n")}});
+                  {{"file", file_.file->name()},
+                   {"Validator", names::kValidatorClass},
+                   {"Validate", names::kValidateFunction},
+                   {"overloads", absl::StrJoin(overloads, "")}});
   }
 
   std::string FreeFunctionDeclarations() {
     std::vector<std::string> declarations;
     for (const MessageModel* message : file_.messages) {
-      declarations.push_back(absl::StrCat("::cppsvc::Violations Validate(const ",
-                                          names::Message(message->descriptor), "& message);"));
+      declarations.push_back(Render(
+          "::cppsvc::Violations $Validate$(const $type$& message);",
+          {{"Validate", names::kValidateFunction}, {"type", names::Message(message->descriptor)}}));
     }
     return Render(
         R"cc(
@@ -256,30 +261,33 @@ class ValidatorEmitter {
       // does not allocate.
       $declarations$
     )cc",
-        {{"file", file_.file->name()}, {"declarations", absl::StrJoin(declarations, "\n")}});
+        {{"file", file_.file->name()}, {"declarations", absl::StrJoin(declarations, "")}});
   }
 
   std::string DefaultInstance() {
     return Render(R"cc(
-      const Validator& Validator::Default() {
+      const $Validator$& $Validator$::Default() {
         // Built in place on first use, never destroyed: no allocation.
-        static const ::cppsvc::internal::NoDestructor<Validator> kDefault;
+        static const ::cppsvc::internal::NoDestructor<$Validator$> kDefault;
         return kDefault.get();
       }
-    )cc");
+    )cc",
+                  {{"Validator", names::kValidatorClass}});
   }
 
   std::string FreeFunctionDefinitions() {
     std::vector<std::string> definitions;
     for (const MessageModel* message : file_.messages) {
       definitions.push_back(Render(R"cc(
-        ::cppsvc::Violations Validate(const $type$& message) {
+        ::cppsvc::Violations $Validate$(const $type$& message) {
           ::cppsvc::ValidationContext context;
-          Validator::Default().Validate(message, context);
+          $Validator$::Default().$Validate$(message, context);
           return context.TakeViolations();
         }
       )cc",
-                                   {{"type", names::Message(message->descriptor)}}));
+                                   {{"Validator", names::kValidatorClass},
+                                    {"Validate", names::kValidateFunction},
+                                    {"type", names::Message(message->descriptor)}}));
     }
     return JoinBlocks(definitions);
   }
@@ -296,12 +304,14 @@ class ValidatorEmitter {
     std::string body = JoinBlocks(parts);
     const bool empty = body.empty();
     return Render(R"cc(
-      void Validator::Validate(const $type$& $message$,
+      void $Validator$::$Validate$(const $type$& $message$,
                                ::cppsvc::ValidationContext& $context$) const {
         $body$
       }
     )cc",
-                  {{"type", names::Message(message.descriptor)},
+                  {{"Validator", names::kValidatorClass},
+                   {"Validate", names::kValidateFunction},
+                   {"type", names::Message(message.descriptor)},
                    {"message", empty ? "/*message*/" : "message"},
                    {"context", empty ? "/*context*/" : "context"},
                    {"body", body}});
@@ -312,13 +322,17 @@ class ValidatorEmitter {
   // another file, generated in this run or not, is validated by that file's
   // generated validator (its `.svc.h`; the user links its target).
   std::string NestedCall(const pb::Descriptor* type, const std::string& v) {
-    if (type->file() == file_.file) return absl::StrCat("Validate(", v, ", context);");
-    const MessageModel* nested = model_.Find(type);
-    if (nested == nullptr) nested = model_.FindImported(type);
-    if (nested == nullptr || !nested->has_rules) return "";
-    CallGenerated(sections_, type->file());
-    return absl::StrCat(names::QualifiedFileNamespace(type->file()),
-                        "::Validator::Default().Validate(", v, ", context);");
+    const bool here = type->file() == file_.file;
+    if (!here) {
+      const MessageModel* nested = model_.Find(type);
+      if (nested == nullptr) nested = model_.FindImported(type);
+      if (nested == nullptr || !nested->has_rules) return "";
+      CallGenerated(sections_, type->file());
+    }
+    return Render("$#validator$$validator$::Default().$/validator$$Validate$($value$, context);",
+                  {{"validator", here ? "" : names::ValidatorClass(type->file())},
+                   {"Validate", names::kValidateFunction},
+                   {"value", v}});
   }
 
   // The rules of a scalar value `v`: required first, then the others on
@@ -327,24 +341,36 @@ class ValidatorEmitter {
                           const std::string& empty, const std::string& not_empty,
                           const ReportTarget& target) {
     std::vector<Check> checks = ChecksOf(rules, value, v);
+    // The required rule, then the others in order, as one if-else chain.
+    if (rules.required) checks.insert(checks.begin(), {empty, "kRequired", "cannot be blank"});
+    if (checks.empty()) return "";
+    // Each link opens a block that the next link, or the template below,
+    // closes: `if (a) {`, `} else if (b) {`, ..., `}`.
     std::string chain;
     for (size_t i = 0; i < checks.size(); ++i) {
-      absl::StrAppend(&chain, i == 0 ? "if (" : " else if (", checks[i].fails, ") {\n  ",
-                      target.Call(checks[i].rule, checks[i].message), "\n}");
+      chain += Render(R"cc(
+        $#else$} else $/else$if ($fails$) {
+          $report$
+      )cc",
+                      {{"else", Flag(i > 0)},
+                       {"fails", checks[i].fails},
+                       {"report", target.Call(checks[i].rule, checks[i].message)}});
     }
-    if (rules.required) {
-      std::string out = absl::StrCat("if (", empty, ") {\n  ",
-                                     target.Call("kRequired", "cannot be blank"), "\n}");
-      if (!chain.empty()) absl::StrAppend(&out, " else ", chain);
-      return out + "\n";
-    }
-    if (chain.empty()) return "";
-    return Render(R"cc(
+    // Without `required`, the rules apply to non-empty values only.
+    return Render(
+        R"cc(
+      $#optional$
       if ($not_empty$) {
         $chain$
+        }
       }
+      $/optional$
+      $^optional$
+      $chain$
+      }
+      $/optional$
     )cc",
-                  {{"not_empty", not_empty}, {"chain", chain}});
+        {{"optional", Flag(!rules.required)}, {"not_empty", not_empty}, {"chain", chain}});
   }
 
   std::string FieldValidation(const FieldModel& field) {
@@ -373,16 +399,14 @@ class ValidatorEmitter {
       const std::string nested = NestedCall(value->message_type(), v);
       const std::string has = absl::StrCat("message.has_", accessor, "()");
       if (field.rules.required) {
-        if (nested.empty()) {
-          return absl::StrCat("if (!", has, ") {\n  ", target.Call("kRequired", "cannot be blank"),
-                              "\n}\n");
-        }
         return Render(R"cc(
           if (!$has$) {
             $required$
+          $#nested$
           } else {
             auto scope = context.Field("$name$");
             $nested$
+          $/nested$
           }
         )cc",
                       {{"has", has},
@@ -470,9 +494,13 @@ class ValidatorEmitter {
       std::string body;
       if (member->message_type() != nullptr) {
         const std::string nested = NestedCall(member->message_type(), v);
-        if (!nested.empty()) {
-          body = absl::StrCat("auto scope = context.Field(\"", member->name(), "\");\n", nested);
-        }
+        body = Render(R"cc(
+          $#nested$
+          auto scope = context.Field("$name$");
+          $nested$
+          $/nested$
+        )cc",
+                      {{"name", member->name()}, {"nested", nested}});
       } else {
         body = ScalarRules(field.rules, member, v, IsEmpty(member, v), IsNotEmpty(member, v),
                            ReportTarget{std::string(member->name())});

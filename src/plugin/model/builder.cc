@@ -6,7 +6,6 @@
 #include <map>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "plugin/model/annotations.h"
@@ -14,10 +13,6 @@
 
 namespace cppsvc::plugin {
 namespace {
-
-// The namespace, nested in each package's namespace, that holds what we
-// generate for that package.
-constexpr absl::string_view kGeneratedNamespace = "svc";
 
 absl::string_view LastSegmentOf(absl::string_view package) {
   const size_t dot = package.rfind('.');
@@ -53,9 +48,10 @@ std::unique_ptr<const Model> ModelBuilder::Build(
   ComputeCarriesDeprecated();
   CollectEvents();
   CheckLiteRuntime();
+  CheckNames();
   for (const auto& package : model_->packages_) {
-    CheckGeneratedNamespace(*package);
-    CheckServiceNames(*package);
+    if (!package->HasServiceChain()) continue;
+    for (const ServiceModel* service : package->services) WarnAboutStreaming(*service);
   }
   CollectFiles(files);
   return std::move(model_);
@@ -297,87 +293,6 @@ void ModelBuilder::FormChains() {
   }
 }
 
-// Our code for package p lives in namespace p::svc. A package-level symbol of
-// that name (a message, enum, enum value or service) would clash with it.
-void ModelBuilder::CheckGeneratedNamespace(const Package& package) {
-  auto clash = [&](const auto* element, absl::string_view kind) {
-    diagnostics_.Error(
-        element, absl::StrCat(kind, " ", element->full_name(), ": the name \"", kGeneratedNamespace,
-                              "\" is reserved at package level for the namespace of "
-                              "generated code; rename it"));
-  };
-  for (const pb::FileDescriptor* file : package.files) {
-    for (int i = 0; i < file->message_type_count(); ++i) {
-      if (file->message_type(i)->name() == kGeneratedNamespace) {
-        clash(file->message_type(i), "message");
-      }
-    }
-    for (int i = 0; i < file->enum_type_count(); ++i) {
-      const pb::EnumDescriptor* enumeration = file->enum_type(i);
-      if (enumeration->name() == kGeneratedNamespace) clash(enumeration, "enum");
-      for (int j = 0; j < enumeration->value_count(); ++j) {
-        if (enumeration->value(j)->name() == kGeneratedNamespace) {
-          clash(enumeration->value(j), "enum value");
-        }
-      }
-    }
-    for (int i = 0; i < file->service_count(); ++i) {
-      if (file->service(i)->name() == kGeneratedNamespace) {
-        clash(file->service(i), "service");
-      }
-    }
-  }
-}
-
-// Services become classes in the package's generated namespace, next to what
-// we generate there ourselves, and RPCs become member functions next to the
-// class's own members: names that would collide are reported instead of
-// emitting code that does not compile.
-void ModelBuilder::CheckServiceNames(const Package& package) {
-  if (!package.HasServiceChain()) return;  // no service classes generated
-  static const absl::flat_hash_set<std::string> kReservedClassNames = {
-      "Validator", "Converter", "Validate", "testing",       "Pack",
-      "PackTo",    "Unpack",    "ToLatest", "RegisterEvents"};
-  static constexpr absl::string_view kDerivedSuffixes[] = {"Chain", "ChainOverrides", "Grpc"};
-
-  absl::flat_hash_set<std::string> service_names;
-  for (const ServiceModel* service : package.services) {
-    service_names.insert(std::string(service->descriptor->name()));
-  }
-  for (const ServiceModel* service : package.services) {
-    const pb::ServiceDescriptor* descriptor = service->descriptor;
-    const std::string name(descriptor->name());
-    const std::string where = absl::StrCat("service ", descriptor->full_name());
-    if (kReservedClassNames.contains(name)) {
-      diagnostics_.Error(descriptor, absl::StrCat(where, ": the name \"", name,
-                                                  "\" is taken by generated code in namespace ",
-                                                  package.name, ".svc; rename the service"));
-    }
-    for (absl::string_view suffix : kDerivedSuffixes) {
-      if (absl::EndsWith(name, suffix) &&
-          service_names.contains(name.substr(0, name.size() - suffix.size()))) {
-        diagnostics_.Error(
-            descriptor,
-            absl::StrCat(where, ": the name \"", name, "\" is what service \"",
-                         name.substr(0, name.size() - suffix.size()), "\" generates for its ",
-                         suffix, " class; rename one of them"));
-      }
-    }
-    // Streaming RPCs become no member functions, so only unary ones count.
-    for (const MethodModel& served : service->methods) {
-      const pb::MethodDescriptor* method = served.descriptor;
-      const std::string what = absl::StrCat("method ", method->full_name());
-      if (method->name() == name) {
-        diagnostics_.Error(method, absl::StrCat(what,
-                                                ": an RPC named like its service "
-                                                "would be the C++ class's constructor; "
-                                                "rename the RPC or the service"));
-      }  // Data members: emit/name_checks.cc, from the names module.
-    }
-    WarnAboutStreaming(*service);
-  }
-}
-
 // The service chain serves unary RPCs only. Streaming ones are left out of
 // every generated class (the model holds them apart, see ServiceModel), and
 // said so once per service.
@@ -469,6 +384,11 @@ std::string Package::LastSegment() const { return std::string(LastSegmentOf(name
 
 bool Package::HasServiceChain() const {
   return domain != nullptr && domain->private_package != nullptr;
+}
+
+bool ServiceModel::HasGrpcBinding() const {
+  return package->role == PackageRole::kVersion && package->HasServiceChain() &&
+         private_counterpart != nullptr && !methods.empty();
 }
 
 }  // namespace cppsvc::plugin

@@ -166,6 +166,11 @@ struct ServiceModel {
   // (warned about once per service where a chain is generated); the gRPC
   // binding does not override them, so gRPC answers them UNIMPLEMENTED.
   std::vector<const pb::MethodDescriptor*> streaming;
+
+  // Whether grpc=true gives this service a gRPC binding: a public version's
+  // service served by the chain, with a unary RPC to forward (streaming ones
+  // are not overridden, so gRPC's base class answers them UNIMPLEMENTED).
+  bool HasGrpcBinding() const;
 };
 
 // ---- Events (docs/reference/events.md) ----------------------------------------------------------

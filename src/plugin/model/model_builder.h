@@ -29,9 +29,15 @@ class ModelBuilder {
   void CollectImported(const std::vector<const pb::FileDescriptor*>& files);
   void CollectFiles(const std::vector<const pb::FileDescriptor*>& files);
   void FormChains();
+  void WarnAboutStreaming(const ServiceModel& service);
+
+  // name_checks.cc: generated names against each other and against proto
+  // names, from the names module.
+  void CheckNames();
   void CheckGeneratedNamespace(const Package& package);
   void CheckServiceNames(const Package& package);
-  void WarnAboutStreaming(const ServiceModel& service);
+  void CheckMemberNames();
+  void CheckGrpcNames();
 
   // resolve.cc: counterparts of every element of every public version.
   void ResolveDomain(const Domain& domain);

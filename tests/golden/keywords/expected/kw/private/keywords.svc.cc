@@ -110,14 +110,13 @@ void Validator::Validate(const ::kw::private_::struct__union& message,
 virtual_Chain::virtual_Chain(virtual_& implementation)
     : virtual_Chain(implementation, virtual_ChainOverrides()) {}
 
-virtual_Chain::virtual_Chain(virtual_& implementation,
-                         const virtual_ChainOverrides& overrides)
-    :
-    v1_(std::make_unique<::kw::v1::svc::keywords_proto::virtual_>(
-      ::cppsvc::internal::OrDefault(overrides.v1_validator, ::kw::v1::svc::keywords_proto::Validator::Default()),
-      ::cppsvc::internal::OrDefault(overrides.v1_converter, ::kw::v1::svc::keywords_proto::Converter::Default()),
-      ::cppsvc::internal::OrDefault(overrides.private_validator, Validator::Default()),
-      implementation)) {}
+virtual_Chain::virtual_Chain(
+    virtual_& implementation, const virtual_ChainOverrides& overrides)
+    : v1_(std::make_unique<::kw::v1::svc::keywords_proto::virtual_>(
+          ::cppsvc::internal::OrDefault(overrides.v1_validator, ::kw::v1::svc::keywords_proto::Validator::Default()),
+          ::cppsvc::internal::OrDefault(overrides.v1_converter, ::kw::v1::svc::keywords_proto::Converter::Default()),
+          ::cppsvc::internal::OrDefault(overrides.private_validator, Validator::Default()),
+          implementation)) {}
 
 virtual_Chain::~virtual_Chain() = default;
 

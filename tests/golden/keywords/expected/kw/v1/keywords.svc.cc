@@ -250,7 +250,8 @@ bool Mapclass_0switch_FromPrivate(int value, ::kw::v1::operator_* out) {
 }
 
 virtual_::virtual_(
-    const ::kw::v1::svc::keywords_proto::Validator& validator, const ::kw::v1::svc::keywords_proto::Converter& converter,
+    const ::kw::v1::svc::keywords_proto::Validator& validator,
+    const ::kw::v1::svc::keywords_proto::Converter& converter,
     const ::kw::private_::svc::keywords_proto::Validator& private_validator,
     ::kw::private_::svc::keywords_proto::virtual_& implementation)
     : validator_(validator),
@@ -270,7 +271,8 @@ virtual_::virtual_(
   return return_(request, nullptr, response, private_response, arena.get());
 }
 
-::absl::Status virtual_::return_(const ::kw::v1::class_& request,
+::absl::Status virtual_::return_(
+    const ::kw::v1::class_& request,
     const ::cppsvc::internal::Carry<::kw::private_::class_>* carried,
     ::kw::v1::struct_* response, ::kw::private_::struct_* private_response,
     ::google::protobuf::Arena* arena) {

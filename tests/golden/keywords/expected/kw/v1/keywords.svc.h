@@ -102,9 +102,11 @@ class Converter {
 // Built and owned by ::kw::private_::svc::keywords_proto::virtual_Chain.
 class virtual_ {
  public:
-  virtual_(const ::kw::v1::svc::keywords_proto::Validator& validator, const ::kw::v1::svc::keywords_proto::Converter& converter,
-         const ::kw::private_::svc::keywords_proto::Validator& private_validator,
-         ::kw::private_::svc::keywords_proto::virtual_& implementation);
+  virtual_(
+      const ::kw::v1::svc::keywords_proto::Validator& validator,
+      const ::kw::v1::svc::keywords_proto::Converter& converter,
+      const ::kw::private_::svc::keywords_proto::Validator& private_validator,
+      ::kw::private_::svc::keywords_proto::virtual_& implementation);
   virtual_(const virtual_&) = delete;
   virtual_& operator=(const virtual_&) = delete;
 
@@ -118,7 +120,8 @@ class virtual_ {
   // validation here; `carried` holds older versions' deprecated fields,
   // `private_response` receives the implementation's response, and
   // the messages of every hop are made in the call's `arena`.
-  ::absl::Status return_(const ::kw::v1::class_& request,
+  ::absl::Status return_(
+      const ::kw::v1::class_& request,
       const ::cppsvc::internal::Carry<::kw::private_::class_>* carried,
       ::kw::v1::struct_* response, ::kw::private_::struct_* private_response,
       ::google::protobuf::Arena* arena);

@@ -47,8 +47,9 @@ class Fakevirtual final : public ::kw::private_::svc::keywords_proto::virtual_ {
  public:
   explicit Fakevirtual(::cppsvc::testing::ConversionTest& test) : test_(test) {}
 
-  ::absl::Status return_(const ::kw::private_::class_& request,
-                         ::kw::private_::struct_* response) override {
+  ::absl::Status return_(
+      const ::kw::private_::class_& request,
+      ::kw::private_::struct_* response) override {
     return test_.AnswerPrivate("kw.private.virtual.return", request, response);
   }
 

@@ -265,20 +265,19 @@ void Validator::Validate(const ::acme::people::private_::PingResponse& /*message
 PeopleChain::PeopleChain(People& implementation)
     : PeopleChain(implementation, PeopleChainOverrides()) {}
 
-PeopleChain::PeopleChain(People& implementation,
-                         const PeopleChainOverrides& overrides)
-    :
-    v2_(std::make_unique<::acme::people::v2::svc::people_proto::People>(
-      ::cppsvc::internal::OrDefault(overrides.v2_validator, ::acme::people::v2::svc::people_proto::Validator::Default()),
-      ::cppsvc::internal::OrDefault(overrides.v2_converter, ::acme::people::v2::svc::people_proto::Converter::Default()),
-      ::cppsvc::internal::OrDefault(overrides.private_validator, Validator::Default()),
-      implementation)),
-v1_(std::make_unique<::acme::people::v1::svc::people_proto::People>(
-      ::cppsvc::internal::OrDefault(overrides.v1_validator, ::acme::people::v1::svc::people_proto::Validator::Default()),
-      ::cppsvc::internal::OrDefault(overrides.v1_converter, ::acme::people::v1::svc::people_proto::Converter::Default()),
-      v2_.get(),
-      ::cppsvc::internal::OrDefault(overrides.private_validator, Validator::Default()),
-      implementation)) {}
+PeopleChain::PeopleChain(
+    People& implementation, const PeopleChainOverrides& overrides)
+    : v2_(std::make_unique<::acme::people::v2::svc::people_proto::People>(
+          ::cppsvc::internal::OrDefault(overrides.v2_validator, ::acme::people::v2::svc::people_proto::Validator::Default()),
+          ::cppsvc::internal::OrDefault(overrides.v2_converter, ::acme::people::v2::svc::people_proto::Converter::Default()),
+          ::cppsvc::internal::OrDefault(overrides.private_validator, Validator::Default()),
+          implementation)),
+      v1_(std::make_unique<::acme::people::v1::svc::people_proto::People>(
+          ::cppsvc::internal::OrDefault(overrides.v1_validator, ::acme::people::v1::svc::people_proto::Validator::Default()),
+          ::cppsvc::internal::OrDefault(overrides.v1_converter, ::acme::people::v1::svc::people_proto::Converter::Default()),
+          v2_.get(),
+          ::cppsvc::internal::OrDefault(overrides.private_validator, Validator::Default()),
+          implementation)) {}
 
 PeopleChain::~PeopleChain() = default;
 

@@ -808,7 +808,8 @@ bool MapCreateRequest_0employment_FromPrivate(int value, ::acme::people::v1::Per
 }
 
 People::People(
-    const ::acme::people::v1::svc::people_proto::Validator& validator, const ::acme::people::v1::svc::people_proto::Converter& converter,
+    const ::acme::people::v1::svc::people_proto::Validator& validator,
+    const ::acme::people::v1::svc::people_proto::Converter& converter,
     ::acme::people::v2::svc::people_proto::People* next,
     const ::acme::people::private_::svc::people_proto::Validator& private_validator,
     ::acme::people::private_::svc::people_proto::People& implementation)
@@ -830,7 +831,8 @@ People::People(
   return Create(request, nullptr, response, private_response, arena.get());
 }
 
-::absl::Status People::Create(const ::acme::people::v1::CreateRequest& request,
+::absl::Status People::Create(
+    const ::acme::people::v1::CreateRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
     ::acme::people::v1::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response,
     ::google::protobuf::Arena* arena) {
@@ -858,7 +860,8 @@ People::People(
   return Get(request, nullptr, response, private_response, arena.get());
 }
 
-::absl::Status People::Get(const ::acme::people::v1::GetRequest& request,
+::absl::Status People::Get(
+    const ::acme::people::v1::GetRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
     ::acme::people::v1::GetResponse* response, ::acme::people::private_::GetResponse* private_response,
     ::google::protobuf::Arena* arena) {
@@ -884,7 +887,8 @@ People::People(
   return Delete(request, nullptr, response, private_response, arena.get());
 }
 
-::absl::Status People::Delete(const ::acme::people::v1::DeleteRequest& request,
+::absl::Status People::Delete(
+    const ::acme::people::v1::DeleteRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
     ::acme::people::v1::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response,
     ::google::protobuf::Arena* arena) {
@@ -910,7 +914,8 @@ People::People(
   return List(request, nullptr, response, private_response, arena.get());
 }
 
-::absl::Status People::List(const ::acme::people::v1::ListRequest& request,
+::absl::Status People::List(
+    const ::acme::people::v1::ListRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::ListRequest>* carried,
     ::acme::people::v1::ListResponse* response, ::acme::people::private_::ListResponse* private_response,
     ::google::protobuf::Arena* arena) {
@@ -937,7 +942,8 @@ People::People(
   return Ping(request, nullptr, response, private_response, arena.get());
 }
 
-::absl::Status People::Ping(const ::google::protobuf::Empty& request,
+::absl::Status People::Ping(
+    const ::google::protobuf::Empty& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
     ::google::protobuf::Empty* response, ::acme::people::private_::PingResponse* private_response,
     ::google::protobuf::Arena* arena) {

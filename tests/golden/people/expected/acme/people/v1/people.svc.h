@@ -203,10 +203,12 @@ class Converter {
 // Built and owned by ::acme::people::private_::svc::people_proto::PeopleChain.
 class People {
  public:
-  People(const ::acme::people::v1::svc::people_proto::Validator& validator, const ::acme::people::v1::svc::people_proto::Converter& converter,
-       ::acme::people::v2::svc::people_proto::People* next,
-         const ::acme::people::private_::svc::people_proto::Validator& private_validator,
-         ::acme::people::private_::svc::people_proto::People& implementation);
+  People(
+      const ::acme::people::v1::svc::people_proto::Validator& validator,
+      const ::acme::people::v1::svc::people_proto::Converter& converter,
+      ::acme::people::v2::svc::people_proto::People* next,
+      const ::acme::people::private_::svc::people_proto::Validator& private_validator,
+      ::acme::people::private_::svc::people_proto::People& implementation);
   People(const People&) = delete;
   People& operator=(const People&) = delete;
 
@@ -232,27 +234,32 @@ class People {
   // validation here; `carried` holds older versions' deprecated fields,
   // `private_response` receives the implementation's response, and
   // the messages of every hop are made in the call's `arena`.
-  ::absl::Status Create(const ::acme::people::v1::CreateRequest& request,
+  ::absl::Status Create(
+      const ::acme::people::v1::CreateRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
       ::acme::people::v1::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response,
       ::google::protobuf::Arena* arena);
 
-  ::absl::Status Get(const ::acme::people::v1::GetRequest& request,
+  ::absl::Status Get(
+      const ::acme::people::v1::GetRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
       ::acme::people::v1::GetResponse* response, ::acme::people::private_::GetResponse* private_response,
       ::google::protobuf::Arena* arena);
 
-  ::absl::Status Delete(const ::acme::people::v1::DeleteRequest& request,
+  ::absl::Status Delete(
+      const ::acme::people::v1::DeleteRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
       ::acme::people::v1::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response,
       ::google::protobuf::Arena* arena);
 
-  ::absl::Status List(const ::acme::people::v1::ListRequest& request,
+  ::absl::Status List(
+      const ::acme::people::v1::ListRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::ListRequest>* carried,
       ::acme::people::v1::ListResponse* response, ::acme::people::private_::ListResponse* private_response,
       ::google::protobuf::Arena* arena);
 
-  ::absl::Status Ping(const ::google::protobuf::Empty& request,
+  ::absl::Status Ping(
+      const ::google::protobuf::Empty& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
       ::google::protobuf::Empty* response, ::acme::people::private_::PingResponse* private_response,
       ::google::protobuf::Arena* arena);

@@ -48,33 +48,39 @@ class FakePeople final : public ::acme::people::private_::svc::people_proto::Peo
  public:
   explicit FakePeople(::cppsvc::testing::ConversionTest& test) : test_(test) {}
 
-  ::absl::Status Create(const ::acme::people::private_::CreateRequest& request,
-                        ::acme::people::private_::CreateResponse* response) override {
+  ::absl::Status Create(
+      const ::acme::people::private_::CreateRequest& request,
+      ::acme::people::private_::CreateResponse* response) override {
     return test_.AnswerPrivate("acme.people.private.People.Create", request, response);
   }
 
-  ::absl::Status Fetch(const ::acme::people::private_::GetRequest& request,
-                       ::acme::people::private_::GetResponse* response) override {
+  ::absl::Status Fetch(
+      const ::acme::people::private_::GetRequest& request,
+      ::acme::people::private_::GetResponse* response) override {
     return test_.AnswerPrivate("acme.people.private.People.Fetch", request, response);
   }
 
-  ::absl::Status Delete(const ::acme::people::private_::DeleteRequest& request,
-                        ::acme::people::private_::DeleteResponse* response) override {
+  ::absl::Status Delete(
+      const ::acme::people::private_::DeleteRequest& request,
+      ::acme::people::private_::DeleteResponse* response) override {
     return test_.AnswerPrivate("acme.people.private.People.Delete", request, response);
   }
 
-  ::absl::Status List(const ::acme::people::private_::ListRequest& request,
-                      ::acme::people::private_::ListResponse* response) override {
+  ::absl::Status List(
+      const ::acme::people::private_::ListRequest& request,
+      ::acme::people::private_::ListResponse* response) override {
     return test_.AnswerPrivate("acme.people.private.People.List", request, response);
   }
 
-  ::absl::Status Batch(const ::acme::people::private_::BatchRequest& request,
-                       ::acme::people::private_::BatchResponse* response) override {
+  ::absl::Status Batch(
+      const ::acme::people::private_::BatchRequest& request,
+      ::acme::people::private_::BatchResponse* response) override {
     return test_.AnswerPrivate("acme.people.private.People.Batch", request, response);
   }
 
-  ::absl::Status Ping(const ::acme::people::private_::PingRequest& request,
-                      ::acme::people::private_::PingResponse* response) override {
+  ::absl::Status Ping(
+      const ::acme::people::private_::PingRequest& request,
+      ::acme::people::private_::PingResponse* response) override {
     return test_.AnswerPrivate("acme.people.private.People.Ping", request, response);
   }
 

@@ -608,7 +608,8 @@ bool MapCreateRequest_0employment_FromPrivate(int value, ::acme::people::v2::Per
 }
 
 People::People(
-    const ::acme::people::v2::svc::people_proto::Validator& validator, const ::acme::people::v2::svc::people_proto::Converter& converter,
+    const ::acme::people::v2::svc::people_proto::Validator& validator,
+    const ::acme::people::v2::svc::people_proto::Converter& converter,
     const ::acme::people::private_::svc::people_proto::Validator& private_validator,
     ::acme::people::private_::svc::people_proto::People& implementation)
     : validator_(validator),
@@ -628,7 +629,8 @@ People::People(
   return Create(request, nullptr, response, private_response, arena.get());
 }
 
-::absl::Status People::Create(const ::acme::people::v2::CreateRequest& request,
+::absl::Status People::Create(
+    const ::acme::people::v2::CreateRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
     ::acme::people::v2::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response,
     ::google::protobuf::Arena* arena) {
@@ -660,7 +662,8 @@ People::People(
   return Get(request, nullptr, response, private_response, arena.get());
 }
 
-::absl::Status People::Get(const ::acme::people::v2::GetRequest& request,
+::absl::Status People::Get(
+    const ::acme::people::v2::GetRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
     ::acme::people::v2::GetResponse* response, ::acme::people::private_::GetResponse* private_response,
     ::google::protobuf::Arena* arena) {
@@ -692,7 +695,8 @@ People::People(
   return Delete(request, nullptr, response, private_response, arena.get());
 }
 
-::absl::Status People::Delete(const ::acme::people::v2::DeleteRequest& request,
+::absl::Status People::Delete(
+    const ::acme::people::v2::DeleteRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
     ::acme::people::v2::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response,
     ::google::protobuf::Arena* arena) {
@@ -724,7 +728,8 @@ People::People(
   return Batch(request, nullptr, response, private_response, arena.get());
 }
 
-::absl::Status People::Batch(const ::acme::people::v2::BatchRequest& request,
+::absl::Status People::Batch(
+    const ::acme::people::v2::BatchRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::BatchRequest>* carried,
     ::acme::people::v2::BatchResponse* response, ::acme::people::private_::BatchResponse* private_response,
     ::google::protobuf::Arena* arena) {
@@ -756,7 +761,8 @@ People::People(
   return Ping(request, nullptr, response, private_response, arena.get());
 }
 
-::absl::Status People::Ping(const ::acme::people::v2::PingRequest& request,
+::absl::Status People::Ping(
+    const ::acme::people::v2::PingRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
     ::acme::people::v2::PingResponse* response, ::acme::people::private_::PingResponse* private_response,
     ::google::protobuf::Arena* arena) {

@@ -179,9 +179,11 @@ class Converter {
 // Built and owned by ::acme::people::private_::svc::people_proto::PeopleChain.
 class People {
  public:
-  People(const ::acme::people::v2::svc::people_proto::Validator& validator, const ::acme::people::v2::svc::people_proto::Converter& converter,
-         const ::acme::people::private_::svc::people_proto::Validator& private_validator,
-         ::acme::people::private_::svc::people_proto::People& implementation);
+  People(
+      const ::acme::people::v2::svc::people_proto::Validator& validator,
+      const ::acme::people::v2::svc::people_proto::Converter& converter,
+      const ::acme::people::private_::svc::people_proto::Validator& private_validator,
+      ::acme::people::private_::svc::people_proto::People& implementation);
   People(const People&) = delete;
   People& operator=(const People&) = delete;
 
@@ -207,27 +209,32 @@ class People {
   // validation here; `carried` holds older versions' deprecated fields,
   // `private_response` receives the implementation's response, and
   // the messages of every hop are made in the call's `arena`.
-  ::absl::Status Create(const ::acme::people::v2::CreateRequest& request,
+  ::absl::Status Create(
+      const ::acme::people::v2::CreateRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
       ::acme::people::v2::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response,
       ::google::protobuf::Arena* arena);
 
-  ::absl::Status Get(const ::acme::people::v2::GetRequest& request,
+  ::absl::Status Get(
+      const ::acme::people::v2::GetRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
       ::acme::people::v2::GetResponse* response, ::acme::people::private_::GetResponse* private_response,
       ::google::protobuf::Arena* arena);
 
-  ::absl::Status Delete(const ::acme::people::v2::DeleteRequest& request,
+  ::absl::Status Delete(
+      const ::acme::people::v2::DeleteRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
       ::acme::people::v2::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response,
       ::google::protobuf::Arena* arena);
 
-  ::absl::Status Batch(const ::acme::people::v2::BatchRequest& request,
+  ::absl::Status Batch(
+      const ::acme::people::v2::BatchRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::BatchRequest>* carried,
       ::acme::people::v2::BatchResponse* response, ::acme::people::private_::BatchResponse* private_response,
       ::google::protobuf::Arena* arena);
 
-  ::absl::Status Ping(const ::acme::people::v2::PingRequest& request,
+  ::absl::Status Ping(
+      const ::acme::people::v2::PingRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
       ::acme::people::v2::PingResponse* response, ::acme::people::private_::PingResponse* private_response,
       ::google::protobuf::Arena* arena);

@@ -52,14 +52,13 @@ void Validator::Validate(const ::acme::shelf::private_::PutResponse& /*message*/
 ShelfChain::ShelfChain(Shelf& implementation)
     : ShelfChain(implementation, ShelfChainOverrides()) {}
 
-ShelfChain::ShelfChain(Shelf& implementation,
-                         const ShelfChainOverrides& overrides)
-    :
-    v1_(std::make_unique<::acme::shelf::v1::svc::shelf_proto::Shelf>(
-      ::cppsvc::internal::OrDefault(overrides.v1_validator, ::acme::shelf::v1::svc::shelf_proto::Validator::Default()),
-      ::cppsvc::internal::OrDefault(overrides.v1_converter, ::acme::shelf::v1::svc::shelf_proto::Converter::Default()),
-      ::cppsvc::internal::OrDefault(overrides.private_validator, Validator::Default()),
-      implementation)) {}
+ShelfChain::ShelfChain(
+    Shelf& implementation, const ShelfChainOverrides& overrides)
+    : v1_(std::make_unique<::acme::shelf::v1::svc::shelf_proto::Shelf>(
+          ::cppsvc::internal::OrDefault(overrides.v1_validator, ::acme::shelf::v1::svc::shelf_proto::Validator::Default()),
+          ::cppsvc::internal::OrDefault(overrides.v1_converter, ::acme::shelf::v1::svc::shelf_proto::Converter::Default()),
+          ::cppsvc::internal::OrDefault(overrides.private_validator, Validator::Default()),
+          implementation)) {}
 
 ShelfChain::~ShelfChain() = default;
 

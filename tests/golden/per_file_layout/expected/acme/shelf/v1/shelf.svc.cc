@@ -89,7 +89,8 @@ const Converter& Converter::Default() {
 }
 
 Shelf::Shelf(
-    const ::acme::shelf::v1::svc::shelf_proto::Validator& validator, const ::acme::shelf::v1::svc::shelf_proto::Converter& converter,
+    const ::acme::shelf::v1::svc::shelf_proto::Validator& validator,
+    const ::acme::shelf::v1::svc::shelf_proto::Converter& converter,
     const ::acme::shelf::private_::svc::shelf_proto::Validator& private_validator,
     ::acme::shelf::private_::svc::shelf_proto::Shelf& implementation)
     : validator_(validator),
@@ -109,7 +110,8 @@ Shelf::Shelf(
   return Put(request, nullptr, response, private_response, arena.get());
 }
 
-::absl::Status Shelf::Put(const ::acme::shelf::v1::PutRequest& request,
+::absl::Status Shelf::Put(
+    const ::acme::shelf::v1::PutRequest& request,
     const ::cppsvc::internal::Carry<::acme::shelf::private_::PutRequest>* carried,
     ::acme::shelf::v1::PutResponse* response, ::acme::shelf::private_::PutResponse* private_response,
     ::google::protobuf::Arena* arena) {

@@ -95,9 +95,11 @@ class Converter {
 // Built and owned by ::acme::shelf::private_::svc::shelf_proto::ShelfChain.
 class Shelf {
  public:
-  Shelf(const ::acme::shelf::v1::svc::shelf_proto::Validator& validator, const ::acme::shelf::v1::svc::shelf_proto::Converter& converter,
-         const ::acme::shelf::private_::svc::shelf_proto::Validator& private_validator,
-         ::acme::shelf::private_::svc::shelf_proto::Shelf& implementation);
+  Shelf(
+      const ::acme::shelf::v1::svc::shelf_proto::Validator& validator,
+      const ::acme::shelf::v1::svc::shelf_proto::Converter& converter,
+      const ::acme::shelf::private_::svc::shelf_proto::Validator& private_validator,
+      ::acme::shelf::private_::svc::shelf_proto::Shelf& implementation);
   Shelf(const Shelf&) = delete;
   Shelf& operator=(const Shelf&) = delete;
 
@@ -111,7 +113,8 @@ class Shelf {
   // validation here; `carried` holds older versions' deprecated fields,
   // `private_response` receives the implementation's response, and
   // the messages of every hop are made in the call's `arena`.
-  ::absl::Status Put(const ::acme::shelf::v1::PutRequest& request,
+  ::absl::Status Put(
+      const ::acme::shelf::v1::PutRequest& request,
       const ::cppsvc::internal::Carry<::acme::shelf::private_::PutRequest>* carried,
       ::acme::shelf::v1::PutResponse* response, ::acme::shelf::private_::PutResponse* private_response,
       ::google::protobuf::Arena* arena);

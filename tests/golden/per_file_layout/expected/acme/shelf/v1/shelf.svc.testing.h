@@ -47,8 +47,9 @@ class FakeShelf final : public ::acme::shelf::private_::svc::shelf_proto::Shelf 
  public:
   explicit FakeShelf(::cppsvc::testing::ConversionTest& test) : test_(test) {}
 
-  ::absl::Status Put(const ::acme::shelf::private_::PutRequest& request,
-                     ::acme::shelf::private_::PutResponse* response) override {
+  ::absl::Status Put(
+      const ::acme::shelf::private_::PutRequest& request,
+      ::acme::shelf::private_::PutResponse* response) override {
     return test_.AnswerPrivate("acme.shelf.private.Shelf.Put", request, response);
   }
 

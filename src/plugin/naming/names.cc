@@ -1,4 +1,4 @@
-#include "plugin/emit/names.h"
+#include "plugin/naming/names.h"
 
 #include <charconv>
 #include <cmath>
@@ -144,14 +144,15 @@ std::string GrpcBinding(const pb::ServiceDescriptor* service) {
   return absl::StrCat(Service(service), "Grpc");
 }
 
-std::string PackageNamespace(const Package& package) { return NamespaceOf(package.name); }
+std::string PackageNamespace(absl::string_view proto_package) { return NamespaceOf(proto_package); }
 
-std::string GeneratedNamespace(const Package& package) {
-  return package.name.empty() ? "svc" : absl::StrCat(PackageNamespace(package), "::svc");
+std::string GeneratedNamespace(absl::string_view proto_package) {
+  if (proto_package.empty()) return std::string(kGeneratedNamespace);
+  return absl::StrCat(NamespaceOf(proto_package), "::", kGeneratedNamespace);
 }
 
 std::string QualifiedGeneratedNamespace(absl::string_view proto_package) {
-  return proto_package.empty() ? "::svc" : absl::StrCat("::", NamespaceOf(proto_package), "::svc");
+  return absl::StrCat("::", GeneratedNamespace(proto_package));
 }
 
 namespace {
@@ -227,11 +228,11 @@ std::string FakeImplementation(const pb::ServiceDescriptor* private_service) {
 }
 
 std::string ValidatorClass(const pb::FileDescriptor* file) {
-  return absl::StrCat(QualifiedFileNamespace(file), "::Validator");
+  return absl::StrCat(QualifiedFileNamespace(file), "::", kValidatorClass);
 }
 
 std::string ConverterClass(const pb::FileDescriptor* file) {
-  return absl::StrCat(QualifiedFileNamespace(file), "::Converter");
+  return absl::StrCat(QualifiedFileNamespace(file), "::", kConverterClass);
 }
 
 std::string EnumMappingFunction(const pb::FieldDescriptor* field, absl::string_view direction) {
