@@ -3,12 +3,59 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cppsvc/violations.h"
+#include "plugin/emit/conversion_templates.h"
 #include "plugin/emit/names.h"
 #include "plugin/emit/writer.h"
 
 namespace cppsvc::plugin {
+
+namespace value_conversion {
+
+using namespace conversion_templates;  // NOLINT: the shapes are made of them
+
+// The templates of one way of converting values, by cardinality, and how a
+// singular value's statement is guarded.
+struct Shape {
+  const char* singular;
+  const char* repeated;
+  const char* map;
+  bool block;         // the singular template is statements, guarded in braces
+  bool braces;        // unguarded, they keep their braces (they declare a local)
+  bool unless_blank;  // see Guard
+};
+inline constexpr Shape kCopyScalarShape = {kCopyScalar, kCopyAll, kCopyAll, false, false, true};
+inline constexpr Shape kCopyMessageShape = {kCopyAll, kCopyAll, kCopyAll, false, false, false};
+inline constexpr Shape kEnumForwardShape = {
+    kEnumForward, kEnumForwardRepeated, kEnumForwardMap, false, false, true};
+inline constexpr Shape kEnumBackwardShape = {
+    kEnumBackward, kEnumBackwardRepeated, kEnumBackwardMap, true, true, false};
+inline constexpr Shape kMessageShape = {kMessage, kMessageRepeated, kMessageMap, true, false,
+                                        false};
+inline constexpr Shape kFromNextShape = {kFromNext, kFromNextRepeated, kFromNextMap, true, false,
+                                         false};
+
+// The values of a conversion's template variables (conversion_templates.h).
+struct Pieces {
+  std::string get, to, map, type, failed, call, private_value, lookup;
+
+  Vars vars() const {
+    return {{"get", get},
+            {"to", to},
+            {"map", map},
+            {"type", type},
+            {"failed", failed},
+            {"call", call},
+            {"private", private_value},
+            {"lookup", lookup}};
+  }
+};
+
+}  // namespace value_conversion
+
 namespace {
 
+using namespace conversion_templates;  // NOLINT: the file renders them all
+using namespace value_conversion;      // NOLINT: its shapes
 using FD = pb::FieldDescriptor;
 using Cardinality = ValueConversion::Cardinality;
 
@@ -45,16 +92,16 @@ SourceObject SourceOf(Direction direction, bool may_be_absent) {
 std::string Blank(const FD* field, absl::string_view object) {
   const std::string name = names::Field(field);
   const Vars vars = {{"object", object}, {"field", name}};
-  if (field->is_repeated()) return Expr("$object$$field$_size() == 0", vars);
+  if (field->is_repeated()) return Expr(kBlankRepeated, vars);
   switch (field->cpp_type()) {
     case FD::CPPTYPE_MESSAGE:
-      return Expr("!$object$has_$field$()", vars);
+      return Expr(kBlankMessage, vars);
     case FD::CPPTYPE_STRING:
-      return Expr("$object$$field$().empty()", vars);
+      return Expr(kBlankString, vars);
     case FD::CPPTYPE_BOOL:
-      return Expr("!$object$$field$()", vars);
+      return Expr(kBlankBool, vars);
     default:
-      return Expr("$object$$field$() == 0", vars);
+      return Expr(kBlankNumber, vars);
   }
 }
 
@@ -65,29 +112,62 @@ std::string Guard(const ValueConversion& conversion, absl::string_view object, b
   const FD* from = conversion.source;
   if (from->real_containing_oneof() != nullptr) return "";
   if (from->has_presence()) {
-    return Expr("$object$has_$field$()", {{"object", object}, {"field", names::Field(from)}});
+    return Expr(kHas, {{"object", object}, {"field", names::Field(from)}});
   }
   if (unless_blank && conversion.target->has_presence()) {
-    return Expr("!($blank$)", {{"blank", Blank(from, object)}});
+    return Expr(kNotBlank, {{"blank", Blank(from, object)}});
   }
   return "";
 }
 
-// A one-line statement, under `guard` when there is one.
-std::string Guarded(absl::string_view guard, absl::string_view statement) {
-  if (guard.empty()) return Render("$statement$", {{"statement", statement}});
-  return Render("if ($guard$) $statement$", {{"guard", guard}, {"statement", statement}});
+std::string RenderShape(const Shape& shape, const ValueConversion& conversion,
+                        absl::string_view object, const Vars& vars) {
+  switch (conversion.cardinality) {
+    case Cardinality::kMap:
+      return Render(shape.map, vars);
+    case Cardinality::kRepeated:
+      return Render(shape.repeated, vars);
+    case Cardinality::kSingular:
+      break;
+  }
+  const std::string guard = Guard(conversion, object, shape.unless_blank);
+  if (!shape.block) {
+    return Render(guard.empty() ? kStatement : kGuardedStatement,
+                  {{"guard", guard}, {"statement", Expr(shape.singular, vars)}});
+  }
+  const std::string statements = Render(shape.singular, vars);
+  if (!guard.empty()) return Render(kGuardedBlock, {{"guard", guard}, {"statements", statements}});
+  return shape.braces ? Render(kBlock, {{"statements", statements}}) : statements;
 }
 
-// Statements, in a block under `guard` when there is one.
-std::string GuardedBlock(absl::string_view guard, absl::string_view statements) {
-  if (guard.empty()) return std::string(statements);
-  return Render(R"cc(
-    if ($guard$) {
-      $statements$
-    }
-  )cc",
-                {{"guard", guard}, {"statements", statements}});
+// The private message matching a nested one, for ToPublic(next, priv):
+// deprecated fields inside it are read from there.
+void PrivateValue(const ValueConversion& conversion, Pieces& pieces) {
+  const FD* field = conversion.private_source;
+  pieces.private_value = "nullptr";
+  if (field == nullptr) return;
+  const std::string pfield = names::Field(field);
+  const std::string ptype = names::Message(ElementField(field)->message_type());
+  const Vars vars = {{"pfield", pfield}, {"ptype", ptype}};
+  switch (conversion.cardinality) {
+    case Cardinality::kMap:
+      pieces.lookup = Render(kPrivateMapValue, vars);
+      pieces.private_value = "private_value";
+      return;
+    case Cardinality::kRepeated:
+      pieces.lookup = Render(kPrivateElement, vars);
+      pieces.private_value = "private_value";
+      return;
+    case Cardinality::kSingular:
+      break;
+  }
+  if (const pb::OneofDescriptor* oneof = field->real_containing_oneof()) {
+    pieces.private_value = Expr(kPrivateMember, {{"case", names::OneofCaseAccessor(oneof)},
+                                                 {"member", names::OneofCase(field)},
+                                                 {"pfield", pfield}});
+  } else {
+    pieces.private_value = Expr(kPrivateField, vars);
+  }
 }
 
 // The converter method a nested message converts through: the one of the
@@ -121,21 +201,6 @@ absl::string_view MappingDirection(Direction direction) {
       break;
   }
   return "FromPrivate";
-}
-
-// The private message matching a nested one, for ToPublic(next, priv):
-// deprecated fields inside it are read from there.
-std::string PrivatePointer(const FD* private_field) {
-  if (private_field == nullptr) return "nullptr";
-  const std::string field = names::Field(private_field);
-  if (const pb::OneofDescriptor* oneof = private_field->real_containing_oneof()) {
-    return Expr("priv != nullptr && priv->$case$() == $member$ ? &priv->$field$() : nullptr",
-                {{"case", names::OneofCaseAccessor(oneof)},
-                 {"member", names::OneofCase(private_field)},
-                 {"field", field}});
-  }
-  return Expr("priv != nullptr && priv->has_$field$() ? &priv->$field$() : nullptr",
-              {{"field", field}});
 }
 
 }  // namespace
@@ -179,12 +244,7 @@ std::string ValueConversionEmitter::Field(const ValueConversion& conversion, Con
                                           ParamUse& use) {
   const std::string statements = Statements(conversion, method, use);
   if (!conversion.source_may_be_absent) return statements;
-  return Render(R"cc(
-    if (priv != nullptr) {
-      $statements$
-    }
-  )cc",
-                {{"statements", statements}});
+  return Render(kIfPrivate, {{"statements", statements}});
 }
 
 std::string ValueConversionEmitter::Statements(const ValueConversion& conversion,
@@ -192,222 +252,44 @@ std::string ValueConversionEmitter::Statements(const ValueConversion& conversion
   const SourceObject source = SourceOf(conversion.direction, conversion.source_may_be_absent);
   use.*source.param = true;
   use.out = true;
+  Pieces pieces;
+  pieces.get = absl::StrCat(source.prefix, names::Field(conversion.source));
+  pieces.to = names::Field(conversion.target);
+  const Shape& shape = ShapeOf(conversion, method, pieces);
+  // Back from next, a nested message reads its private counterpart too.
+  if (conversion.private_source != nullptr) use.priv = true;
+  return RenderShape(shape, conversion, source.prefix, pieces.vars());
+}
+
+// Picks the templates of a conversion and fills in what they need beyond
+// the source and target: the enum mapping function, the nested call.
+const Shape& ValueConversionEmitter::ShapeOf(const ValueConversion& conversion,
+                                             ConverterMethod method, Pieces& pieces) {
+  const bool forward =
+      conversion.direction == Direction::kToNext || conversion.direction == Direction::kToPrivate;
   switch (conversion.kind) {
     case ValueConversion::Kind::kCopy:
-      return Copy(conversion, source.prefix);
+      return conversion.source->message_type() != nullptr ? kCopyMessageShape : kCopyScalarShape;
     case ValueConversion::Kind::kEnumMap:
-      if (conversion.direction == Direction::kToNext ||
-          conversion.direction == Direction::kToPrivate) {
-        return EnumForward(conversion, source.prefix);
+      if (forward) {
+        pieces.map = ForwardEnumFunction(conversion);
+        return kEnumForwardShape;
       }
-      return EnumBackward(conversion, source.prefix);
+      pieces.map = BackwardEnumFunction(conversion);
+      pieces.type = names::Enum(ElementField(conversion.target)->enum_type());
+      pieces.failed =
+          Expr(kEnumFailed, {{"message", names::StringLiteral(absl::StrCat(
+                                             "failed to populate field \"",
+                                             GoCamelCase(conversion.target->name()), "\""))}});
+      return kEnumBackwardShape;
     case ValueConversion::Kind::kMessage:
     case ValueConversion::Kind::kMessageOtherDomain:
       break;
   }
-  const std::string call =
-      Qualified(MethodName(NestedMethod(conversion, method)), conversion.message);
-  if (conversion.direction != Direction::kFromNext) {
-    return Message(conversion, call, source.prefix);
-  }
-  if (conversion.private_source != nullptr) use.priv = true;
-  return MessageFromNext(conversion, call, source.prefix);
-}
-
-// The same type on both sides: assigned as it is.
-std::string ValueConversionEmitter::Copy(const ValueConversion& conversion,
-                                         absl::string_view object) {
-  const std::string get = absl::StrCat(object, names::Field(conversion.source));
-  const std::string to = names::Field(conversion.target);
-  const Vars vars = {{"get", get}, {"to", to}};
-  if (conversion.cardinality != Cardinality::kSingular) {
-    return Render("*out.mutable_$to$() = $get$();", vars);
-  }
-  if (conversion.source->message_type() != nullptr) {
-    return Guarded(Guard(conversion, object, false), Expr("*out.mutable_$to$() = $get$();", vars));
-  }
-  return Guarded(Guard(conversion, object, true), Expr("out.set_$to$($get$());", vars));
-}
-
-// Unknown numbers map to 0 on the way forward, so nothing fails.
-std::string ValueConversionEmitter::EnumForward(const ValueConversion& conversion,
-                                                absl::string_view object) {
-  const std::string get = absl::StrCat(object, names::Field(conversion.source));
-  const std::string to = names::Field(conversion.target);
-  const std::string map = ForwardEnumFunction(conversion);
-  const Vars vars = {{"get", get}, {"to", to}, {"map", map}};
-  switch (conversion.cardinality) {
-    case Cardinality::kMap:
-      return Render(R"cc(
-        for (const auto& [key, value] : $get$()) {
-          (*out.mutable_$to$())[key] = $map$(value);
-        }
-      )cc",
-                    vars);
-    case Cardinality::kRepeated:
-      return Render(R"cc(
-        out.mutable_$to$()->Reserve($get$_size());
-        for (int value : $get$()) out.add_$to$($map$(value));
-      )cc",
-                    vars);
-    case Cardinality::kSingular:
-      break;
-  }
-  return Guarded(Guard(conversion, object, true), Expr("out.set_$to$($map$($get$()));", vars));
-}
-
-// A value no public value receives fails the conversion.
-std::string ValueConversionEmitter::EnumBackward(const ValueConversion& conversion,
-                                                 absl::string_view object) {
-  const std::string get = absl::StrCat(object, names::Field(conversion.source));
-  const std::string to = names::Field(conversion.target);
-  const std::string map = BackwardEnumFunction(conversion);
-  const std::string type = names::Enum(ElementField(conversion.target)->enum_type());
-  const std::string message = names::StringLiteral(
-      absl::StrCat("failed to populate field \"", GoCamelCase(conversion.target->name()), "\""));
-  const std::string failed =
-      Expr("return ::absl::FailedPreconditionError($message$);", {{"message", message}});
-  const Vars vars = {{"get", get}, {"to", to}, {"map", map}, {"type", type}, {"failed", failed}};
-  switch (conversion.cardinality) {
-    case Cardinality::kMap:
-      return Render(R"cc(
-        for (const auto& [key, value] : $get$()) {
-          $type$ mapped;
-          if (!$map$(value, &mapped)) $failed$
-          (*out.mutable_$to$())[key] = mapped;
-        }
-      )cc",
-                    vars);
-    case Cardinality::kRepeated:
-      return Render(R"cc(
-        out.mutable_$to$()->Reserve($get$_size());
-        for (int value : $get$()) {
-          $type$ mapped;
-          if (!$map$(value, &mapped)) $failed$
-          out.add_$to$(mapped);
-        }
-      )cc",
-                    vars);
-    case Cardinality::kSingular:
-      break;
-  }
-  const std::string guard = Guard(conversion, object, false);
-  return Render(guard.empty() ? R"cc(
-    {
-      $type$ mapped;
-      if (!$map$($get$(), &mapped)) $failed$
-      out.set_$to$(mapped);
-    }
-  )cc"
-                              : R"cc(
-    if ($guard$) {
-      $type$ mapped;
-      if (!$map$($get$(), &mapped)) $failed$
-      out.set_$to$(mapped);
-    }
-  )cc",
-                {{"guard", guard},
-                 {"get", get},
-                 {"to", to},
-                 {"map", map},
-                 {"type", type},
-                 {"failed", failed}});
-}
-
-// A nested message, through its converter's method of this direction.
-std::string ValueConversionEmitter::Message(const ValueConversion& conversion,
-                                            absl::string_view call, absl::string_view object) {
-  const std::string get = absl::StrCat(object, names::Field(conversion.source));
-  const std::string to = names::Field(conversion.target);
-  const Vars vars = {{"get", get}, {"to", to}, {"call", call}};
-  switch (conversion.cardinality) {
-    case Cardinality::kMap:
-      return Render(R"cc(
-        for (const auto& [key, value] : $get$()) {
-          CPPSVC_RETURN_IF_ERROR($call$(value, (*out.mutable_$to$())[key]));
-        }
-      )cc",
-                    vars);
-    case Cardinality::kRepeated:
-      return Render(R"cc(
-        out.mutable_$to$()->Reserve($get$_size());
-        for (const auto& item : $get$()) {
-          CPPSVC_RETURN_IF_ERROR($call$(item, *out.add_$to$()));
-        }
-      )cc",
-                    vars);
-    case Cardinality::kSingular:
-      break;
-  }
-  return GuardedBlock(
-      Guard(conversion, object, false),
-      Render("CPPSVC_RETURN_IF_ERROR($call$($get$(), *out.mutable_$to$()));", vars));
-}
-
-// Back from the next version, a nested message also gets its private
-// counterpart (or null), where its own deprecated fields are read from.
-std::string ValueConversionEmitter::MessageFromNext(const ValueConversion& conversion,
-                                                    absl::string_view call,
-                                                    absl::string_view object) {
-  const std::string get = absl::StrCat(object, names::Field(conversion.source));
-  const std::string to = names::Field(conversion.target);
-  const FD* private_field = conversion.private_source;
-  const std::string pfield = private_field != nullptr ? names::Field(private_field) : "";
-  const std::string ptype =
-      private_field != nullptr ? names::Message(ElementField(private_field)->message_type()) : "";
-  const Vars lookup_vars = {{"pfield", pfield}, {"ptype", ptype}};
-  std::string lookup;
-  switch (conversion.cardinality) {
-    case Cardinality::kMap:
-      if (private_field != nullptr) {
-        lookup = Render(R"cc(
-          const $ptype$* private_value = nullptr;
-          if (priv != nullptr) {
-            auto found = priv->$pfield$().find(key);
-            if (found != priv->$pfield$().end()) private_value = &found->second;
-          }
-        )cc",
-                        lookup_vars);
-      }
-      return Render(R"cc(
-        for (const auto& [key, value] : $get$()) {
-          $lookup$
-          CPPSVC_RETURN_IF_ERROR($call$(value, $private$, (*out.mutable_$to$())[key]));
-        }
-      )cc",
-                    {{"get", get},
-                     {"to", to},
-                     {"call", call},
-                     {"lookup", lookup},
-                     {"private", lookup.empty() ? "nullptr" : "private_value"}});
-    case Cardinality::kRepeated:
-      if (private_field != nullptr) {
-        lookup = Render(R"cc(
-          const $ptype$* private_value =
-              priv != nullptr && i < priv->$pfield$_size() ? &priv->$pfield$(i) : nullptr;
-        )cc",
-                        lookup_vars);
-      }
-      return Render(R"cc(
-        out.mutable_$to$()->Reserve($get$_size());
-        for (int i = 0; i < $get$_size(); ++i) {
-          $lookup$
-          CPPSVC_RETURN_IF_ERROR($call$($get$(i), $private$, *out.add_$to$()));
-        }
-      )cc",
-                    {{"get", get},
-                     {"to", to},
-                     {"call", call},
-                     {"lookup", lookup},
-                     {"private", lookup.empty() ? "nullptr" : "private_value"}});
-    case Cardinality::kSingular:
-      break;
-  }
-  return GuardedBlock(
-      Guard(conversion, object, false),
-      Render(
-          "CPPSVC_RETURN_IF_ERROR($call$($get$(), $private$, *out.mutable_$to$()));",
-          {{"get", get}, {"to", to}, {"call", call}, {"private", PrivatePointer(private_field)}}));
+  pieces.call = Qualified(MethodName(NestedMethod(conversion, method)), conversion.message);
+  if (conversion.direction != Direction::kFromNext) return kMessageShape;
+  PrivateValue(conversion, pieces);
+  return kFromNextShape;
 }
 
 // ---- Oneofs, receive.required, CarryDeprecated -------------------------------------
@@ -417,68 +299,38 @@ std::string ValueConversionEmitter::Oneof(const MessageModel& message, const One
   const Direction direction = DirectionOf(method);
   const std::optional<OneofConversion>& conversion = oneof.conversions[direction];
   if (!conversion.has_value()) return "";
-  std::vector<std::string> cases;
+  std::string cases;
   for (int i = 0; i < oneof.descriptor->field_count(); ++i) {
     const FieldModel& member = *message.FindField(oneof.descriptor->field(i));
     const std::optional<ValueConversion>& value = member.conversions[direction];
     if (!value.has_value()) continue;
-    cases.push_back(Render(R"cc(
-      case $case$: {
-        $conversion$
-        break;
-      }
-    )cc",
-                           {{"case", names::OneofCase(value->source)},
-                            {"conversion", Statements(*value, method, use)}}));
+    absl::StrAppend(&cases, Render(kOneofCase, {{"case", names::OneofCase(value->source)},
+                                                {"statements", Statements(*value, method, use)}}));
   }
   if (cases.empty()) return "";
-  const SourceObject source =
-      SourceOf(conversion->source_may_be_absent ? Direction::kFromPrivate : direction,
-               conversion->source_may_be_absent);
+  const bool absent = conversion->source_may_be_absent;
+  const SourceObject source = SourceOf(absent ? Direction::kFromPrivate : direction, absent);
   use.*source.param = true;
-  const std::string body = Render(R"cc(
-    switch ($object$$case$()) {
-      $cases$
-      default:
-        break;
-    }
-  )cc",
-                                  {{"object", source.prefix},
-                                   {"case", names::OneofCaseAccessor(conversion->source)},
-                                   {"cases", absl::StrJoin(cases, "")}});
-  if (!conversion->source_may_be_absent) return body;
-  return Render(R"cc(
-    if (priv != nullptr) {
-      $body$
-    }
-  )cc",
-                {{"body", body}});
+  const std::string body =
+      Render(kOneofSwitch, {{"object", source.prefix},
+                            {"case", names::OneofCaseAccessor(conversion->source)},
+                            {"cases", cases}});
+  return absent ? Render(kIfPrivate, {{"statements", body}}) : body;
 }
 
-// Failures are keyed by the public field's Go name, as protoc-gen-go-svc
-// reports them.
 std::string ValueConversionEmitter::ReceiveRequired(const MessageModel& message,
                                                     ConverterMethod method, ParamUse& use) {
   const Direction direction = DirectionOf(method);
-  std::vector<std::string> checks;
-  auto check = [&](absl::string_view name, const std::string& blank, bool may_be_absent) {
-    checks.push_back(Render(R"cc(
-      if ($absent$$blank$) {
-        blank.Report("$name$", ::cppsvc::Rule::kRequired, "cannot be blank");
-      }
-    )cc",
-                            {{"absent", may_be_absent ? "priv == nullptr || " : ""},
-                             {"blank", blank},
-                             {"name", name}}));
-  };
+  std::string checks;
   for (const FieldModel& field : message.fields) {
     if (!field.receive_required || field.descriptor->real_containing_oneof()) continue;
     const std::optional<ValueConversion>& conversion = field.conversions[direction];
     if (!conversion.has_value()) continue;
-    const SourceObject source = SourceOf(conversion->direction, conversion->source_may_be_absent);
+    const bool absent = conversion->source_may_be_absent;
+    const SourceObject source = SourceOf(conversion->direction, absent);
     use.*source.param = true;
-    check(GoCamelCase(field.descriptor->name()), Blank(conversion->source, source.prefix),
-          conversion->source_may_be_absent);
+    absl::StrAppend(&checks, ReceiveCheck(field.descriptor->name(),
+                                          Blank(conversion->source, source.prefix), absent));
   }
   for (const OneofModel& oneof : message.oneofs) {
     const std::optional<OneofConversion>& conversion = oneof.conversions[direction];
@@ -486,22 +338,22 @@ std::string ValueConversionEmitter::ReceiveRequired(const MessageModel& message,
     const bool absent = conversion->source_may_be_absent;
     const SourceObject source = SourceOf(absent ? Direction::kFromPrivate : direction, absent);
     use.*source.param = true;
-    check(GoCamelCase(oneof.descriptor->name()),
-          Expr("$object$$case$() == $not_set$",
-               {{"object", source.prefix},
-                {"case", names::OneofCaseAccessor(conversion->source)},
-                {"not_set", names::OneofNotSet(conversion->source)}}),
-          absent);
+    const std::string blank =
+        Expr(kBlankOneof, {{"object", source.prefix},
+                           {"case", names::OneofCaseAccessor(conversion->source)},
+                           {"not_set", names::OneofNotSet(conversion->source)}});
+    absl::StrAppend(&checks, ReceiveCheck(oneof.descriptor->name(), blank, absent));
   }
   if (checks.empty()) return "";
-  return Render(R"cc(
-    ::cppsvc::ValidationContext blank;
-    $checks$
-    if (blank.violation_count() > 0) {
-      return ::absl::FailedPreconditionError(blank.TakeViolations().ToString());
-    }
-  )cc",
-                {{"checks", absl::StrJoin(checks, "")}});
+  return Render(kReceiveChecks, {{"checks", checks}});
+}
+
+// Reported under the public field's Go name, as protoc-gen-go-svc does.
+std::string ValueConversionEmitter::ReceiveCheck(absl::string_view name, absl::string_view blank,
+                                                 bool absent) {
+  return Render(kReceiveCheck, {{"absent", absent ? "priv == nullptr || " : ""},
+                                {"blank", blank},
+                                {"name", GoCamelCase(name)}});
 }
 
 std::string ValueConversionEmitter::CarryField(const FieldModel& field, ParamUse& use) {
@@ -515,35 +367,15 @@ std::string ValueConversionEmitter::CarryField(const FieldModel& field, ParamUse
   const Vars vars = {{"from", from}, {"to", to}, {"carry", carry}};
   switch (conversion.cardinality) {
     case Cardinality::kMap:
-      return Render(R"cc(
-        for (const auto& [key, value] : in.$from$()) {
-          auto found = out.mutable_$to$()->find(key);
-          if (found != out.mutable_$to$()->end()) {
-            CPPSVC_RETURN_IF_ERROR($carry$(value, found->second));
-          }
-        }
-      )cc",
-                    vars);
+      return Render(kCarryMap, vars);
     case Cardinality::kRepeated:
-      return Render(R"cc(
-        for (int i = 0; i < in.$from$_size() && i < out.$to$_size(); ++i) {
-          CPPSVC_RETURN_IF_ERROR($carry$(in.$from$(i), *out.mutable_$to$(i)));
-        }
-      )cc",
-                    vars);
+      return Render(kCarryRepeated, vars);
     case Cardinality::kSingular:
       break;
   }
-  return Render(R"cc(
-    if (in.has_$from$()) {
-      CPPSVC_RETURN_IF_ERROR($carry$(in.$from$(), *out.mutable_$to$()));
-    }
-  )cc",
-                vars);
+  return Render(kCarry, vars);
 }
 
-// A member carries only where ToNext and then the chain brought it to the
-// same member of the private oneof.
 std::string ValueConversionEmitter::CarryOneof(const MessageModel& message, const OneofModel& oneof,
                                                ParamUse& use) {
   const std::optional<OneofConversion>& conversion = oneof.conversions.to_private;
@@ -557,18 +389,14 @@ std::string ValueConversionEmitter::CarryOneof(const MessageModel& message, cons
     use.out = true;
     absl::StrAppend(
         &carried,
-        Render(R"cc(
-          if (in.$case$() == $member_case$ && out.$pcase$() == $private_case$) {
-            CPPSVC_RETURN_IF_ERROR($carry$(in.$member$(), *out.mutable_$private$()));
-          }
-        )cc",
+        Render(kCarryMember,
                {{"carry", Qualified(MethodName(ConverterMethod::kCarryDeprecated), value.message)},
                 {"case", names::OneofCaseAccessor(conversion->source)},
                 {"member_case", names::OneofCase(value.source)},
                 {"pcase", names::OneofCaseAccessor(conversion->target)},
                 {"private_case", names::OneofCase(value.target)},
-                {"member", names::Field(value.source)},
-                {"private", names::Field(value.target)}}));
+                {"from", names::Field(value.source)},
+                {"to", names::Field(value.target)}}));
   }
   return carried;
 }
@@ -594,29 +422,16 @@ std::string ValueConversionEmitter::ForwardEnumFunction(const ValueConversion& c
   for (int i = 0; i < mapping.from->value_count(); ++i) {
     const pb::EnumValueDescriptor* value = mapping.from->value(i);
     if (!numbers.insert(value->number()).second || mapping.forward[i] == nullptr) continue;
-    absl::StrAppend(&cases, Render(R"cc(
-      case $number$:  // $name$
-        return $target$;
-    )cc",
-                                   {{"number", absl::StrCat(value->number())},
-                                    {"name", value->name()},
-                                    {"target", names::EnumValue(mapping.forward[i])}}));
+    absl::StrAppend(
+        &cases, Render(kForwardMappingCase, {{"number", absl::StrCat(value->number())},
+                                             {"name", value->name()},
+                                             {"target", names::EnumValue(mapping.forward[i])}}));
   }
-  helpers_.push_back(Render(R"cc(
-    // $from$ -> $to$; unknown numbers become 0, as in protoc-gen-go-svc.
-    $to_type$ $name$(int value) {
-      switch (value) {
-        $cases$
-        default:
-          return static_cast<$to_type$>(0);
-      }
-    }
-  )cc",
-                            {{"from", mapping.from->full_name()},
-                             {"to", mapping.to->full_name()},
-                             {"to_type", names::Enum(mapping.to)},
-                             {"name", name},
-                             {"cases", cases}}));
+  helpers_.push_back(Render(kForwardMapping, {{"from", mapping.from->full_name()},
+                                              {"to", mapping.to->full_name()},
+                                              {"to_type", names::Enum(mapping.to)},
+                                              {"name", name},
+                                              {"cases", cases}}));
   return name;
 }
 
@@ -631,30 +446,16 @@ std::string ValueConversionEmitter::BackwardEnumFunction(const ValueConversion& 
   std::set<int> numbers;
   for (const auto& [counterpart, value] : mapping.backward) {
     if (!numbers.insert(counterpart->number()).second) continue;
-    absl::StrAppend(&cases, Render(R"cc(
-      case $number$:  // $name$
-        *out = $target$;
-        return true;
-    )cc",
-                                   {{"number", absl::StrCat(counterpart->number())},
-                                    {"name", counterpart->name()},
-                                    {"target", names::EnumValue(value)}}));
+    absl::StrAppend(&cases,
+                    Render(kBackwardMappingCase, {{"number", absl::StrCat(counterpart->number())},
+                                                  {"name", counterpart->name()},
+                                                  {"target", names::EnumValue(value)}}));
   }
-  helpers_.push_back(Render(R"cc(
-    // $to$ -> $from$, through each value's receive set.
-    bool $name$(int value, $from_type$* out) {
-      switch (value) {
-        $cases$
-        default:
-          return false;
-      }
-    }
-  )cc",
-                            {{"from", mapping.from->full_name()},
-                             {"to", mapping.to->full_name()},
-                             {"from_type", names::Enum(mapping.from)},
-                             {"name", name},
-                             {"cases", cases}}));
+  helpers_.push_back(Render(kBackwardMapping, {{"from", mapping.from->full_name()},
+                                               {"to", mapping.to->full_name()},
+                                               {"from_type", names::Enum(mapping.from)},
+                                               {"name", name},
+                                               {"cases", cases}}));
   return name;
 }
 

@@ -14,6 +14,11 @@
 
 namespace cppsvc::plugin {
 
+namespace value_conversion {
+struct Shape;   // the templates of one way of converting
+struct Pieces;  // the values of their variables
+}  // namespace value_conversion
+
 // The member functions of a generated converter (docs/reference/conversion.md).
 enum class ConverterMethod {
   kToNext,
@@ -61,16 +66,11 @@ class ValueConversionEmitter {
 
  private:
   // The statements of Field, without its test for an absent source (a
-  // oneof tests it once for all its members). `object` below is how the
-  // source's fields are reached: `in.`, `priv->`.
+  // oneof tests it once for all its members).
   std::string Statements(const ValueConversion& conversion, ConverterMethod method, ParamUse& use);
-  std::string Copy(const ValueConversion& conversion, absl::string_view object);
-  std::string EnumForward(const ValueConversion& conversion, absl::string_view object);
-  std::string EnumBackward(const ValueConversion& conversion, absl::string_view object);
-  std::string Message(const ValueConversion& conversion, absl::string_view call,
-                      absl::string_view object);
-  std::string MessageFromNext(const ValueConversion& conversion, absl::string_view call,
-                              absl::string_view object);
+  const value_conversion::Shape& ShapeOf(const ValueConversion& conversion, ConverterMethod method,
+                                         value_conversion::Pieces& pieces);
+  std::string ReceiveCheck(absl::string_view name, absl::string_view blank, bool absent);
   std::string Qualified(absl::string_view call, const pb::Descriptor* type);
   std::string ForwardEnumFunction(const ValueConversion& conversion);
   std::string BackwardEnumFunction(const ValueConversion& conversion);

@@ -149,7 +149,9 @@ void ModelBuilder::RecordConversions(FieldModel& field, std::optional<Kind> next
   if (next_kind.has_value()) {
     conversions.to_next = MakeConversion(field, *next_kind, Direction::kToNext);
     conversions.from_next = MakeConversion(field, *next_kind, Direction::kFromNext);
-    conversions.from_next->private_source = field.private_counterpart;
+    if (conversions.from_next->is_message()) {
+      conversions.from_next->private_source = field.private_counterpart;
+    }
   }
   if (!private_kind.has_value()) return;
   conversions.to_private = MakeConversion(field, *private_kind, Direction::kToPrivate);
