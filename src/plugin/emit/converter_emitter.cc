@@ -116,25 +116,26 @@ class ConverterEmitter {
     if (has_next_ && forward) {
       UseMessage(sections_, message.next);
       AddMethod(ConverterMethod::kToNext, {In(type), Out(names::Message(message.next))},
-                ForwardBody(message, ConverterMethod::kToNext));
+                ConversionBody(message, ConverterMethod::kToNext));
     }
     if (!has_private_ || message.private_counterpart == nullptr) return;
     UseMessage(sections_, message.private_counterpart);
     const std::string priv = names::Message(message.private_counterpart);
     AddMethod(ConverterMethod::kToPrivate, {In(type), Out(priv)},
-              ForwardBody(message, ConverterMethod::kToPrivate));
+              ConversionBody(message, ConverterMethod::kToPrivate));
     if (has_next_ && forward) {
       AddMethod(ConverterMethod::kToPublicFromNext,
                 {Next(names::Message(message.next)), PrivPointer(priv), Out(type)},
-                BackwardBody(message, ConverterMethod::kToPublicFromNext));
+                ConversionBody(message, ConverterMethod::kToPublicFromNext));
     }
     const bool latest = package_.latest && !message.deprecated;
     if (latest) {
       AddMethod(ConverterMethod::kToPublic, {Priv(priv), Out(type)},
-                BackwardBody(message, ConverterMethod::kToPublic));
+                ConversionBody(message, ConverterMethod::kToPublic));
     }
-    AddMethod(ConverterMethod::kToDeprecatedPublic, {Priv(priv), Out(type)},
-              latest ? LatestBody() : BackwardBody(message, ConverterMethod::kToDeprecatedPublic));
+    AddMethod(
+        ConverterMethod::kToDeprecatedPublic, {Priv(priv), Out(type)},
+        latest ? LatestBody() : ConversionBody(message, ConverterMethod::kToDeprecatedPublic));
     if (has_next_ && message.carries_deprecated) {
       AddMethod(ConverterMethod::kCarryDeprecated, {In(type), Out(priv)}, CarryBody(message));
     }
@@ -233,31 +234,19 @@ class ConverterEmitter {
 
   // ---- Method bodies ---------------------------------------------------------------
 
-  // ToNext and ToPrivate.
-  Body ForwardBody(const MessageModel& message, ConverterMethod method) {
+  // Every field and oneof converts as the model says for `method`'s
+  // direction. On the way back, values read must not be blank where
+  // receive.required says so.
+  Body ConversionBody(const MessageModel& message, ConverterMethod method) {
     if (message.converter_empty) return HandWritten();
     Body body;
     std::vector<std::string> parts;
-    for (const FieldModel& field : message.fields) {
-      const std::optional<ValueConversion>& conversion = field.conversions[DirectionOf(method)];
-      if (field.descriptor->real_containing_oneof() != nullptr || !conversion) continue;
-      parts.push_back(values_.Field(*conversion, method, body.use));
+    const Direction direction = DirectionOf(method);
+    if (direction == Direction::kFromNext || direction == Direction::kFromPrivate) {
+      parts.push_back(values_.ReceiveRequired(message, method, body.use));
     }
-    for (const OneofModel& oneof : message.oneofs) {
-      parts.push_back(values_.Oneof(message, oneof, method, body.use));
-    }
-    body.text = Statements(parts);
-    return body;
-  }
-
-  // ToPublic and ToDeprecatedPublic: values read back must not be blank
-  // where receive.required says so.
-  Body BackwardBody(const MessageModel& message, ConverterMethod method) {
-    if (message.converter_empty) return HandWritten();
-    Body body;
-    std::vector<std::string> parts = {values_.ReceiveRequired(message, method, body.use)};
     for (const FieldModel& field : message.fields) {
-      const std::optional<ValueConversion>& conversion = field.conversions[DirectionOf(method)];
+      const std::optional<ValueConversion>& conversion = field.conversions[direction];
       if (field.descriptor->real_containing_oneof() != nullptr || !conversion) continue;
       parts.push_back(values_.Field(*conversion, method, body.use));
     }
@@ -345,11 +334,15 @@ class ConverterEmitter {
 
   std::string Directions() const {
     std::vector<std::string> directions;
-    if (has_next_) directions.push_back(absl::StrCat("to ", package_.next->name, " (ToNext)"));
+    if (has_next_) {
+      directions.push_back(absl::StrCat("to ", package_.next->name, " (",
+                                        MethodName(ConverterMethod::kToNext), ")"));
+    }
     if (has_private_) {
-      directions.push_back(
-          absl::StrCat("to ", package_.domain->private_package->name, " (ToPrivate)"));
-      directions.push_back("and back (ToPublic, ToDeprecatedPublic)");
+      directions.push_back(absl::StrCat("to ", package_.domain->private_package->name, " (",
+                                        MethodName(ConverterMethod::kToPrivate), ")"));
+      directions.push_back(absl::StrCat("and back (", MethodName(ConverterMethod::kToPublic), ", ",
+                                        MethodName(ConverterMethod::kToDeprecatedPublic), ")"));
     }
     return absl::StrJoin(directions, ", ");
   }

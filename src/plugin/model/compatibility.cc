@@ -94,9 +94,10 @@ void ModelBuilder::DecideConversions(MessageModel& message) {
       // converter, whose hop to private need not match ours (a schema-only
       // chain has none), so that hop is checked too.
       if (next_kind == Kind::kMessageOtherDomain && field.private_counterpart != nullptr) {
-        private_kind = CheckFieldType(message, field, field.private_counterpart, false);
+        private_kind = CheckFieldType(message, field, field.private_counterpart, /*is_next=*/false);
       } else if (next_kind.has_value() && field.private_counterpart != nullptr) {
-        private_kind = ClassifyValues(message, field.descriptor, field.private_counterpart, false);
+        private_kind = ClassifyValues(message, field.descriptor, field.private_counterpart,
+                                      /*is_next=*/false);
       }
     } else if (field.private_counterpart != nullptr) {
       private_kind = CheckFieldType(message, field, field.private_counterpart, /*is_next=*/false);
