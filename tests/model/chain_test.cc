@@ -239,11 +239,10 @@ TEST(ConversionTest, MessagesOfAnotherDomainConvertThroughItsConverter) {
   for (const char* version : {"v1", "v2", "private"}) {
     const std::string v = version;
     tree.Add("o/" + v + ".proto", Proto("acme.o." + v, "message X { string s = 1; }"))
-        .Add("c/" + v + ".proto",
-             "syntax = \"proto3\";\npackage acme.c." + v +
-                 ";\nimport \"gen/svc/annotations.proto\";\nimport \"o/" + v +
-                 ".proto\";\nmessage M {\n  map<string, acme.o." + v +
-                 ".X> xs = 1;\n  repeated string tags = 2;\n}\n");
+        .Add("c/" + v + ".proto", "syntax = \"proto3\";\npackage acme.c." + v +
+                                      ";\nimport \"gen/svc/annotations.proto\";\nimport \"o/" + v +
+                                      ".proto\";\nmessage M {\n  map<string, acme.o." + v +
+                                      ".X> xs = 1;\n  repeated string tags = 2;\n}\n");
   }
   auto model = tree.Build();
   const MessageModel& m = *model->FindPackage("acme.c.v1")->messages[0];
