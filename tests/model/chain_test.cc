@@ -194,6 +194,83 @@ TEST_F(ExampleTest, EnumValueSplitMapsForwardAndManyToOneBack) {
                                                               {"UNEMPLOYED", "UNEMPLOYED"}}));
 }
 
+TEST_F(ExampleTest, ConversionsAreDecidedPerFieldAndDirection) {
+  using Kind = ValueConversion::Kind;
+  // A renamed enum split: mapped both ways, through the field's own mappings.
+  const FieldModel& employment = Field("acme.people.v1.Person", "employment");
+  ASSERT_TRUE(employment.conversions.to_next.has_value());
+  EXPECT_EQ(employment.conversions.to_next->kind, Kind::kEnumMap);
+  EXPECT_EQ(employment.conversions.to_next->mapping, model_->NextMapping(employment.descriptor));
+  EXPECT_EQ(employment.conversions.from_private->mapping,
+            model_->PrivateMapping(employment.descriptor));
+  EXPECT_EQ(employment.conversions.from_next->source->full_name(),
+            "acme.people.v2.Person.employment");
+  EXPECT_EQ(employment.conversions.from_next->target, employment.descriptor);
+  // A deprecated field: no next; back from next it is read from the private
+  // message, which may be absent there.
+  const FieldModel& first_name = Field("acme.people.v1.Person", "first_name");
+  EXPECT_FALSE(first_name.conversions.to_next.has_value());
+  EXPECT_EQ(first_name.conversions.to_private->kind, Kind::kCopy);
+  ASSERT_TRUE(first_name.conversions.from_next.has_value());
+  EXPECT_EQ(first_name.conversions.from_next->direction, Direction::kFromPrivate);
+  EXPECT_TRUE(first_name.conversions.from_next->source_may_be_absent);
+  EXPECT_FALSE(first_name.conversions.from_private->source_may_be_absent);
+  // A message of the chain, renamed in a oneof: converted by its converter;
+  // back from next, the nested ToPublic reads the private member too.
+  const FieldModel& biking = Field("acme.people.v1.Hobby", "biking");
+  EXPECT_EQ(biking.conversions.to_next->kind, Kind::kMessage);
+  EXPECT_EQ(biking.conversions.to_next->message->full_name(), "acme.people.v1.Biking");
+  EXPECT_EQ(biking.conversions.from_next->private_source->full_name(),
+            "acme.people.private.Hobby.cycling");
+  EXPECT_EQ(biking.conversions.from_private->private_source, nullptr);
+  // Repeated messages, and the same well-known type on both sides (copied).
+  const FieldModel& people = Field("acme.people.v1.ListResponse", "people");
+  EXPECT_EQ(people.conversions.to_private->cardinality, ValueConversion::Cardinality::kRepeated);
+  EXPECT_EQ(people.conversions.to_private->kind, Kind::kMessage);
+  EXPECT_EQ(Field("acme.people.v1.Person", "created_at").conversions.to_next->kind, Kind::kCopy);
+  // Oneofs convert to their counterpart oneof, the same way.
+  const OneofModel& type = Message("acme.people.v1.Hobby").oneofs[0];
+  EXPECT_EQ(type.conversions.to_next->target->full_name(), "acme.people.v2.Hobby.type");
+  EXPECT_EQ(type.conversions.from_private->source->full_name(), "acme.people.private.Hobby.type");
+}
+
+TEST(ConversionTest, MessagesOfAnotherDomainConvertThroughItsConverter) {
+  ProtoTree tree;
+  for (const char* version : {"v1", "v2", "private"}) {
+    const std::string v = version;
+    tree.Add("o/" + v + ".proto", Proto("acme.o." + v, "message X { string s = 1; }"))
+        .Add("c/" + v + ".proto", "syntax = \"proto3\";\npackage acme.c." + v +
+                                      ";\nimport \"gen/svc/annotations.proto\";\nimport \"o/" + v +
+                                      ".proto\";\nmessage M {\n  map<string, acme.o." + v +
+                                      ".X> xs = 1;\n  repeated string tags = 2;\n}\n");
+  }
+  auto model = tree.Build();
+  const MessageModel& m = *model->FindPackage("acme.c.v1")->messages[0];
+  const ValueConversion& xs = *m.fields[0].conversions.to_next;
+  EXPECT_EQ(xs.kind, ValueConversion::Kind::kMessageOtherDomain);
+  EXPECT_EQ(xs.cardinality, ValueConversion::Cardinality::kMap);
+  EXPECT_EQ(xs.message->full_name(), "acme.o.v1.X");
+  EXPECT_EQ(m.fields[0].conversions.to_private->kind, ValueConversion::Kind::kMessageOtherDomain);
+  const ValueConversion& tags = *m.fields[1].conversions.from_next;
+  EXPECT_EQ(tags.kind, ValueConversion::Kind::kCopy);
+  EXPECT_EQ(tags.cardinality, ValueConversion::Cardinality::kRepeated);
+  EXPECT_EQ(tags.private_source, nullptr);  // only nested messages read it
+}
+
+TEST(ConversionTest, HandWrittenConvertersRecordNoConversions) {
+  ProtoTree tree;
+  tree.Add("h/v1.proto", Proto("acme.h.v1", R"(
+        message M {
+          option (gen.svc.message).converter.empty = true;
+          string a = 1;
+        })"))
+      .Add("h/private.proto", Proto("acme.h.private", "message M { int64 a = 1; }"));
+  auto model = tree.Build();
+  const FieldModel& a = model->FindPackage("acme.h.v1")->messages[0]->fields[0];
+  EXPECT_FALSE(a.conversions.to_private.has_value());
+  EXPECT_FALSE(a.conversions.from_private.has_value());
+}
+
 TEST_F(ExampleTest, ValidationRulesAreParsedForTheirTypes) {
   const FieldModel& id = Field("acme.people.v1.CreateRequest", "id");
   EXPECT_TRUE(id.rules.required);

@@ -5,6 +5,7 @@
 // Only the hop an element was resolved through is checked (next for ordinary
 // elements, private for latest and deprecated ones), so one mismatch is
 // reported once, where it is introduced.
+#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -76,32 +77,42 @@ std::string ModelBuilder::MessageTypeHint(const pb::Descriptor* type, const pb::
   return "";
 }
 
-void ModelBuilder::CheckFieldTypes(const MessageModel& message) {
-  for (const FieldModel& field : message.fields) {
+// Checks each field against its counterparts and records how its values
+// convert in every direction. Only the hop a field was resolved through is
+// checked (see the top of this file); the other hop follows from it and is
+// only classified.
+void ModelBuilder::DecideConversions(MessageModel& message) {
+  // A message whose converter is written by hand may change types freely.
+  if (message.converter_empty) return;
+  for (FieldModel& field : message.fields) {
+    std::optional<Kind> next_kind;
+    std::optional<Kind> private_kind;
     if (field.next != nullptr) {
-      const bool converts = CheckFieldType(message, field, field.next, /*is_next=*/true);
+      next_kind = CheckFieldType(message, field, field.next, /*is_next=*/true);
       // Within one domain the hop to private follows from the next one. A
       // message type of another domain is converted by that domain's own
       // converter, whose hop to private need not match ours (a schema-only
       // chain has none), so that hop is checked too.
-      if (converts && field.private_counterpart != nullptr &&
-          ConvertsThroughAnotherDomain(message, field)) {
-        CheckFieldType(message, field, field.private_counterpart, /*is_next=*/false);
+      if (next_kind == Kind::kMessageOtherDomain && field.private_counterpart != nullptr) {
+        private_kind = CheckFieldType(message, field, field.private_counterpart, /*is_next=*/false);
+      } else if (next_kind.has_value() && field.private_counterpart != nullptr) {
+        private_kind = ClassifyValues(message, field.descriptor, field.private_counterpart,
+                                      /*is_next=*/false);
       }
     } else if (field.private_counterpart != nullptr) {
-      CheckFieldType(message, field, field.private_counterpart,
-                     /*is_next=*/false);
+      private_kind = CheckFieldType(message, field, field.private_counterpart, /*is_next=*/false);
     }
+    RecordConversions(field, next_kind, private_kind);
   }
+  for (OneofModel& oneof : message.oneofs) RecordConversions(oneof);
 }
 
-// Returns whether the generated converter converts the field (no error, and
-// no hand-written converter).
-bool ModelBuilder::CheckFieldType(const MessageModel& message, const FieldModel& field,
-                                  const pb::FieldDescriptor* counterpart, bool is_next) {
+// Returns how the generated converter converts the field's values to
+// `counterpart`; reports and returns nothing when it cannot.
+std::optional<ModelBuilder::Kind> ModelBuilder::CheckFieldType(
+    const MessageModel& message, const FieldModel& field, const pb::FieldDescriptor* counterpart,
+    bool is_next) {
   const pb::FieldDescriptor* from = field.descriptor;
-  // A message whose converter is written by hand may change types freely.
-  if (message.converter_empty) return false;
   if (const pb::Descriptor* type = ElementField(from)->message_type()) {
     const MessageModel* local = MutableFind(type);
     if (is_next && local != nullptr && local->deprecated && !local->converter_empty) {
@@ -109,10 +120,11 @@ bool ModelBuilder::CheckFieldType(const MessageModel& message, const FieldModel&
                          absl::StrCat("field ", from->full_name(), ": its type ", type->full_name(),
                                       " is deprecated (it maps to private only), so "
                                       "the field must be deprecated too"));
-      return false;
+      return std::nullopt;
     }
   }
-  if (!ValuesCompatible(from, counterpart, is_next)) {
+  const std::optional<Kind> kind = ClassifyValues(message, from, counterpart, is_next);
+  if (!kind.has_value()) {
     std::string hint;
     if (const pb::Descriptor* type = ElementField(from)->message_type()) {
       hint = MessageTypeHint(type, ElementField(counterpart)->message_type(), is_next);
@@ -123,21 +135,70 @@ bool ModelBuilder::CheckFieldType(const MessageModel& message, const FieldModel&
                      DescribeType(counterpart), " of ", counterpart->full_name(), hint,
                      "; convert it by hand with "
                      "(gen.svc.message).converter.empty and an override"));
-    return false;
+    return std::nullopt;
   }
   MapEnumField(field, counterpart, is_next);
-  return true;
+  return kind;
 }
 
-// A field whose message type belongs to another domain (or to no domain) and
-// differs on the next hop, so it is converted by that type's own converter.
-bool ModelBuilder::ConvertsThroughAnotherDomain(const MessageModel& message,
-                                                const FieldModel& field) const {
-  const pb::Descriptor* type = ElementField(field.descriptor)->message_type();
-  if (type == nullptr || type == ElementField(field.next)->message_type()) return false;
-  const MessageModel* local = MutableFind(type);
-  return local != nullptr &&
-         (local->package->domain == nullptr || local->package->domain != message.package->domain);
+// The four directions of a field, from the kinds of its two hops: back from
+// the next version, a field without a next counterpart (a deprecated one) is
+// read from the private message, which may be absent there.
+void ModelBuilder::RecordConversions(FieldModel& field, std::optional<Kind> next_kind,
+                                     std::optional<Kind> private_kind) const {
+  PerDirection<ValueConversion>& conversions = field.conversions;
+  if (next_kind.has_value()) {
+    conversions.to_next = MakeConversion(field, *next_kind, Direction::kToNext);
+    conversions.from_next = MakeConversion(field, *next_kind, Direction::kFromNext);
+    if (conversions.from_next->is_message()) {
+      conversions.from_next->private_source = field.private_counterpart;
+    }
+  }
+  if (!private_kind.has_value()) return;
+  conversions.to_private = MakeConversion(field, *private_kind, Direction::kToPrivate);
+  conversions.from_private = MakeConversion(field, *private_kind, Direction::kFromPrivate);
+  if (field.next == nullptr) {
+    conversions.from_next = conversions.from_private;
+    conversions.from_next->source_may_be_absent = true;
+  }
+}
+
+ValueConversion ModelBuilder::MakeConversion(const FieldModel& field, Kind kind,
+                                             Direction direction) const {
+  const bool forward = direction == Direction::kToNext || direction == Direction::kToPrivate;
+  const bool next = direction == Direction::kToNext || direction == Direction::kFromNext;
+  const pb::FieldDescriptor* counterpart = next ? field.next : field.private_counterpart;
+  ValueConversion conversion;
+  conversion.kind = kind;
+  conversion.cardinality = field.descriptor->is_map() ? ValueConversion::Cardinality::kMap
+                           : field.descriptor->is_repeated()
+                               ? ValueConversion::Cardinality::kRepeated
+                               : ValueConversion::Cardinality::kSingular;
+  conversion.direction = direction;
+  conversion.source = forward ? field.descriptor : counterpart;
+  conversion.target = forward ? counterpart : field.descriptor;
+  if (conversion.is_message()) conversion.message = ElementField(field.descriptor)->message_type();
+  if (kind == Kind::kEnumMap) {
+    conversion.mapping =
+        next ? model_->NextMapping(field.descriptor) : model_->PrivateMapping(field.descriptor);
+  }
+  return conversion;
+}
+
+// A oneof converts to the counterpart oneof its members' counterparts are in;
+// back from the next version, a deprecated one is read from private.
+void ModelBuilder::RecordConversions(OneofModel& oneof) const {
+  PerDirection<OneofConversion>& conversions = oneof.conversions;
+  if (oneof.next != nullptr) {
+    conversions.to_next = OneofConversion{oneof.descriptor, oneof.next};
+    conversions.from_next = OneofConversion{oneof.next, oneof.descriptor};
+  }
+  if (oneof.private_counterpart == nullptr) return;
+  conversions.to_private = OneofConversion{oneof.descriptor, oneof.private_counterpart};
+  conversions.from_private = OneofConversion{oneof.private_counterpart, oneof.descriptor};
+  if (oneof.next == nullptr) {
+    conversions.from_next = OneofConversion{oneof.private_counterpart, oneof.descriptor, true};
+  }
 }
 
 // An enum field gets a value mapping for each hop whose enum differs; the
@@ -165,38 +226,59 @@ void ModelBuilder::MapEnumField(const FieldModel& field, const pb::FieldDescript
   }
 }
 
-bool ModelBuilder::ValuesCompatible(const pb::FieldDescriptor* from, const pb::FieldDescriptor* to,
-                                    bool is_next) {
+// Whether values of `from` convert to values of `to` on one hop, and how:
+// the one decision behind both the diagnostic and the generated code.
+std::optional<ModelBuilder::Kind> ModelBuilder::ClassifyValues(const MessageModel& message,
+                                                               const pb::FieldDescriptor* from,
+                                                               const pb::FieldDescriptor* to,
+                                                               bool is_next) const {
   if (from->is_map() != to->is_map() || from->is_repeated() != to->is_repeated()) {
-    return false;
+    return std::nullopt;
   }
   if (from->is_map()) {
-    return ValuesCompatible(from->message_type()->map_key(), to->message_type()->map_key(),
-                            is_next) &&
-           ValuesCompatible(from->message_type()->map_value(), to->message_type()->map_value(),
-                            is_next);
+    // Keys are scalars (copied); the values decide.
+    if (!ClassifyValues(message, from->message_type()->map_key(), to->message_type()->map_key(),
+                        is_next)) {
+      return std::nullopt;
+    }
+    return ClassifyValues(message, from->message_type()->map_value(),
+                          to->message_type()->map_value(), is_next);
   }
-  if (from->cpp_type() != to->cpp_type()) return false;
+  if (from->cpp_type() != to->cpp_type()) return std::nullopt;
   switch (from->cpp_type()) {
     case pb::FieldDescriptor::CPPTYPE_STRING:
-      return from->type() == to->type();  // string and bytes do not mix
-    case pb::FieldDescriptor::CPPTYPE_MESSAGE: {
-      if (from->message_type() == to->message_type()) return true;
-      const MessageModel* local = MutableFind(from->message_type());
-      // A type not generated in this run has no converter we know of: only
-      // the same type on both sides (copied as it is) is compatible.
-      if (local == nullptr) return false;
-      const pb::Descriptor* maps_to = is_next ? local->next : local->private_counterpart;
-      if (maps_to != nullptr) return maps_to == to->message_type();
-      // No counterpart: reported where the type is declared when its own
-      // chain has somewhere to map it. A type whose package has nowhere to go
-      // (a standalone package, another domain's newest or private package)
-      // has no converter at all, so it matches nothing but itself.
-      return HasConversionTarget(*local, is_next);
-    }
+      // string and bytes do not mix
+      return from->type() == to->type() ? std::optional<Kind>(Kind::kCopy) : std::nullopt;
+    case pb::FieldDescriptor::CPPTYPE_ENUM:
+      // The same enum on both sides (e.g. one from a shared, imported
+      // package) is copied as it is and has no mapping.
+      return from->enum_type() == to->enum_type() ? Kind::kCopy : Kind::kEnumMap;
+    case pb::FieldDescriptor::CPPTYPE_MESSAGE:
+      return ClassifyMessages(message, from->message_type(), to->message_type(), is_next);
     default:
-      return true;  // same C++ type: int32/sint32/sfixed32 etc. carry over
+      return Kind::kCopy;  // same C++ type: int32/sint32/sfixed32 etc. carry over
   }
+}
+
+std::optional<ModelBuilder::Kind> ModelBuilder::ClassifyMessages(const MessageModel& message,
+                                                                 const pb::Descriptor* from,
+                                                                 const pb::Descriptor* to,
+                                                                 bool is_next) const {
+  if (from == to) return Kind::kCopy;
+  const MessageModel* local = MutableFind(from);
+  // A type not generated in this run has no converter we know of: only
+  // the same type on both sides (copied as it is) is compatible.
+  if (local == nullptr) return std::nullopt;
+  const pb::Descriptor* maps_to = is_next ? local->next : local->private_counterpart;
+  // No counterpart: reported where the type is declared when its own chain
+  // has somewhere to map it. A type whose package has nowhere to go (a
+  // standalone package, another domain's newest or private package) has no
+  // converter at all, so it matches nothing but itself.
+  const bool compatible = maps_to != nullptr ? maps_to == to : HasConversionTarget(*local, is_next);
+  if (!compatible) return std::nullopt;
+  const Domain* domain = local->package->domain;
+  return domain == nullptr || domain != message.package->domain ? Kind::kMessageOtherDomain
+                                                                : Kind::kMessage;
 }
 
 // Maps the enum values of `from` onto those of `to`. Directly: each value goes

@@ -80,6 +80,78 @@ struct FieldRules {
 
 // ---- Elements ------------------------------------------------------------------
 
+struct EnumMapping;
+
+// The ways a public message converts (docs/reference/conversion.md): to its
+// next-version or private counterpart, and back from either.
+enum class Direction { kToNext, kToPrivate, kFromNext, kFromPrivate };
+
+// How the values of one field convert in one direction: decided once, where
+// the model checks that the field and its counterpart hold compatible values
+// (compatibility.cc); every converter method is written from it.
+struct ValueConversion {
+  enum class Kind {
+    kCopy,                // one type on both sides (scalars of one C++ type,
+                          // the same message or enum): assigned as it is
+    kMessage,             // by the converter of its chain in this domain
+    kMessageOtherDomain,  // by the converter of another domain's chain
+    kEnumMap,             // value by value, through `mapping`
+  };
+  // Map keys are always copied; the values convert as `kind` says.
+  enum class Cardinality { kSingular, kRepeated, kMap };
+
+  Kind kind = Kind::kCopy;
+  Cardinality cardinality = Cardinality::kSingular;
+  // The hop the values actually cross. Back from the next version, a field
+  // with no next counterpart (a deprecated one) is read from private:
+  // kFromPrivate, with `source_may_be_absent`.
+  Direction direction = Direction::kToNext;
+  const pb::FieldDescriptor* source = nullptr;  // read
+  const pb::FieldDescriptor* target = nullptr;  // written
+  // kMessage and kMessageOtherDomain: the public side's message type, whose
+  // own file's converter converts the values.
+  const pb::Descriptor* message = nullptr;
+  // kEnumMap: the public field's mapping for this hop, read forward (to) or
+  // backward (from).
+  const EnumMapping* mapping = nullptr;
+  // The source is a field of the private message that ToPublic(next, priv)
+  // receives as a pointer, which may be null.
+  bool source_may_be_absent = false;
+  // kFromNext messages: the private field whose value the nested
+  // ToPublic(next, priv) reads deprecated fields from; null when none.
+  const pb::FieldDescriptor* private_source = nullptr;
+
+  bool is_message() const { return kind == Kind::kMessage || kind == Kind::kMessageOtherDomain; }
+};
+
+// Per direction; unset where the element does not convert that way (no
+// counterpart, or its message's converter is written by hand).
+template <typename T>
+struct PerDirection {
+  std::optional<T> to_next, to_private, from_next, from_private;
+
+  const std::optional<T>& operator[](Direction direction) const {
+    switch (direction) {
+      case Direction::kToNext:
+        return to_next;
+      case Direction::kToPrivate:
+        return to_private;
+      case Direction::kFromNext:
+        return from_next;
+      case Direction::kFromPrivate:
+        break;
+    }
+    return from_private;
+  }
+};
+
+// Which oneof a oneof's members are read from and written to, one direction.
+struct OneofConversion {
+  const pb::OneofDescriptor* source = nullptr;
+  const pb::OneofDescriptor* target = nullptr;
+  bool source_may_be_absent = false;  // as in ValueConversion
+};
+
 struct FieldModel {
   const pb::FieldDescriptor* descriptor = nullptr;
   bool deprecated = false;        // the field's own annotation
@@ -89,6 +161,11 @@ struct FieldModel {
   const pb::FieldDescriptor* next = nullptr;
   const pb::FieldDescriptor* private_counterpart = nullptr;
   FieldRules rules;
+  PerDirection<ValueConversion> conversions;
+  // CarryDeprecated descends into this field's values: a field converted
+  // forward through the chain as a message that carries deprecated fields of
+  // its own (MessageModel::carries_deprecated).
+  bool carries_deprecated = false;
 };
 
 struct OneofModel {
@@ -98,6 +175,7 @@ struct OneofModel {
   bool required = false;  // (gen.svc.oneof).validate.required
   const pb::OneofDescriptor* next = nullptr;
   const pb::OneofDescriptor* private_counterpart = nullptr;
+  PerDirection<OneofConversion> conversions;
 };
 
 struct MessageModel {

@@ -3,6 +3,7 @@
 #define CPPSVC_PLUGIN_MODEL_MODEL_BUILDER_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,14 +52,21 @@ class ModelBuilder {
                                              const pb::OneofDescriptor* target, bool to_private);
   void CheckMethodTypes(const MethodModel& method);
 
-  // compatibility.cc: field types against their counterparts; enum mappings.
-  void CheckFieldTypes(const MessageModel& message);
-  bool CheckFieldType(const MessageModel& message, const FieldModel& field,
-                      const pb::FieldDescriptor* counterpart, bool is_next);
-  bool ConvertsThroughAnotherDomain(const MessageModel& message, const FieldModel& field) const;
+  // compatibility.cc: field types against their counterparts, how each
+  // field's values convert; enum mappings.
+  using Kind = ValueConversion::Kind;
+  void DecideConversions(MessageModel& message);
+  std::optional<Kind> CheckFieldType(const MessageModel& message, const FieldModel& field,
+                                     const pb::FieldDescriptor* counterpart, bool is_next);
+  void RecordConversions(FieldModel& field, std::optional<Kind> next_kind,
+                         std::optional<Kind> private_kind) const;
+  void RecordConversions(OneofModel& oneof) const;
+  ValueConversion MakeConversion(const FieldModel& field, Kind kind, Direction direction) const;
   void MapEnumField(const FieldModel& field, const pb::FieldDescriptor* counterpart, bool is_next);
-  bool ValuesCompatible(const pb::FieldDescriptor* from, const pb::FieldDescriptor* to,
-                        bool is_next);
+  std::optional<Kind> ClassifyValues(const MessageModel& message, const pb::FieldDescriptor* from,
+                                     const pb::FieldDescriptor* to, bool is_next) const;
+  std::optional<Kind> ClassifyMessages(const MessageModel& message, const pb::Descriptor* from,
+                                       const pb::Descriptor* to, bool is_next) const;
   std::string MessageTypeHint(const pb::Descriptor* type, const pb::Descriptor* wanted,
                               bool is_next) const;
   const EnumMapping* MapEnum(const pb::FieldDescriptor* from, const pb::FieldDescriptor* to,

@@ -55,7 +55,7 @@ void ModelBuilder::ResolveDomain(const Domain& domain) {
       ResolveOneofs(*MutableFind(message->descriptor));
     }
     for (const MessageModel* message : package.messages) {
-      CheckFieldTypes(*message);
+      DecideConversions(*MutableFind(message->descriptor));
     }
     for (const EnumModel* enumeration : package.enums) {
       ResolveEnumDelegate(*enumeration);

@@ -348,6 +348,18 @@ void ModelBuilder::ComputeCarriesDeprecated() {
       &MessageModel::carries_deprecated, [](const MessageModel& message, const FieldModel& field) {
         return message.private_counterpart != nullptr && !field.deprecated && field.next != nullptr;
       });
+  // CarryDeprecated descends along the same fields, into values converted as
+  // messages (a copied value keeps all its fields).
+  for (const auto& message : model_->messages_) {
+    for (FieldModel& field : message->fields) {
+      const std::optional<ValueConversion>& to_private = field.conversions.to_private;
+      const MessageModel* nested = to_private.has_value() && to_private->is_message()
+                                       ? MutableFind(to_private->message)
+                                       : nullptr;
+      field.carries_deprecated =
+          nested != nullptr && nested->carries_deprecated && field.next != nullptr;
+    }
+  }
 }
 
 }  // namespace cppsvc::plugin

@@ -35,10 +35,10 @@ inline std::string DescriptorSet(const std::string& files, bool include_imports)
   const std::string path =
       absl::StrCat(TmpDir(), "/", name, include_imports ? ".pb" : ".no-imports.pb");
   if (!std::filesystem::exists(path)) {
-    const ::cppsvc::testing::CommandRun run = ::cppsvc::testing::RunCommandKeepingStderr(
-        absl::StrCat(CPPSVC_PROTOC, " -I ", CPPSVC_EVENTS_PROTO_DIR, " -I ", CPPSVC_PROTO_DIR,
-                     " --descriptor_set_out=", path, include_imports ? " --include_imports " : " ",
-                     files));
+    const ::cppsvc::testing::CommandRun run =
+        ::cppsvc::testing::RunCommandKeepingStderr(absl::StrCat(
+            CPPSVC_PROTOC, " -I ", CPPSVC_EVENTS_PROTO_DIR, " -I ", CPPSVC_PROTO_DIR,
+            " --descriptor_set_out=", path, include_imports ? " --include_imports " : " ", files));
     EXPECT_EQ(run.exit_code, 0) << run.error;
   }
   return path;

@@ -168,9 +168,7 @@ bool Mapclass_0switch_FromPrivate(int value, ::kw::v1::operator_* out) {
       break;
     }
     case ::kw::v1::class_::kThis: {
-      if (in.has_this_()) {
-        CPPSVC_RETURN_IF_ERROR(ToPrivate(in.this_(), *out.mutable_this_()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToPrivate(in.this_(), *out.mutable_this_()));
       break;
     }
     default:
@@ -200,9 +198,7 @@ bool Mapclass_0switch_FromPrivate(int value, ::kw::v1::operator_* out) {
       break;
     }
     case ::kw::private_::class_::kThis: {
-      if (true) {
-        CPPSVC_RETURN_IF_ERROR(ToPublic(priv.this_(), *out.mutable_this_()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToPublic(priv.this_(), *out.mutable_this_()));
       break;
     }
     default:

@@ -470,15 +470,11 @@ bool MapCreateRequest_0employment_FromPrivate(int value, ::acme::people::v1::Per
 ::absl::Status Converter::ToNext(const ::acme::people::v1::Hobby& in, ::acme::people::v2::Hobby& out) const {
   switch (in.type_case()) {
     case ::acme::people::v1::Hobby::kBiking: {
-      if (in.has_biking()) {
-        CPPSVC_RETURN_IF_ERROR(ToNext(in.biking(), *out.mutable_cycling()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToNext(in.biking(), *out.mutable_cycling()));
       break;
     }
     case ::acme::people::v1::Hobby::kCoding: {
-      if (in.has_coding()) {
-        CPPSVC_RETURN_IF_ERROR(ToNext(in.coding(), *out.mutable_coding()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToNext(in.coding(), *out.mutable_coding()));
       break;
     }
     default:
@@ -490,15 +486,11 @@ bool MapCreateRequest_0employment_FromPrivate(int value, ::acme::people::v1::Per
 ::absl::Status Converter::ToPrivate(const ::acme::people::v1::Hobby& in, ::acme::people::private_::Hobby& out) const {
   switch (in.type_case()) {
     case ::acme::people::v1::Hobby::kBiking: {
-      if (in.has_biking()) {
-        CPPSVC_RETURN_IF_ERROR(ToPrivate(in.biking(), *out.mutable_cycling()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToPrivate(in.biking(), *out.mutable_cycling()));
       break;
     }
     case ::acme::people::v1::Hobby::kCoding: {
-      if (in.has_coding()) {
-        CPPSVC_RETURN_IF_ERROR(ToPrivate(in.coding(), *out.mutable_coding()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToPrivate(in.coding(), *out.mutable_coding()));
       break;
     }
     default:
@@ -510,15 +502,11 @@ bool MapCreateRequest_0employment_FromPrivate(int value, ::acme::people::v1::Per
 ::absl::Status Converter::ToPublic(const ::acme::people::v2::Hobby& next, const ::acme::people::private_::Hobby* priv, ::acme::people::v1::Hobby& out) const {
   switch (next.type_case()) {
     case ::acme::people::v2::Hobby::kCycling: {
-      if (true) {
-        CPPSVC_RETURN_IF_ERROR(ToPublic(next.cycling(), priv != nullptr && priv->type_case() == ::acme::people::private_::Hobby::kCycling ? &priv->cycling() : nullptr, *out.mutable_biking()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToPublic(next.cycling(), priv != nullptr && priv->type_case() == ::acme::people::private_::Hobby::kCycling ? &priv->cycling() : nullptr, *out.mutable_biking()));
       break;
     }
     case ::acme::people::v2::Hobby::kCoding: {
-      if (true) {
-        CPPSVC_RETURN_IF_ERROR(ToPublic(next.coding(), priv != nullptr && priv->type_case() == ::acme::people::private_::Hobby::kCoding ? &priv->coding() : nullptr, *out.mutable_coding()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToPublic(next.coding(), priv != nullptr && priv->type_case() == ::acme::people::private_::Hobby::kCoding ? &priv->coding() : nullptr, *out.mutable_coding()));
       break;
     }
     default:
@@ -530,15 +518,11 @@ bool MapCreateRequest_0employment_FromPrivate(int value, ::acme::people::v1::Per
 ::absl::Status Converter::ToDeprecatedPublic(const ::acme::people::private_::Hobby& priv, ::acme::people::v1::Hobby& out) const {
   switch (priv.type_case()) {
     case ::acme::people::private_::Hobby::kCycling: {
-      if (true) {
-        CPPSVC_RETURN_IF_ERROR(ToDeprecatedPublic(priv.cycling(), *out.mutable_biking()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToDeprecatedPublic(priv.cycling(), *out.mutable_biking()));
       break;
     }
     case ::acme::people::private_::Hobby::kCoding: {
-      if (true) {
-        CPPSVC_RETURN_IF_ERROR(ToDeprecatedPublic(priv.coding(), *out.mutable_coding()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToDeprecatedPublic(priv.coding(), *out.mutable_coding()));
       break;
     }
     default:

@@ -366,15 +366,11 @@ bool MapCreateRequest_0employment_FromPrivate(int value, ::acme::people::v2::Per
 ::absl::Status Converter::ToPrivate(const ::acme::people::v2::Hobby& in, ::acme::people::private_::Hobby& out) const {
   switch (in.type_case()) {
     case ::acme::people::v2::Hobby::kCycling: {
-      if (in.has_cycling()) {
-        CPPSVC_RETURN_IF_ERROR(ToPrivate(in.cycling(), *out.mutable_cycling()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToPrivate(in.cycling(), *out.mutable_cycling()));
       break;
     }
     case ::acme::people::v2::Hobby::kCoding: {
-      if (in.has_coding()) {
-        CPPSVC_RETURN_IF_ERROR(ToPrivate(in.coding(), *out.mutable_coding()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToPrivate(in.coding(), *out.mutable_coding()));
       break;
     }
     default:
@@ -386,15 +382,11 @@ bool MapCreateRequest_0employment_FromPrivate(int value, ::acme::people::v2::Per
 ::absl::Status Converter::ToPublic(const ::acme::people::private_::Hobby& priv, ::acme::people::v2::Hobby& out) const {
   switch (priv.type_case()) {
     case ::acme::people::private_::Hobby::kCycling: {
-      if (true) {
-        CPPSVC_RETURN_IF_ERROR(ToPublic(priv.cycling(), *out.mutable_cycling()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToPublic(priv.cycling(), *out.mutable_cycling()));
       break;
     }
     case ::acme::people::private_::Hobby::kCoding: {
-      if (true) {
-        CPPSVC_RETURN_IF_ERROR(ToPublic(priv.coding(), *out.mutable_coding()));
-      }
+      CPPSVC_RETURN_IF_ERROR(ToPublic(priv.coding(), *out.mutable_coding()));
       break;
     }
     default:
