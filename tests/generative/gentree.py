@@ -708,6 +708,17 @@ class Generator:
                 self.add_method(domain, service, used, set(), name=f"Do{name.title()}".replace("_", ""))
                 domain.services.append(service)
 
+    # The method names a new method of `service` must not take: its own, and
+    # those of the service whose name is its own in other case (my_svc and
+    # MySvc): the conversion test functions of the two (Run<Service><Method>…)
+    # would be one, which the plugin rejects.
+    @staticmethod
+    def method_names_taken(domain, service):
+        key = service.name.replace("_", "").lower()
+        return {m.base for other in domain.services
+                if other is service or other.name.replace("_", "").lower() == key
+                for m in other.methods}
+
     def add_method(self, domain, service, used, method_names, name=None, empty=False):
         base = name or self.fresh(["Create", "Get", "Update", "Delete", "List", "Count",
                                    "Find", "Touch"], method_names)
@@ -756,7 +767,7 @@ class Generator:
         for service in domain.services:
             if service.private_only or self.rng.random() < 0.5:
                 continue
-            method = self.add_method(domain, service, used, {m.base for m in service.methods})
+            method = self.add_method(domain, service, used, self.method_names_taken(domain, service))
             dep = self.rng.randint(method.first, domain.last_public)
             method.dep = dep
             for message in (method.request, method.response):
