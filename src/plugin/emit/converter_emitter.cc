@@ -101,11 +101,12 @@ class ConverterEmitter {
         Render("virtual ::absl::Status $name$($params$) const;",
                {{"name", MethodName(method)}, {"params", absl::StrJoin(declared, ", ")}}));
     definitions_.push_back(Render(R"cc(
-      ::absl::Status Converter::$name$($params$) const {
+      ::absl::Status $class$::$name$($params$) const {
         $body$
       }
     )cc",
-                                  {{"name", MethodName(method)},
+                                  {{"class", names::kConverterClass},
+                                   {"name", MethodName(method)},
                                    {"params", absl::StrJoin(defined, ", ")},
                                    {"body", body.text}}));
   }
@@ -308,26 +309,27 @@ class ConverterEmitter {
       //
       // Nested messages of this file convert through the same object, so a subclass that
       // overrides one overload changes that message wherever it appears
-      // (add `using Converter::ToNext;` etc. to keep the other overloads).
+      // (add `using $class$::ToNext;` etc. to keep the other overloads).
       // Every conversion returns a status: a value that cannot be mapped back
       // (an enum value nothing receives, a blank receive.required field) is
       // FailedPrecondition with protoc-gen-go-svc's text.
-      class Converter {
+      class $class$ {
        public:
         // What an override derives from; cppsvc::events::Converters finds
         // overrides by it.
-        using Interface = Converter;
+        using Interface = $class$;
 
-        Converter() = default;
-        virtual ~Converter() = default;
+        $class$() = default;
+        virtual ~$class$() = default;
 
         // The generated conversions; stateless and safe to share across threads.
-        static const Converter& Default();
+        static const $class$& Default();
 
         $declarations$
       };
     )cc",
-                  {{"file", file_.file->name()},
+                  {{"class", names::kConverterClass},
+                   {"file", file_.file->name()},
                    {"directions", Directions()},
                    {"declarations", absl::StrJoin(declarations_, "")}});
   }
@@ -349,11 +351,12 @@ class ConverterEmitter {
 
   std::string DefaultInstance() {
     return Render(R"cc(
-      const Converter& Converter::Default() {
-        static const ::cppsvc::internal::NoDestructor<Converter> kDefault;
+      const $class$& $class$::Default() {
+        static const ::cppsvc::internal::NoDestructor<$class$> kDefault;
         return kDefault.get();
       }
-    )cc");
+    )cc",
+                  {{"class", names::kConverterClass}});
   }
 
   const Model& model_;
