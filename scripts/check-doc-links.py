@@ -14,6 +14,8 @@ def anchors(path):
         if line.startswith('```'): fence = not fence; continue
         if not fence and line.startswith('#'):
             out.add(slug(line.lstrip('#')))
+        if not fence:
+            out.update(re.findall(r'<a id="([^"]+)"', line))
     return out
 bad = 0
 files = ['README.md'] + glob.glob('docs/**/*.md', recursive=True)
