@@ -19,6 +19,7 @@
 #include "acme/people/v1/people.svc.h"
 #include "acme/people/v2/people.svc.h"
 #include "fuzz/message_cases.h"
+#include "support/people_chain.h"
 #include "support/people_requests.h"
 #include "v1_converter.h"
 
@@ -108,11 +109,7 @@ class FakePeople : public priv::svc::People {
 struct Chain {
   FakePeople implementation;
   example::PeopleV1Converter v1_converter;
-  priv::svc::PeopleChain chain{implementation, [this] {
-                                 priv::svc::PeopleChainOverrides overrides;
-                                 overrides.v1_converter = &v1_converter;
-                                 return overrides;
-                               }()};
+  priv::svc::PeopleChain chain{implementation, ::cppsvc::testing::V1Overrides(v1_converter)};
 };
 
 template <typename M>

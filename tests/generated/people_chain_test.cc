@@ -1,6 +1,8 @@
 // The people example's service chain, compiled from protoc's real output:
 // every public version served by one private implementation. Expected texts
 // and traces are those of protoc-gen-go-svc's verified example.
+#include "support/people_chain.h"
+
 #include <string>
 
 #include "acme/people/private/people.svc.h"
@@ -24,11 +26,7 @@ class PeopleChainTest : public ::testing::Test {
  protected:
   FakePeople implementation_;
   example::PeopleV1Converter v1_converter_;
-  priv::svc::PeopleChain chain_{implementation_, [this] {
-                                  priv::svc::PeopleChainOverrides overrides;
-                                  overrides.v1_converter = &v1_converter_;
-                                  return overrides;
-                                }()};
+  priv::svc::PeopleChain chain_{implementation_, ::cppsvc::testing::V1Overrides(v1_converter_)};
 };
 
 TEST_F(PeopleChainTest, V2CreateReachesPrivateAndComesBack) {
@@ -177,9 +175,7 @@ class RenameStyles : public example::PeopleV1Converter {
 TEST(PeopleOverrideTest, NestedConversionsGoThroughTheOverride) {
   FakePeople implementation;
   RenameStyles converter;
-  priv::svc::PeopleChainOverrides overrides;
-  overrides.v1_converter = &converter;
-  priv::svc::PeopleChain chain(implementation, overrides);
+  priv::svc::PeopleChain chain(implementation, ::cppsvc::testing::V1Overrides(converter));
   v1::CreateResponse response;
   ASSERT_TRUE(chain.v1().Create(::cppsvc::testing::V1CreateRequest(), &response).ok());
   EXPECT_EQ(implementation.received_create().hobby().cycling().style(), "gravel");

@@ -18,6 +18,7 @@
 #include "grpcpp/server_builder.h"
 #include "gtest/gtest.h"
 #include "support/fake_people.h"
+#include "support/people_chain.h"
 #include "support/people_requests.h"
 #include "v1_converter.h"  // the example's v1 override
 
@@ -63,11 +64,7 @@ class PeopleGrpcTest : public ::testing::Test {
 
   FakePeople implementation_;
   example::PeopleV1Converter v1_converter_;
-  priv::svc::PeopleChain chain_{implementation_, [this] {
-                                  priv::svc::PeopleChainOverrides overrides;
-                                  overrides.v1_converter = &v1_converter_;
-                                  return overrides;
-                                }()};
+  priv::svc::PeopleChain chain_{implementation_, ::cppsvc::testing::V1Overrides(v1_converter_)};
   v1::svc::PeopleGrpc v1_binding_{chain_.v1()};
   v2::svc::PeopleGrpc v2_binding_{chain_.v2()};
   int port_ = 0;

@@ -44,6 +44,7 @@
 #include "grpcpp/server_builder.h"
 #include "grpcpp/support/channel_arguments.h"
 #include "people_store.h"
+#include "support/people_chain.h"
 #include "v1_converter.h"
 
 namespace {
@@ -275,9 +276,7 @@ int main() {
 
   LockedStore store;
   example::PeopleV1Converter v1_converter;
-  priv::svc::PeopleChainOverrides overrides;
-  overrides.v1_converter = &v1_converter;
-  priv::svc::PeopleChain chain(store, overrides);
+  priv::svc::PeopleChain chain(store, ::cppsvc::testing::V1Overrides(v1_converter));
   v1::svc::PeopleGrpc v1_binding(chain.v1());
   v2::svc::PeopleGrpc v2_binding(chain.v2());
   DirectPeople direct(store);

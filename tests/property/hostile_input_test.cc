@@ -16,6 +16,7 @@
 #include "acme/shapes/v1/shapes.svc.testing.h"
 #include "cppsvc/testing.h"
 #include "gtest/gtest.h"
+#include "support/people_chain.h"
 #include "v1_converter.h"
 
 namespace {
@@ -180,9 +181,7 @@ TEST(HostileInputTest, HundredMegabyteStrings) {
       size_t full_name_size = 0;
     } echo;
     example::PeopleV1Converter v1_converter;
-    pp::svc::PeopleChainOverrides overrides;
-    overrides.v1_converter = &v1_converter;
-    pp::svc::PeopleChain chain(echo, overrides);
+    pp::svc::PeopleChain chain(echo, ::cppsvc::testing::V1Overrides(v1_converter));
     pv1::CreateResponse response;
     absl::Status status;
     const double seconds = Seconds([&] { status = chain.v1().Create(request, &response); });

@@ -38,6 +38,7 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "property/random_message.h"
+#include "support/people_chain.h"
 #include "v1_converter.h"
 
 namespace cppsvc::property {
@@ -355,9 +356,7 @@ class EchoPeople : public pp::svc::People {
 TEST(RoundTripPropertyTest, PeopleCreateThroughTheServiceChain) {
   EchoPeople echo;
   example::PeopleV1Converter v1_converter;
-  pp::svc::PeopleChainOverrides overrides;
-  overrides.v1_converter = &v1_converter;
-  pp::svc::PeopleChain chain(echo, overrides);
+  pp::svc::PeopleChain chain(echo, ::cppsvc::testing::V1Overrides(v1_converter));
   RandomMessage random(31, Options());
   const char* const kStyles[] = {"road", "mountain", "gravel", ""};
   const uint64_t count = Count() / 4;
