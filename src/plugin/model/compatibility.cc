@@ -290,76 +290,89 @@ const EnumMapping* ModelBuilder::MapEnum(const pb::FieldDescriptor* from_field,
                                          const pb::FieldDescriptor* to_field,
                                          const EnumMapping* through) {
   auto mapping = std::make_unique<EnumMapping>();
-  const pb::EnumDescriptor* from = ElementField(from_field)->enum_type();
-  mapping->from = from;
+  mapping->from = ElementField(from_field)->enum_type();
   if (through != nullptr) {
-    const EnumMapping* onward = model_->PrivateMapping(to_field);
-    mapping->to = onward->to;
-    for (const pb::EnumValueDescriptor* next_value : through->forward) {
-      mapping->forward.push_back(next_value == nullptr ? nullptr
-                                                       : onward->forward[next_value->index()]);
-    }
-    for (const auto& [private_value, next_value] : onward->backward) {
-      for (const auto& [candidate, public_value] : through->backward) {
-        if (candidate == next_value) {
-          mapping->backward.emplace_back(private_value, public_value);
-        }
-      }
-    }
+    ComposeEnumMapping(*through, *model_->PrivateMapping(to_field), *mapping);
   } else {
-    const pb::EnumDescriptor* to = ElementField(to_field)->enum_type();
-    mapping->to = to;
-    // Read from the descriptor: `from` may come from an imported file that is
-    // not generated, and so not be in the model; its problems are then
-    // reported at the field, in a file being generated.
-    const bool external = model_->Find(from) == nullptr;
-    auto report = [&](const pb::EnumValueDescriptor* value, const std::string& message) {
-      if (external) {
-        diagnostics_.Error(from_field,
-                           absl::StrCat("field ", from_field->full_name(), ": ", message));
-      } else {
-        diagnostics_.Error(value, message);
-      }
-    };
-    for (int i = 0; i < from->value_count(); ++i) {
-      const EnumValueModel value{from->value(i), TargetName(from->value(i)),
-                                 ReceiveNames(from->value(i))};
-      const pb::EnumValueDescriptor* target = to->FindValueByName(value.target_name);
-      if (target == nullptr) {
-        const bool delegated = value.target_name != value.descriptor->name();
-        report(value.descriptor,
-               absl::StrCat("enum value ", ValueName(value.descriptor), ": ",
-                            delegated ? "delegate" : "no value", " \"", value.target_name, "\"",
-                            delegated ? " not found" : "", " in ", to->full_name()));
-      }
-      mapping->forward.push_back(target);
-      std::vector<std::string> receives = value.receive_names;
-      if (receives.empty() && target != nullptr) receives.push_back(std::string(target->name()));
-      for (const std::string& name : receives) {
-        const pb::EnumValueDescriptor* received = to->FindValueByName(name);
-        if (received == nullptr) {
-          report(value.descriptor,
-                 absl::StrCat("enum value ", ValueName(value.descriptor), ": receives \"", name,
-                              "\", which is not a value of ", to->full_name()));
-          continue;
-        }
-        bool taken = false;
-        for (const auto& [counterpart, receiver] : mapping->backward) {
-          if (counterpart->number() == received->number()) {
-            report(value.descriptor,
-                   absl::StrCat("enum value ", ValueName(value.descriptor), ": receives ",
-                                ValueName(received), ", which ", receiver->name(),
-                                " receives already; each counterpart value maps "
-                                "back to one value"));
-            taken = true;
-          }
-        }
-        if (!taken) mapping->backward.emplace_back(received, value.descriptor);
-      }
-    }
+    MapEnumValues(from_field, to_field, *mapping);
   }
   model_->mappings_.push_back(std::move(mapping));
   return model_->mappings_.back().get();
+}
+
+// from -> next composed with next -> private (`onward`): forward value by
+// value, and back through every pair of hops.
+void ModelBuilder::ComposeEnumMapping(const EnumMapping& through, const EnumMapping& onward,
+                                      EnumMapping& mapping) {
+  mapping.to = onward.to;
+  for (const pb::EnumValueDescriptor* next_value : through.forward) {
+    mapping.forward.push_back(next_value == nullptr ? nullptr
+                                                    : onward.forward[next_value->index()]);
+  }
+  for (const auto& [private_value, next_value] : onward.backward) {
+    for (const auto& [candidate, public_value] : through.backward) {
+      if (candidate == next_value) mapping.backward.emplace_back(private_value, public_value);
+    }
+  }
+}
+
+// Each value of from_field's enum to its delegate (or same) name in
+// to_field's, and back from each value it receives; reports every value that
+// has no target, receives a value that does not exist, or receives a value
+// another value receives already.
+void ModelBuilder::MapEnumValues(const pb::FieldDescriptor* from_field,
+                                 const pb::FieldDescriptor* to_field, EnumMapping& mapping) {
+  const pb::EnumDescriptor* from = mapping.from;
+  const pb::EnumDescriptor* to = ElementField(to_field)->enum_type();
+  mapping.to = to;
+  // Read from the descriptor: `from` may come from an imported file that is
+  // not generated, and so not be in the model; its problems are then
+  // reported at the field, in a file being generated.
+  const bool external = model_->Find(from) == nullptr;
+  auto report = [&](const pb::EnumValueDescriptor* value, const std::string& message) {
+    if (external) {
+      diagnostics_.Error(from_field,
+                         absl::StrCat("field ", from_field->full_name(), ": ", message));
+    } else {
+      diagnostics_.Error(value, message);
+    }
+  };
+  for (int i = 0; i < from->value_count(); ++i) {
+    const EnumValueModel value{from->value(i), TargetName(from->value(i)),
+                               ReceiveNames(from->value(i))};
+    const pb::EnumValueDescriptor* target = to->FindValueByName(value.target_name);
+    if (target == nullptr) {
+      const bool delegated = value.target_name != value.descriptor->name();
+      report(value.descriptor,
+             absl::StrCat("enum value ", ValueName(value.descriptor), ": ",
+                          delegated ? "delegate" : "no value", " \"", value.target_name, "\"",
+                          delegated ? " not found" : "", " in ", to->full_name()));
+    }
+    mapping.forward.push_back(target);
+    std::vector<std::string> receives = value.receive_names;
+    if (receives.empty() && target != nullptr) receives.push_back(std::string(target->name()));
+    for (const std::string& name : receives) {
+      const pb::EnumValueDescriptor* received = to->FindValueByName(name);
+      if (received == nullptr) {
+        report(value.descriptor,
+               absl::StrCat("enum value ", ValueName(value.descriptor), ": receives \"", name,
+                            "\", which is not a value of ", to->full_name()));
+        continue;
+      }
+      bool taken = false;
+      for (const auto& [counterpart, receiver] : mapping.backward) {
+        if (counterpart->number() == received->number()) {
+          report(value.descriptor,
+                 absl::StrCat("enum value ", ValueName(value.descriptor), ": receives ",
+                              ValueName(received), ", which ", receiver->name(),
+                              " receives already; each counterpart value maps "
+                              "back to one value"));
+          taken = true;
+        }
+      }
+      if (!taken) mapping.backward.emplace_back(received, value.descriptor);
+    }
+  }
 }
 
 void ModelBuilder::CheckMethodTypes(const MethodModel& method) {

@@ -124,10 +124,10 @@ void ModelBuilder::CollectEvent(const MessageModel& message, Package& package) {
       event_name != nullptr ? FixedValue(event_name) : std::nullopt;
   if (!annotation.has_event() && !fixed_name.has_value()) return;
 
-  const std::string what = absl::StrCat("message ", descriptor->full_name());
   if (package.role != PackageRole::kVersion) {
     diagnostics_.Error(descriptor,
-                       absl::StrCat(what, " is an event, but package \"", package.name,
+                       absl::StrCat("message ", descriptor->full_name(),
+                                    " is an event, but package \"", package.name,
                                     "\" does not end in a version: an event's version is "
                                     "its package's last segment (e.g. acme.user.v1)"));
     return;
@@ -140,26 +140,45 @@ void ModelBuilder::CollectEvent(const MessageModel& message, Package& package) {
   event->category = annotation.event().category();
   if (event->category.empty()) event->category = PascalCase(LastSegment(package.domain->name));
 
-  if (fixed_name.has_value()) {
-    if (!IsSingularString(event_name)) {
-      diagnostics_.Error(event_name, absl::StrCat("field ", event_name->full_name(),
-                                                  ": an event's event_name must be a string"));
-    }
-    if (!event->name.empty() && event->name != *fixed_name) {
-      diagnostics_.Error(
-          event_name,
-          absl::StrCat("field ", event_name->full_name(), ": fixed_value \"", *fixed_name,
-                       "\" disagrees with the event annotation's name \"", event->name, "\""));
-    }
-    event->name = *fixed_name;
-    if (!ReadConvention(*descriptor, event->convention)) return;
-  }
+  if (fixed_name.has_value() && !ApplyFixedEventName(event_name, *fixed_name, *event)) return;
   if (event->name.empty()) {
-    diagnostics_.Error(descriptor, absl::StrCat(what, ": (gen.svc.message).event needs a name"));
+    diagnostics_.Error(descriptor, absl::StrCat("message ", descriptor->full_name(),
+                                                ": (gen.svc.message).event needs a name"));
     return;
   }
-  // Envelopes carry name and category in proto3 `string` fields: bytes that
-  // are not UTF-8 would pack fine and make envelopes no consumer can parse.
+  if (!EventStringsAreUtf8(*event, fixed_name.has_value() ? event_name : nullptr)) return;
+  if (!ResolveAggregateField(annotation.event().aggregate_field(), *event)) return;
+
+  model_->event_index_[descriptor] = event.get();
+  package.events.push_back(event.get());
+  model_->events_.push_back(std::move(event));
+}
+
+// The typed convention: a field event_name with a fixed_value names the event
+// (and must agree with the annotation's name, when there is one).
+bool ModelBuilder::ApplyFixedEventName(const pb::FieldDescriptor* event_name,
+                                       const std::string& fixed_name, EventModel& event) {
+  if (!IsSingularString(event_name)) {
+    diagnostics_.Error(event_name, absl::StrCat("field ", event_name->full_name(),
+                                                ": an event's event_name must be a string"));
+  }
+  if (!event.name.empty() && event.name != fixed_name) {
+    diagnostics_.Error(
+        event_name,
+        absl::StrCat("field ", event_name->full_name(), ": fixed_value \"", fixed_name,
+                     "\" disagrees with the event annotation's name \"", event.name, "\""));
+  }
+  event.name = fixed_name;
+  return ReadConvention(*event.message->descriptor, event.convention);
+}
+
+// Envelopes carry name and category in proto3 `string` fields: bytes that
+// are not UTF-8 would pack fine and make envelopes no consumer can parse.
+// `fixed_name_field`: the event_name field the name came from, or null.
+bool ModelBuilder::EventStringsAreUtf8(const EventModel& event,
+                                       const pb::FieldDescriptor* fixed_name_field) {
+  const pb::Descriptor* descriptor = event.message->descriptor;
+  const std::string what = absl::StrCat("message ", descriptor->full_name());
   bool utf8 = true;
   auto check_utf8 = [&](const auto* element, absl::string_view label, absl::string_view text) {
     if (compat::IsValidUtf8(text)) return;
@@ -168,37 +187,39 @@ void ModelBuilder::CollectEvent(const MessageModel& message, Package& package) {
                                              "fields must be"));
     utf8 = false;
   };
-  if (fixed_name.has_value()) {
-    check_utf8(event_name, absl::StrCat("field ", event_name->full_name(), ": event name"),
-               event->name);
+  if (fixed_name_field != nullptr) {
+    check_utf8(fixed_name_field,
+               absl::StrCat("field ", fixed_name_field->full_name(), ": event name"), event.name);
   } else {
-    check_utf8(descriptor, absl::StrCat(what, ": event name"), event->name);
+    check_utf8(descriptor, absl::StrCat(what, ": event name"), event.name);
   }
-  check_utf8(descriptor, absl::StrCat(what, ": event category"), event->category);
-  if (!utf8) return;
+  check_utf8(descriptor, absl::StrCat(what, ": event category"), event.category);
+  return utf8;
+}
 
-  const std::string& aggregate = annotation.event().aggregate_field();
+// The field whose value is the envelope's aggregate id: the annotation's
+// aggregate_field, else the typed convention's; it must hold an id.
+bool ModelBuilder::ResolveAggregateField(const std::string& aggregate, EventModel& event) {
+  const pb::Descriptor* descriptor = event.message->descriptor;
   if (!aggregate.empty()) {
-    event->aggregate_field = descriptor->FindFieldByName(aggregate);
-    if (event->aggregate_field == nullptr) {
-      diagnostics_.Error(descriptor, absl::StrCat(what, ": aggregate_field \"", aggregate,
-                                                  "\" is not a field of the message"));
-      return;
+    event.aggregate_field = descriptor->FindFieldByName(aggregate);
+    if (event.aggregate_field == nullptr) {
+      diagnostics_.Error(descriptor,
+                         absl::StrCat("message ", descriptor->full_name(), ": aggregate_field \"",
+                                      aggregate, "\" is not a field of the message"));
+      return false;
     }
   } else {
-    event->aggregate_field = event->convention.aggregate_id;
+    event.aggregate_field = event.convention.aggregate_id;
   }
-  if (event->aggregate_field != nullptr && !CanHoldAggregateId(event->aggregate_field)) {
-    diagnostics_.Error(event->aggregate_field,
-                       absl::StrCat("field ", event->aggregate_field->full_name(),
+  if (event.aggregate_field != nullptr && !CanHoldAggregateId(event.aggregate_field)) {
+    diagnostics_.Error(event.aggregate_field,
+                       absl::StrCat("field ", event.aggregate_field->full_name(),
                                     ": an aggregate id must be a singular string or "
                                     "integer field"));
-    return;
+    return false;
   }
-
-  model_->event_index_[descriptor] = event.get();
-  package.events.push_back(event.get());
-  model_->events_.push_back(std::move(event));
+  return true;
 }
 
 bool ModelBuilder::ReadConvention(const pb::Descriptor& message, EventConvention& convention) {

@@ -71,6 +71,10 @@ class ModelBuilder {
                               bool is_next) const;
   const EnumMapping* MapEnum(const pb::FieldDescriptor* from, const pb::FieldDescriptor* to,
                              const EnumMapping* through);
+  static void ComposeEnumMapping(const EnumMapping& through, const EnumMapping& onward,
+                                 EnumMapping& mapping);
+  void MapEnumValues(const pb::FieldDescriptor* from_field, const pb::FieldDescriptor* to_field,
+                     EnumMapping& mapping);
 
   // rules.cc is a free function (ParseFieldRules); this stage applies it.
   void ParseRules();
@@ -82,6 +86,10 @@ class ModelBuilder {
   // events.cc: events by annotation or convention, linked version to version.
   void CollectEvents();
   void CollectEvent(const MessageModel& message, Package& package);
+  bool ApplyFixedEventName(const pb::FieldDescriptor* event_name, const std::string& fixed_name,
+                           EventModel& event);
+  bool EventStringsAreUtf8(const EventModel& event, const pb::FieldDescriptor* fixed_name_field);
+  bool ResolveAggregateField(const std::string& aggregate, EventModel& event);
   bool ReadConvention(const pb::Descriptor& message, EventConvention& convention);
   void CheckEventIdentities();
   void LinkEventVersions();
