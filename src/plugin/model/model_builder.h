@@ -47,6 +47,8 @@ class ModelBuilder {
   void ResolveOneofs(MessageModel& message);
   void ResolveEnumDelegate(const EnumModel& enumeration);
   void ResolveService(ServiceModel& service);
+  void ResolveMethod(const ServiceModel& service, const ServiceModel& next_or_private,
+                     MethodModel& method);
   void MarkHandWrittenConverters(const Package& package);
   const pb::FieldDescriptor* FindOneofMember(const pb::FieldDescriptor* member,
                                              const pb::OneofDescriptor* target, bool to_private);

@@ -305,45 +305,52 @@ void ModelBuilder::ResolveService(ServiceModel& service) {
     service.private_counterpart = target->private_counterpart;
   }
 
-  for (MethodModel& method : service.methods) {  // unary ones only
-    const bool to_private = GoesToPrivate(package, method.deprecated);
-    const pb::ServiceDescriptor* target_service =
-        to_private ? service.private_counterpart : service.next;
-    if (target_service == nullptr) {
-      if (method.deprecated && private_package == nullptr) {
-        diagnostics_.Error(
-            method.descriptor,
-            NoPrivatePackage("method", method.descriptor->full_name(), *package.domain));
-      }
-      continue;
+  for (MethodModel& method : service.methods) ResolveMethod(service, *target, method);
+}
+
+// The counterpart of one of `service`'s unary methods, in the next version's
+// service `next_or_private` (or private's), and the private one it reaches.
+void ModelBuilder::ResolveMethod(const ServiceModel& service, const ServiceModel& next_or_private,
+                                 MethodModel& method) {
+  const Package& package = *service.package;
+  const bool to_private = GoesToPrivate(package, method.deprecated);
+  const pb::ServiceDescriptor* target_service =
+      to_private ? service.private_counterpart : service.next;
+  if (target_service == nullptr) {
+    if (method.deprecated && package.domain->private_package == nullptr) {
+      diagnostics_.Error(
+          method.descriptor,
+          NoPrivatePackage("method", method.descriptor->full_name(), *package.domain));
     }
-    const pb::MethodDescriptor* counterpart =
-        target_service->FindMethodByName(TargetName(method.descriptor));
-    if (counterpart == nullptr) {
-      diagnostics_.Error(method.descriptor,
-                         NotFound("method", method.descriptor, target_service->full_name()));
-      continue;
-    }
-    if (counterpart->client_streaming() || counterpart->server_streaming()) {
-      diagnostics_.Error(method.descriptor,
-                         absl::StrCat("method ", method.descriptor->full_name(), ": maps to ",
-                                      counterpart->full_name(),
-                                      ", a streaming RPC, which the service chain does not serve; "
-                                      "make both unary, or both streaming"));
-      continue;
-    }
-    if (to_private) {
-      method.private_counterpart = counterpart;
-    } else {
-      method.next = counterpart;
-      for (const MethodModel& next_method : model_->service_index_[target->descriptor]->methods) {
-        if (next_method.descriptor == counterpart) {
-          method.private_counterpart = next_method.private_counterpart;
-        }
-      }
-    }
-    CheckMethodTypes(method);
+    return;
   }
+  const pb::MethodDescriptor* counterpart =
+      target_service->FindMethodByName(TargetName(method.descriptor));
+  if (counterpart == nullptr) {
+    diagnostics_.Error(method.descriptor,
+                       NotFound("method", method.descriptor, target_service->full_name()));
+    return;
+  }
+  if (counterpart->client_streaming() || counterpart->server_streaming()) {
+    diagnostics_.Error(method.descriptor,
+                       absl::StrCat("method ", method.descriptor->full_name(), ": maps to ",
+                                    counterpart->full_name(),
+                                    ", a streaming RPC, which the service chain does not serve; "
+                                    "make both unary, or both streaming"));
+    return;
+  }
+  if (to_private) {
+    method.private_counterpart = counterpart;
+  } else {
+    method.next = counterpart;
+    for (const MethodModel& next_method :
+         model_->service_index_[next_or_private.descriptor]->methods) {
+      if (next_method.descriptor == counterpart) {
+        method.private_counterpart = next_method.private_counterpart;
+      }
+    }
+  }
+  CheckMethodTypes(method);
 }
 
 }  // namespace cppsvc::plugin
