@@ -15,20 +15,19 @@ absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescrip
                            const std::string& parameter, const FileSink& sink,
                            std::string* warnings, bool from_protoc,
                            const SourceLocations* locations) {
-  absl::StatusOr<Parameters> parameters = ParseParameters(parameter);
-  if (!parameters.ok()) return parameters.status();
-  parameters->from_protoc = from_protoc;
+  CPPSVC_ASSIGN_OR_RETURN(Parameters parameters, ParseParameters(parameter));
+  parameters.from_protoc = from_protoc;
   const names::ScopedNameCache name_cache;
   Diagnostics diagnostics;
   diagnostics.UseSourceLocations(locations);
-  std::unique_ptr<const Model> model = BuildModel(files, *parameters, diagnostics);
-  if (!parameters->ignored.empty()) {
+  std::unique_ptr<const Model> model = BuildModel(files, parameters, diagnostics);
+  if (!parameters.ignored.empty()) {
     diagnostics.Note(
         absl::StrCat("ignored parameters of the Go plugins, which mean nothing for C++ output: ",
-                     absl::StrJoin(parameters->ignored, ", ")));
+                     absl::StrJoin(parameters.ignored, ", ")));
   }
   // warnings=off silences warnings and notes; errors are returned below.
-  if (warnings != nullptr && parameters->warnings) {
+  if (warnings != nullptr && parameters.warnings) {
     *warnings += diagnostics.Render(/*warnings=*/true);
   }
   if (!diagnostics.empty()) {
@@ -37,7 +36,7 @@ absl::Status GenerateFiles(const std::vector<const google::protobuf::FileDescrip
                                                    " in the proto files:\n", diagnostics.Render()));
   }
   for (const auto& file : model->files()) {
-    for (GeneratedFile& output : EmitFile(*model, *file, *parameters)) {
+    for (GeneratedFile& output : EmitFile(*model, *file, parameters)) {
       CPPSVC_RETURN_IF_ERROR(sink(std::move(output)));
     }
   }
