@@ -197,7 +197,8 @@ class PublicServiceEmitter {
       ::absl::Status $scope$$method$(
           const $request$& request,
           const ::cppsvc::internal::Carry<$private_request$>* carried,
-          $response$* response, $private_response$* private_response,
+          $response$* response,
+          $private_response$* private_response,
           ::google::protobuf::Arena* arena)$end$
     )cc",
                   {{"scope", scope},

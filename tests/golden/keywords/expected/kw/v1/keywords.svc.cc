@@ -270,7 +270,8 @@ virtual_::virtual_(
 ::absl::Status virtual_::return_(
     const ::kw::v1::class_& request,
     const ::cppsvc::internal::Carry<::kw::private_::class_>* carried,
-    ::kw::v1::struct_* response, ::kw::private_::struct_* private_response,
+    ::kw::v1::struct_* response,
+    ::kw::private_::struct_* private_response,
     ::google::protobuf::Arena* arena) {
   ::kw::private_::class_& private_request =
       *::cppsvc::internal::NewMessage<::kw::private_::class_>(arena);

@@ -123,7 +123,8 @@ class virtual_ {
   ::absl::Status return_(
       const ::kw::v1::class_& request,
       const ::cppsvc::internal::Carry<::kw::private_::class_>* carried,
-      ::kw::v1::struct_* response, ::kw::private_::struct_* private_response,
+      ::kw::v1::struct_* response,
+      ::kw::private_::struct_* private_response,
       ::google::protobuf::Arena* arena);
 
  private:

@@ -818,7 +818,8 @@ People::People(
 ::absl::Status People::Create(
     const ::acme::people::v1::CreateRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
-    ::acme::people::v1::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response,
+    ::acme::people::v1::CreateResponse* response,
+    ::acme::people::private_::CreateResponse* private_response,
     ::google::protobuf::Arena* arena) {
   ::acme::people::v2::CreateRequest& next_request = *::cppsvc::internal::NewMessage<::acme::people::v2::CreateRequest>(arena);
   ::absl::Status status = converter_.ToNext(request, next_request);
@@ -847,7 +848,8 @@ People::People(
 ::absl::Status People::Get(
     const ::acme::people::v1::GetRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
-    ::acme::people::v1::GetResponse* response, ::acme::people::private_::GetResponse* private_response,
+    ::acme::people::v1::GetResponse* response,
+    ::acme::people::private_::GetResponse* private_response,
     ::google::protobuf::Arena* arena) {
   ::acme::people::v2::GetRequest& next_request = *::cppsvc::internal::NewMessage<::acme::people::v2::GetRequest>(arena);
   ::absl::Status status = converter_.ToNext(request, next_request);
@@ -874,7 +876,8 @@ People::People(
 ::absl::Status People::Delete(
     const ::acme::people::v1::DeleteRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
-    ::acme::people::v1::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response,
+    ::acme::people::v1::DeleteResponse* response,
+    ::acme::people::private_::DeleteResponse* private_response,
     ::google::protobuf::Arena* arena) {
   ::acme::people::v2::DeleteRequest& next_request = *::cppsvc::internal::NewMessage<::acme::people::v2::DeleteRequest>(arena);
   ::absl::Status status = converter_.ToNext(request, next_request);
@@ -901,7 +904,8 @@ People::People(
 ::absl::Status People::List(
     const ::acme::people::v1::ListRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::ListRequest>* carried,
-    ::acme::people::v1::ListResponse* response, ::acme::people::private_::ListResponse* private_response,
+    ::acme::people::v1::ListResponse* response,
+    ::acme::people::private_::ListResponse* private_response,
     ::google::protobuf::Arena* arena) {
   ::acme::people::private_::ListRequest& private_request =
       *::cppsvc::internal::NewMessage<::acme::people::private_::ListRequest>(arena);
@@ -929,7 +933,8 @@ People::People(
 ::absl::Status People::Ping(
     const ::google::protobuf::Empty& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
-    ::google::protobuf::Empty* response, ::acme::people::private_::PingResponse* private_response,
+    ::google::protobuf::Empty* response,
+    ::acme::people::private_::PingResponse* private_response,
     ::google::protobuf::Arena* arena) {
   ::acme::people::v2::PingRequest& next_request = *::cppsvc::internal::NewMessage<::acme::people::v2::PingRequest>(arena);
   ::absl::Status status = converter_.ToNext(request, next_request);

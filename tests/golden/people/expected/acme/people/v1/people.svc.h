@@ -237,31 +237,36 @@ class People {
   ::absl::Status Create(
       const ::acme::people::v1::CreateRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
-      ::acme::people::v1::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response,
+      ::acme::people::v1::CreateResponse* response,
+      ::acme::people::private_::CreateResponse* private_response,
       ::google::protobuf::Arena* arena);
 
   ::absl::Status Get(
       const ::acme::people::v1::GetRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
-      ::acme::people::v1::GetResponse* response, ::acme::people::private_::GetResponse* private_response,
+      ::acme::people::v1::GetResponse* response,
+      ::acme::people::private_::GetResponse* private_response,
       ::google::protobuf::Arena* arena);
 
   ::absl::Status Delete(
       const ::acme::people::v1::DeleteRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
-      ::acme::people::v1::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response,
+      ::acme::people::v1::DeleteResponse* response,
+      ::acme::people::private_::DeleteResponse* private_response,
       ::google::protobuf::Arena* arena);
 
   ::absl::Status List(
       const ::acme::people::v1::ListRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::ListRequest>* carried,
-      ::acme::people::v1::ListResponse* response, ::acme::people::private_::ListResponse* private_response,
+      ::acme::people::v1::ListResponse* response,
+      ::acme::people::private_::ListResponse* private_response,
       ::google::protobuf::Arena* arena);
 
   ::absl::Status Ping(
       const ::google::protobuf::Empty& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
-      ::google::protobuf::Empty* response, ::acme::people::private_::PingResponse* private_response,
+      ::google::protobuf::Empty* response,
+      ::acme::people::private_::PingResponse* private_response,
       ::google::protobuf::Arena* arena);
 
  private:

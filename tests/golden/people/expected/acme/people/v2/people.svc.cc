@@ -624,7 +624,8 @@ People::People(
 ::absl::Status People::Create(
     const ::acme::people::v2::CreateRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
-    ::acme::people::v2::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response,
+    ::acme::people::v2::CreateResponse* response,
+    ::acme::people::private_::CreateResponse* private_response,
     ::google::protobuf::Arena* arena) {
   ::acme::people::private_::CreateRequest& private_request =
       *::cppsvc::internal::NewMessage<::acme::people::private_::CreateRequest>(arena);
@@ -657,7 +658,8 @@ People::People(
 ::absl::Status People::Get(
     const ::acme::people::v2::GetRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
-    ::acme::people::v2::GetResponse* response, ::acme::people::private_::GetResponse* private_response,
+    ::acme::people::v2::GetResponse* response,
+    ::acme::people::private_::GetResponse* private_response,
     ::google::protobuf::Arena* arena) {
   ::acme::people::private_::GetRequest& private_request =
       *::cppsvc::internal::NewMessage<::acme::people::private_::GetRequest>(arena);
@@ -690,7 +692,8 @@ People::People(
 ::absl::Status People::Delete(
     const ::acme::people::v2::DeleteRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
-    ::acme::people::v2::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response,
+    ::acme::people::v2::DeleteResponse* response,
+    ::acme::people::private_::DeleteResponse* private_response,
     ::google::protobuf::Arena* arena) {
   ::acme::people::private_::DeleteRequest& private_request =
       *::cppsvc::internal::NewMessage<::acme::people::private_::DeleteRequest>(arena);
@@ -723,7 +726,8 @@ People::People(
 ::absl::Status People::Batch(
     const ::acme::people::v2::BatchRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::BatchRequest>* carried,
-    ::acme::people::v2::BatchResponse* response, ::acme::people::private_::BatchResponse* private_response,
+    ::acme::people::v2::BatchResponse* response,
+    ::acme::people::private_::BatchResponse* private_response,
     ::google::protobuf::Arena* arena) {
   ::acme::people::private_::BatchRequest& private_request =
       *::cppsvc::internal::NewMessage<::acme::people::private_::BatchRequest>(arena);
@@ -756,7 +760,8 @@ People::People(
 ::absl::Status People::Ping(
     const ::acme::people::v2::PingRequest& request,
     const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
-    ::acme::people::v2::PingResponse* response, ::acme::people::private_::PingResponse* private_response,
+    ::acme::people::v2::PingResponse* response,
+    ::acme::people::private_::PingResponse* private_response,
     ::google::protobuf::Arena* arena) {
   ::acme::people::private_::PingRequest& private_request =
       *::cppsvc::internal::NewMessage<::acme::people::private_::PingRequest>(arena);

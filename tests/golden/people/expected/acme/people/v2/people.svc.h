@@ -212,31 +212,36 @@ class People {
   ::absl::Status Create(
       const ::acme::people::v2::CreateRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::CreateRequest>* carried,
-      ::acme::people::v2::CreateResponse* response, ::acme::people::private_::CreateResponse* private_response,
+      ::acme::people::v2::CreateResponse* response,
+      ::acme::people::private_::CreateResponse* private_response,
       ::google::protobuf::Arena* arena);
 
   ::absl::Status Get(
       const ::acme::people::v2::GetRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::GetRequest>* carried,
-      ::acme::people::v2::GetResponse* response, ::acme::people::private_::GetResponse* private_response,
+      ::acme::people::v2::GetResponse* response,
+      ::acme::people::private_::GetResponse* private_response,
       ::google::protobuf::Arena* arena);
 
   ::absl::Status Delete(
       const ::acme::people::v2::DeleteRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::DeleteRequest>* carried,
-      ::acme::people::v2::DeleteResponse* response, ::acme::people::private_::DeleteResponse* private_response,
+      ::acme::people::v2::DeleteResponse* response,
+      ::acme::people::private_::DeleteResponse* private_response,
       ::google::protobuf::Arena* arena);
 
   ::absl::Status Batch(
       const ::acme::people::v2::BatchRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::BatchRequest>* carried,
-      ::acme::people::v2::BatchResponse* response, ::acme::people::private_::BatchResponse* private_response,
+      ::acme::people::v2::BatchResponse* response,
+      ::acme::people::private_::BatchResponse* private_response,
       ::google::protobuf::Arena* arena);
 
   ::absl::Status Ping(
       const ::acme::people::v2::PingRequest& request,
       const ::cppsvc::internal::Carry<::acme::people::private_::PingRequest>* carried,
-      ::acme::people::v2::PingResponse* response, ::acme::people::private_::PingResponse* private_response,
+      ::acme::people::v2::PingResponse* response,
+      ::acme::people::private_::PingResponse* private_response,
       ::google::protobuf::Arena* arena);
 
  private:

@@ -113,7 +113,8 @@ Shelf::Shelf(
 ::absl::Status Shelf::Put(
     const ::acme::shelf::v1::PutRequest& request,
     const ::cppsvc::internal::Carry<::acme::shelf::private_::PutRequest>* carried,
-    ::acme::shelf::v1::PutResponse* response, ::acme::shelf::private_::PutResponse* private_response,
+    ::acme::shelf::v1::PutResponse* response,
+    ::acme::shelf::private_::PutResponse* private_response,
     ::google::protobuf::Arena* arena) {
   ::acme::shelf::private_::PutRequest& private_request =
       *::cppsvc::internal::NewMessage<::acme::shelf::private_::PutRequest>(arena);

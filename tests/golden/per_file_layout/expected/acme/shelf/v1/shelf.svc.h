@@ -116,7 +116,8 @@ class Shelf {
   ::absl::Status Put(
       const ::acme::shelf::v1::PutRequest& request,
       const ::cppsvc::internal::Carry<::acme::shelf::private_::PutRequest>* carried,
-      ::acme::shelf::v1::PutResponse* response, ::acme::shelf::private_::PutResponse* private_response,
+      ::acme::shelf::v1::PutResponse* response,
+      ::acme::shelf::private_::PutResponse* private_response,
       ::google::protobuf::Arena* arena);
 
  private:
