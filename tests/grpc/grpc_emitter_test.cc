@@ -68,9 +68,10 @@ TEST(GrpcEmitterTest, BindingImplementsGrpcCppPluginsService) {
   EXPECT_TRUE(Contains(
       header, "explicit PeopleGrpc(::acme::people::v2::svc::people_proto::People& service);"));
   EXPECT_TRUE(Contains(header,
-                       "::grpc::Status Batch(::grpc::ServerContext* context, const "
-                       "::acme::people::v2::BatchRequest* request, "
-                       "::acme::people::v2::BatchResponse* response) override;"));
+                       "::grpc::Status Batch(\n"
+                       "      ::grpc::ServerContext* context,\n"
+                       "      const ::acme::people::v2::BatchRequest* request,\n"
+                       "      ::acme::people::v2::BatchResponse* response) override;"));
   const std::string& source = files["acme/people/v2/people.svc.grpc.cc"];
   EXPECT_TRUE(Contains(source, "#include \"cppsvc/grpc.h\"\n"));
   EXPECT_TRUE(
@@ -87,9 +88,10 @@ TEST(GrpcEmitterTest, NestedTypesAreSpelledAsGrpcCppPluginSpellsThem) {
       service S { rpc Do(Outer.Inner) returns (Outer.Inner); })"));
   auto files = Generate(tree, {"n/v1.proto", "n/private.proto"}, "grpc=true");
   EXPECT_TRUE(Contains(files["n/v1.svc.grpc.h"],
-                       "::grpc::Status Do(::grpc::ServerContext* context, const "
-                       "::acme::n::v1::Outer_Inner* request, ::acme::n::v1::Outer_Inner* "
-                       "response) override;"));
+                       "::grpc::Status Do(\n"
+                       "      ::grpc::ServerContext* context,\n"
+                       "      const ::acme::n::v1::Outer_Inner* request,\n"
+                       "      ::acme::n::v1::Outer_Inner* response) override;"));
 }
 
 // grpc_cpp_plugin 1.51 writes these names unescaped, so its own output does

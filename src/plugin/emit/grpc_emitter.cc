@@ -18,7 +18,10 @@ std::string Declaration(const ServiceModel& service, const std::string& target) 
     const pb::MethodDescriptor* rpc = method.descriptor;
     methods.push_back(Render(R"cc(
       // $full_name$
-      ::grpc::Status $method$(::grpc::ServerContext* context, const $request$* request, $response$* response) override;
+      ::grpc::Status $method$(
+          ::grpc::ServerContext* context,
+          const $request$* request,
+          $response$* response) override;
     )cc",
                              {{"full_name", rpc->full_name()},
                               {"method", names::GrpcMethod(rpc)},
@@ -61,7 +64,10 @@ std::string Definitions(const ServiceModel& service, const std::string& target) 
   for (const MethodModel& method : service.methods) {
     const pb::MethodDescriptor* rpc = method.descriptor;
     parts.push_back(Render(R"cc(
-      ::grpc::Status $name$::$grpc_method$(::grpc::ServerContext* /*context*/, const $request$* request, $response$* response) {
+      ::grpc::Status $name$::$grpc_method$(
+          ::grpc::ServerContext* /*context*/,
+          const $request$* request,
+          $response$* response) {
         return ::cppsvc::ToGrpcStatus(service_.$method$(*request, response));
       }
     )cc",

@@ -17,23 +17,38 @@ inline namespace people_proto {
 
 PeopleGrpc::PeopleGrpc(::acme::people::v1::svc::people_proto::People& service) : service_(service) {}
 
-::grpc::Status PeopleGrpc::Create(::grpc::ServerContext* /*context*/, const ::acme::people::v1::CreateRequest* request, ::acme::people::v1::CreateResponse* response) {
+::grpc::Status PeopleGrpc::Create(
+    ::grpc::ServerContext* /*context*/,
+    const ::acme::people::v1::CreateRequest* request,
+    ::acme::people::v1::CreateResponse* response) {
   return ::cppsvc::ToGrpcStatus(service_.Create(*request, response));
 }
 
-::grpc::Status PeopleGrpc::Get(::grpc::ServerContext* /*context*/, const ::acme::people::v1::GetRequest* request, ::acme::people::v1::GetResponse* response) {
+::grpc::Status PeopleGrpc::Get(
+    ::grpc::ServerContext* /*context*/,
+    const ::acme::people::v1::GetRequest* request,
+    ::acme::people::v1::GetResponse* response) {
   return ::cppsvc::ToGrpcStatus(service_.Get(*request, response));
 }
 
-::grpc::Status PeopleGrpc::Delete(::grpc::ServerContext* /*context*/, const ::acme::people::v1::DeleteRequest* request, ::acme::people::v1::DeleteResponse* response) {
+::grpc::Status PeopleGrpc::Delete(
+    ::grpc::ServerContext* /*context*/,
+    const ::acme::people::v1::DeleteRequest* request,
+    ::acme::people::v1::DeleteResponse* response) {
   return ::cppsvc::ToGrpcStatus(service_.Delete(*request, response));
 }
 
-::grpc::Status PeopleGrpc::List(::grpc::ServerContext* /*context*/, const ::acme::people::v1::ListRequest* request, ::acme::people::v1::ListResponse* response) {
+::grpc::Status PeopleGrpc::List(
+    ::grpc::ServerContext* /*context*/,
+    const ::acme::people::v1::ListRequest* request,
+    ::acme::people::v1::ListResponse* response) {
   return ::cppsvc::ToGrpcStatus(service_.List(*request, response));
 }
 
-::grpc::Status PeopleGrpc::Ping(::grpc::ServerContext* /*context*/, const ::google::protobuf::Empty* request, ::google::protobuf::Empty* response) {
+::grpc::Status PeopleGrpc::Ping(
+    ::grpc::ServerContext* /*context*/,
+    const ::google::protobuf::Empty* request,
+    ::google::protobuf::Empty* response) {
   return ::cppsvc::ToGrpcStatus(service_.Ping(*request, response));
 }
 

@@ -38,19 +38,34 @@ class PeopleGrpc : public ::acme::people::v1::People::Service {
   PeopleGrpc& operator=(const PeopleGrpc&) = delete;
 
   // acme.people.v1.People.Create
-  ::grpc::Status Create(::grpc::ServerContext* context, const ::acme::people::v1::CreateRequest* request, ::acme::people::v1::CreateResponse* response) override;
+  ::grpc::Status Create(
+      ::grpc::ServerContext* context,
+      const ::acme::people::v1::CreateRequest* request,
+      ::acme::people::v1::CreateResponse* response) override;
 
   // acme.people.v1.People.Get
-  ::grpc::Status Get(::grpc::ServerContext* context, const ::acme::people::v1::GetRequest* request, ::acme::people::v1::GetResponse* response) override;
+  ::grpc::Status Get(
+      ::grpc::ServerContext* context,
+      const ::acme::people::v1::GetRequest* request,
+      ::acme::people::v1::GetResponse* response) override;
 
   // acme.people.v1.People.Delete
-  ::grpc::Status Delete(::grpc::ServerContext* context, const ::acme::people::v1::DeleteRequest* request, ::acme::people::v1::DeleteResponse* response) override;
+  ::grpc::Status Delete(
+      ::grpc::ServerContext* context,
+      const ::acme::people::v1::DeleteRequest* request,
+      ::acme::people::v1::DeleteResponse* response) override;
 
   // acme.people.v1.People.List
-  ::grpc::Status List(::grpc::ServerContext* context, const ::acme::people::v1::ListRequest* request, ::acme::people::v1::ListResponse* response) override;
+  ::grpc::Status List(
+      ::grpc::ServerContext* context,
+      const ::acme::people::v1::ListRequest* request,
+      ::acme::people::v1::ListResponse* response) override;
 
   // acme.people.v1.People.Ping
-  ::grpc::Status Ping(::grpc::ServerContext* context, const ::google::protobuf::Empty* request, ::google::protobuf::Empty* response) override;
+  ::grpc::Status Ping(
+      ::grpc::ServerContext* context,
+      const ::google::protobuf::Empty* request,
+      ::google::protobuf::Empty* response) override;
 
  private:
   ::acme::people::v1::svc::people_proto::People& service_;

@@ -17,23 +17,38 @@ inline namespace people_proto {
 
 PeopleGrpc::PeopleGrpc(::acme::people::v2::svc::people_proto::People& service) : service_(service) {}
 
-::grpc::Status PeopleGrpc::Create(::grpc::ServerContext* /*context*/, const ::acme::people::v2::CreateRequest* request, ::acme::people::v2::CreateResponse* response) {
+::grpc::Status PeopleGrpc::Create(
+    ::grpc::ServerContext* /*context*/,
+    const ::acme::people::v2::CreateRequest* request,
+    ::acme::people::v2::CreateResponse* response) {
   return ::cppsvc::ToGrpcStatus(service_.Create(*request, response));
 }
 
-::grpc::Status PeopleGrpc::Get(::grpc::ServerContext* /*context*/, const ::acme::people::v2::GetRequest* request, ::acme::people::v2::GetResponse* response) {
+::grpc::Status PeopleGrpc::Get(
+    ::grpc::ServerContext* /*context*/,
+    const ::acme::people::v2::GetRequest* request,
+    ::acme::people::v2::GetResponse* response) {
   return ::cppsvc::ToGrpcStatus(service_.Get(*request, response));
 }
 
-::grpc::Status PeopleGrpc::Delete(::grpc::ServerContext* /*context*/, const ::acme::people::v2::DeleteRequest* request, ::acme::people::v2::DeleteResponse* response) {
+::grpc::Status PeopleGrpc::Delete(
+    ::grpc::ServerContext* /*context*/,
+    const ::acme::people::v2::DeleteRequest* request,
+    ::acme::people::v2::DeleteResponse* response) {
   return ::cppsvc::ToGrpcStatus(service_.Delete(*request, response));
 }
 
-::grpc::Status PeopleGrpc::Batch(::grpc::ServerContext* /*context*/, const ::acme::people::v2::BatchRequest* request, ::acme::people::v2::BatchResponse* response) {
+::grpc::Status PeopleGrpc::Batch(
+    ::grpc::ServerContext* /*context*/,
+    const ::acme::people::v2::BatchRequest* request,
+    ::acme::people::v2::BatchResponse* response) {
   return ::cppsvc::ToGrpcStatus(service_.Batch(*request, response));
 }
 
-::grpc::Status PeopleGrpc::Ping(::grpc::ServerContext* /*context*/, const ::acme::people::v2::PingRequest* request, ::acme::people::v2::PingResponse* response) {
+::grpc::Status PeopleGrpc::Ping(
+    ::grpc::ServerContext* /*context*/,
+    const ::acme::people::v2::PingRequest* request,
+    ::acme::people::v2::PingResponse* response) {
   return ::cppsvc::ToGrpcStatus(service_.Ping(*request, response));
 }
 

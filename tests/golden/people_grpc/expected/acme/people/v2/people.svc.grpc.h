@@ -38,19 +38,34 @@ class PeopleGrpc : public ::acme::people::v2::People::Service {
   PeopleGrpc& operator=(const PeopleGrpc&) = delete;
 
   // acme.people.v2.People.Create
-  ::grpc::Status Create(::grpc::ServerContext* context, const ::acme::people::v2::CreateRequest* request, ::acme::people::v2::CreateResponse* response) override;
+  ::grpc::Status Create(
+      ::grpc::ServerContext* context,
+      const ::acme::people::v2::CreateRequest* request,
+      ::acme::people::v2::CreateResponse* response) override;
 
   // acme.people.v2.People.Get
-  ::grpc::Status Get(::grpc::ServerContext* context, const ::acme::people::v2::GetRequest* request, ::acme::people::v2::GetResponse* response) override;
+  ::grpc::Status Get(
+      ::grpc::ServerContext* context,
+      const ::acme::people::v2::GetRequest* request,
+      ::acme::people::v2::GetResponse* response) override;
 
   // acme.people.v2.People.Delete
-  ::grpc::Status Delete(::grpc::ServerContext* context, const ::acme::people::v2::DeleteRequest* request, ::acme::people::v2::DeleteResponse* response) override;
+  ::grpc::Status Delete(
+      ::grpc::ServerContext* context,
+      const ::acme::people::v2::DeleteRequest* request,
+      ::acme::people::v2::DeleteResponse* response) override;
 
   // acme.people.v2.People.Batch
-  ::grpc::Status Batch(::grpc::ServerContext* context, const ::acme::people::v2::BatchRequest* request, ::acme::people::v2::BatchResponse* response) override;
+  ::grpc::Status Batch(
+      ::grpc::ServerContext* context,
+      const ::acme::people::v2::BatchRequest* request,
+      ::acme::people::v2::BatchResponse* response) override;
 
   // acme.people.v2.People.Ping
-  ::grpc::Status Ping(::grpc::ServerContext* context, const ::acme::people::v2::PingRequest* request, ::acme::people::v2::PingResponse* response) override;
+  ::grpc::Status Ping(
+      ::grpc::ServerContext* context,
+      const ::acme::people::v2::PingRequest* request,
+      ::acme::people::v2::PingResponse* response) override;
 
  private:
   ::acme::people::v2::svc::people_proto::People& service_;
