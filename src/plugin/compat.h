@@ -22,12 +22,6 @@
 #include "google/protobuf/descriptor.h"
 
 #if CPPSVC_PROTOBUF_VERSION >= 4022000
-#include "utf8_validity.h"  // utf8_range, which protobuf 22 and later use
-#else
-#include "google/protobuf/stubs/common.h"
-#endif
-
-#if CPPSVC_PROTOBUF_VERSION >= 4022000
 namespace google::protobuf::compiler::cpp {
 std::string ResolveKeyword(absl::string_view name);
 }  // namespace google::protobuf::compiler::cpp
@@ -43,16 +37,6 @@ namespace cppsvc::plugin::compat {
 // generator escapes identifiers (its own keyword list: 3.21's or newer).
 inline std::string CppKeywordEscaped(absl::string_view name) {
   return ::google::protobuf::compiler::cpp::ResolveKeyword(std::string(name));
-}
-
-// Whether `text` is well-formed UTF-8, by protobuf's own check.
-inline bool IsValidUtf8(absl::string_view text) {
-#if CPPSVC_PROTOBUF_VERSION >= 4022000
-  return ::utf8_range::IsStructurallyValid(text);
-#else
-  return ::google::protobuf::internal::IsStructurallyValidUTF8(text.data(),
-                                                               static_cast<int>(text.size()));
-#endif
 }
 
 // Whether a oneof is the synthetic one of a proto3 `optional` field

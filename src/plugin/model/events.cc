@@ -16,6 +16,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cppsvc/internal/protobuf_compat.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/unknown_field_set.h"
 #include "plugin/compat.h"
@@ -181,7 +182,7 @@ bool ModelBuilder::EventStringsAreUtf8(const EventModel& event,
   const std::string what = absl::StrCat("message ", descriptor->full_name());
   bool utf8 = true;
   auto check_utf8 = [&](const auto* element, absl::string_view label, absl::string_view text) {
-    if (compat::IsValidUtf8(text)) return;
+    if (::cppsvc::internal::protobuf_compat::IsValidUtf8(text)) return;
     diagnostics_.Error(element, absl::StrCat(label, " ", Quoted(text),
                                              " is not valid UTF-8, which an envelope's string "
                                              "fields must be"));
